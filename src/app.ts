@@ -1,0 +1,77 @@
+import { Hono } from 'hono';
+import { etag } from 'hono/etag';
+import { Scalar } from '@scalar/hono-api-reference';
+import type { DbSource } from './db/client.js';
+import type { AppConfig, AppEnv, Logger } from './context.js';
+import { problemResponse, problems, toProblem } from './errors.js';
+import { buildOpenApi } from './openapi.js';
+import { mountRoute, type AnyRoute } from './registry.js';
+import { agencyRoutes } from './routes/agencies.js';
+import { feedRoutes } from './routes/feed.js';
+import { keyRoutes } from './routes/keys.js';
+
+export const API_VERSION = '0.1.0';
+
+export interface AppDeps {
+  db: DbSource;
+  config?: Partial<AppConfig>;
+  now?: () => Date;
+  log?: Logger;
+}
+
+/** Every route of the API, in spec order. */
+export const routes: AnyRoute[] = [...agencyRoutes, ...keyRoutes, ...feedRoutes];
+
+const silent: Logger = () => {};
+
+/** Builds the whole app from injected dependencies; touches no globals, env or runtime APIs. */
+export function createApp(deps: AppDeps) {
+  const config: AppConfig = { bodyLimitBytes: 1024 * 1024, ...deps.config };
+  const now = deps.now ?? (() => new Date());
+  const log = deps.log ?? silent;
+  const app = new Hono<AppEnv>();
+
+  app.use(async (c, next) => {
+    const lease = deps.db.acquire();
+    c.set('services', { db: lease.db, now, config, log });
+    try {
+      await next();
+    } finally {
+      const done = lease.release();
+      try {
+        c.executionCtx.waitUntil(done);
+      } catch {
+        await done; // no execution context outside Workers
+      }
+    }
+  });
+  app.use(etag());
+
+  for (const route of routes) mountRoute(app, route, config.bodyLimitBytes);
+
+  const spec = buildOpenApi(routes, API_VERSION);
+  const specJson = JSON.stringify(spec);
+  app.get('/openapi.json', (c) => c.body(specJson, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache' }));
+  app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Gongshi 公示 API' }));
+
+  app.notFound(() => {
+    throw problems.notFound('This route');
+  });
+  app.onError((err, c) => {
+    const problem = toProblem(err);
+    if (problem.status >= 500) {
+      // The message may carry SQL or internals: it goes to the log, never into the response.
+      log('error', 'unhandled error', { method: c.req.method, path: new URL(c.req.url).pathname, error: describe(err) });
+    }
+    return problemResponse(c, problem);
+  });
+  return app;
+}
+
+function describe(err: unknown): string {
+  const name = err instanceof Error ? err.name : typeof err;
+  const message = err instanceof Error ? err.message : String(err);
+  return `${name}: ${message.slice(0, 300)}`;
+}
+
+export type App = ReturnType<typeof createApp>;

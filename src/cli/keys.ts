@@ -1,0 +1,41 @@
+import { parseArgs } from 'node:util';
+import { openNodeDatabase } from '../db/open-node.js';
+import { createKey, listKeys, revokeKey, toApiKey } from '../domain/keys.js';
+import { parseEnv } from '../env.js';
+import { Problem } from '../errors.js';
+import { KeyCreate } from '../schemas/keys.js';
+
+const usage = `Usage:
+  npm run keys -- create --agency <id> [--name <text>] [--scopes publish,admin]
+  npm run keys -- list [--agency <id>]
+  npm run keys -- revoke --id <key id>
+Uses DATABASE_URL, or the PGlite folder in DATA_DIR (stop the server first: PGlite allows one process).`;
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { agency: { type: 'string' }, name: { type: 'string' }, scopes: { type: 'string' }, id: { type: 'string' } },
+});
+const operator = { kind: 'admin' } as const;
+const database = await openNodeDatabase(parseEnv(process.env));
+try {
+  const command = positionals[0];
+  if (command === 'create') {
+    const input = KeyCreate.parse({ agencyId: values.agency, name: values.name ?? 'cli', scopes: values.scopes?.split(',') ?? ['publish'] });
+    const { row, secret } = await createKey(database.db, operator, new Date(), input);
+    console.log(JSON.stringify({ ...toApiKey(row), secret }, null, 2));
+    console.error('Store the secret now: it is not shown again and only its hash is kept.');
+  } else if (command === 'list') {
+    const rows = await listKeys(database.db, operator, values.agency);
+    console.log(JSON.stringify(rows.map(toApiKey), null, 2));
+  } else if (command === 'revoke' && values.id) {
+    console.log(JSON.stringify(toApiKey(await revokeKey(database.db, operator, new Date(), values.id)), null, 2));
+  } else {
+    console.error(usage);
+    process.exitCode = 2;
+  }
+} catch (err) {
+  console.error(err instanceof Problem ? `${err.title}: ${err.detail}` : err instanceof Error ? err.message : String(err));
+  process.exitCode = 1;
+} finally {
+  await database.close();
+}

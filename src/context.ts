@@ -1,0 +1,30 @@
+import type { Db } from './db/client.js';
+import type { Principal } from './domain/principal.js';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+/** Structured logger. Callers pass only safe fields: never secrets, raw ID numbers, SQL or stacks. */
+export type Logger = (level: LogLevel, message: string, fields?: Record<string, unknown>) => void;
+
+export interface AppConfig {
+  /** Platform operator token for bootstrap and admin routes; undefined disables admin access. */
+  adminToken?: string;
+  /** Largest accepted request body in bytes. */
+  bodyLimitBytes: number;
+  /** Public base URL used in links, when the server sits behind a proxy. */
+  publicUrl?: string;
+}
+
+/** What every handler and domain function may use; nothing else reaches them. */
+export interface HandlerServices {
+  db: Db;
+  now: () => Date;
+  config: AppConfig;
+  log: Logger;
+}
+
+export type AppEnv = {
+  Variables: {
+    services: HandlerServices;
+    principal: Principal;
+  };
+};

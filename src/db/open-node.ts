@@ -1,0 +1,25 @@
+import { mkdirSync } from 'node:fs';
+import type { Env } from '../env.js';
+import type { Db } from './client.js';
+import { migratePostgres } from './migrate-postgres.js';
+import { migratePglite, openPglite } from './pglite.js';
+import { openPostgres } from './postgres.js';
+
+export interface NodeDatabase {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+/** Node's database: postgres.js when DATABASE_URL is set, otherwise PGlite in DATA_DIR. */
+export async function openNodeDatabase(env: Pick<Env, 'DATABASE_URL' | 'DATA_DIR' | 'MIGRATE' | 'DB_POOL_MAX'>): Promise<NodeDatabase> {
+  if (env.DATABASE_URL) {
+    if (env.MIGRATE) await migratePostgres(env.DATABASE_URL);
+    const { db, close } = openPostgres(env.DATABASE_URL, { max: env.DB_POOL_MAX });
+    return { db, kind: 'postgres', close };
+  }
+  mkdirSync(env.DATA_DIR, { recursive: true });
+  const { db, close } = await openPglite(env.DATA_DIR);
+  await migratePglite(db); // embedded: always bring the local folder up to date
+  return { db, kind: 'pglite', close };
+}

@@ -1,0 +1,17 @@
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
+import { migrate } from 'drizzle-orm/pglite/migrator';
+import * as schema from './schema.js';
+import type { Db } from './client.js';
+import { migrationsFolder } from './migrations-folder.js';
+
+/** Embedded PostgreSQL (WASM). `dataDir` undefined keeps everything in memory. */
+export async function openPglite(dataDir?: string): Promise<{ db: Db; client: PGlite; close(): Promise<void> }> {
+  const client = await PGlite.create(dataDir);
+  const db = drizzle({ client, schema }) as unknown as Db;
+  return { db, client, close: () => client.close() };
+}
+
+export async function migratePglite(db: Db): Promise<void> {
+  await migrate(db as never, { migrationsFolder: migrationsFolder() });
+}

@@ -1,0 +1,114 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  char,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull();
+
+/** Columns every published record carries (DESIGN.md property 3). */
+const recordColumns = () => ({
+  id: uuid('id').primaryKey(),
+  version: integer('version').notNull(),
+  status: text('status').notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** 执法主体: an enforcement body (法定 / 授权 / 委托). */
+export const agencies = pgTable(
+  'agencies',
+  {
+    ...recordColumns(),
+    name: text('name').notNull(),
+    creditCode: char('credit_code', { length: 18 }).notNull(),
+    regionCode: char('region_code', { length: 6 }).notNull(),
+    level: text('level').notNull(),
+    parentId: uuid('parent_id').references((): AnyPgColumn => agencies.id),
+    kind: text('kind').notNull(),
+    entrustment: jsonb('entrustment'),
+    domains: text('domains').array().notNull().default(sql`'{}'::text[]`),
+    contact: jsonb('contact'),
+    website: text('website'),
+  },
+  (t) => [
+    uniqueIndex('agencies_credit_code_key').on(t.creditCode),
+    index('agencies_region_code_idx').on(t.regionCode),
+    index('agencies_parent_id_idx').on(t.parentId),
+  ],
+);
+
+/** Immutable snapshots: one row per version of every published record. */
+export const revisions = pgTable(
+  'revisions',
+  {
+    recordType: text('record_type').notNull(),
+    recordId: uuid('record_id').notNull(),
+    version: integer('version').notNull(),
+    event: text('event').notNull(),
+    data: jsonb('data').notNull(),
+    actorKind: text('actor_kind').notNull(),
+    actorKeyId: uuid('actor_key_id'),
+    actorAgencyId: uuid('actor_agency_id'),
+    reason: text('reason'),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.recordId, t.version] })],
+);
+
+/**
+ * The global change log, in commit order. Positions are handed out from `change_clock` under its row
+ * lock, which the writing transaction holds until it commits, so positions are dense and a reader
+ * that has seen position N never later finds a newly committed row below N.
+ */
+export const changes = pgTable(
+  'changes',
+  {
+    position: bigint('position', { mode: 'number' }).primaryKey(),
+    recordType: text('record_type').notNull(),
+    recordId: uuid('record_id').notNull(),
+    version: integer('version').notNull(),
+    event: text('event').notNull(),
+    agencyId: uuid('agency_id'),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('changes_record_type_position_idx').on(t.recordType, t.position)],
+);
+
+export const changeClock = pgTable('change_clock', {
+  id: smallint('id').primaryKey(),
+  position: bigint('position', { mode: 'number' }).notNull(),
+});
+
+/** Writer keys: only a SHA-256 of the secret is stored. */
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: uuid('id').primaryKey(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    name: text('name').notNull(),
+    scopes: text('scopes').array().notNull(),
+    secretHash: text('secret_hash').notNull(),
+    prefix: text('prefix').notNull(),
+    createdAt: createdAt(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [uniqueIndex('api_keys_secret_hash_key').on(t.secretHash), index('api_keys_agency_id_idx').on(t.agencyId)],
+);
+
+export type AgencyRow = typeof agencies.$inferSelect;
+export type ApiKeyRow = typeof apiKeys.$inferSelect;

@@ -1,0 +1,185 @@
+import { and, asc, eq, gt, ilike, like, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { agencies, type AgencyRow } from '../db/schema.js';
+import { problems, type FieldError } from '../errors.js';
+import { encodeCursor } from '../lib/cursor.js';
+import { newId } from '../lib/ids.js';
+import { AgencyCreate, type Agency, type AgencyListQuery, type AgencyPatch } from '../schemas/agencies.js';
+import { sqlState, UNIQUE_VIOLATION } from './db-errors.js';
+import { assertActsFor, assertAdmin, type Principal } from './principal.js';
+import { appendChanges } from './records.js';
+import { fieldErrorsFromZod } from '../errors.js';
+import { escapeLike, regionPrefix } from './query-helpers.js';
+import { z } from 'zod';
+import { stableJson } from '../lib/stable-json.js';
+
+export function toAgency(row: AgencyRow): Agency {
+  return {
+    id: row.id,
+    version: row.version,
+    status: row.status as Agency['status'],
+    name: row.name,
+    creditCode: row.creditCode,
+    regionCode: row.regionCode,
+    level: row.level as Agency['level'],
+    parentId: row.parentId,
+    kind: row.kind as Agency['kind'],
+    entrustment: (row.entrustment as Agency['entrustment']) ?? null,
+    domains: row.domains,
+    contact: (row.contact as Agency['contact']) ?? null,
+    website: row.website,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** A record's strong ETag: its representation changes only with its version. */
+export const versionEtag = (version: number) => `"v${version}"`;
+
+type Editable = Omit<AgencyCreate, 'status'> & { status?: AgencyCreate['status'] };
+
+function columns(input: Editable) {
+  return {
+    name: input.name,
+    creditCode: input.creditCode,
+    regionCode: input.regionCode,
+    level: input.level,
+    parentId: input.parentId ?? null,
+    kind: input.kind,
+    entrustment: input.entrustment ?? null,
+    domains: input.domains ?? [],
+    contact: input.contact ?? null,
+    website: input.website ?? null,
+  };
+}
+
+async function exists(db: Db, id: string): Promise<boolean> {
+  const [row] = await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, id));
+  return Boolean(row);
+}
+
+/** References must point at existing agencies, and the parent chain must not loop back. */
+async function checkReferences(db: Db, input: Editable, selfId?: string): Promise<void> {
+  const errors: FieldError[] = [];
+  if (input.parentId) {
+    if (input.parentId === selfId) errors.push({ in: 'body', pointer: '/parentId', detail: 'An agency cannot be its own parent.' });
+    else if (!(await exists(db, input.parentId))) errors.push({ in: 'body', pointer: '/parentId', detail: 'No agency has this id.' });
+    else if (selfId && (await isAncestor(db, selfId, input.parentId))) {
+      errors.push({ in: 'body', pointer: '/parentId', detail: 'This parent is a subordinate of the agency; the hierarchy would loop.' });
+    }
+  }
+  const entrusting = input.entrustment?.entrustingAgencyId;
+  if (entrusting && (entrusting === selfId || !(await exists(db, entrusting)))) {
+    errors.push({ in: 'body', pointer: '/entrustment/entrustingAgencyId', detail: 'No other agency has this id.' });
+  }
+  if (errors.length) throw problems.unprocessable(errors);
+}
+
+async function isAncestor(db: Db, ancestorId: string, startId: string): Promise<boolean> {
+  let current: string | null = startId;
+  for (let depth = 0; current && depth < 16; depth++) {
+    if (current === ancestorId) return true;
+    const [row] = await db.select({ parentId: agencies.parentId }).from(agencies).where(eq(agencies.id, current));
+    current = row?.parentId ?? null;
+  }
+  return false;
+}
+
+function duplicateCreditCode(err: unknown): never {
+  if (sqlState(err) === UNIQUE_VIOLATION) {
+    throw problems.conflict('Another agency already has this 统一社会信用代码.', [
+      { in: 'body', pointer: '/creditCode', detail: 'Already registered to another agency.' },
+    ]);
+  }
+  throw err;
+}
+
+export async function createAgency(db: Db, principal: Principal, now: Date, input: AgencyCreate): Promise<AgencyRow> {
+  assertAdmin(principal);
+  return db
+    .transaction(async (tx) => {
+      await checkReferences(tx, input);
+      const [row] = await tx
+        .insert(agencies)
+        .values({ id: newId(), version: 1, status: input.status ?? 'active', createdAt: now, updatedAt: now, ...columns(input) })
+        .returning();
+      await appendChanges(tx, principal, now, [{ type: 'agency', id: row!.id, version: 1, event: 'created', agencyId: row!.id, data: toAgency(row!) }]);
+      return row!;
+    })
+    .catch(duplicateCreditCode);
+}
+
+export async function getAgency(db: Db, id: string): Promise<AgencyRow> {
+  const [row] = await db.select().from(agencies).where(eq(agencies.id, id));
+  if (!row) throw problems.notFound('Agency ' + id);
+  return row;
+}
+
+/** Applies a merge patch to the version named by If-Match, as a new version with its revision. */
+export async function patchAgency(db: Db, principal: Principal, now: Date, id: string, ifMatch: string, patch: AgencyPatch): Promise<AgencyRow> {
+  return db
+    .transaction(async (tx) => {
+      const [current] = await tx.select().from(agencies).where(eq(agencies.id, id)).for('update');
+      if (!current) throw problems.notFound('Agency ' + id);
+      assertActsFor(principal, current.id, 'admin');
+      if (!ifMatchesVersion(ifMatch, current.version)) throw problems.preconditionFailed();
+      const merged = AgencyCreate.safeParse(mergePatch(toAgency(current), patch));
+      if (!merged.success) throw problems.unprocessable(fieldErrorsFromZod(merged.error.issues, 'body'));
+      await checkReferences(tx, merged.data, id);
+      const next = { ...columns(merged.data), status: merged.data.status ?? current.status };
+      if (sameContent(current, next)) return current;
+      const [row] = await tx
+        .update(agencies)
+        .set({ ...next, version: current.version + 1, updatedAt: now })
+        .where(eq(agencies.id, id))
+        .returning();
+      await appendChanges(tx, principal, now, [{ type: 'agency', id, version: row!.version, event: 'updated', agencyId: id, data: toAgency(row!) }]);
+      return row!;
+    })
+    .catch(duplicateCreditCode);
+}
+
+function ifMatchesVersion(ifMatch: string, version: number): boolean {
+  const tags = ifMatch.match(/(W\/)?"[^"]*"/g) ?? [];
+  return ifMatch.trim() === '*' || tags.some((t) => t === versionEtag(version));
+}
+
+/** RFC 7396: null removes, present values replace, absent keys keep. */
+function mergePatch(current: Agency, patch: AgencyPatch): Record<string, unknown> {
+  const { id: _i, version: _v, createdAt: _c, updatedAt: _u, ...editable } = current;
+  const merged: Record<string, unknown> = { ...editable };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete merged[key];
+    else if (value !== undefined) merged[key] = value;
+  }
+  for (const key of Object.keys(merged)) if (merged[key] === null) delete merged[key];
+  return merged;
+}
+
+function sameContent(current: AgencyRow, next: ReturnType<typeof columns> & { status: string }): boolean {
+  const pick = (r: Record<string, unknown>) => stableJson(Object.fromEntries(Object.keys(next).map((k) => [k, r[k]])));
+  return pick(current as unknown as Record<string, unknown>) === pick(next);
+}
+
+const AgencyCursor = z.tuple([z.uuid()]);
+export { AgencyCursor };
+
+export async function listAgencies(db: Db, query: AgencyListQuery, after: string | null): Promise<{ rows: AgencyRow[]; next: string | null }> {
+  const limit = query.limit ?? 20;
+  const where: SQL[] = [];
+  if (query.regionCode) where.push(like(agencies.regionCode, regionPrefix(query.regionCode) + '%'));
+  if (query.level) where.push(eq(agencies.level, query.level));
+  if (query.parentId) where.push(eq(agencies.parentId, query.parentId));
+  if (query.status) where.push(eq(agencies.status, query.status));
+  if (query.q) where.push(ilike(agencies.name, '%' + escapeLike(query.q) + '%'));
+  if (after) where.push(gt(agencies.id, after));
+  const rows = await db
+    .select()
+    .from(agencies)
+    .where(and(...where))
+    .orderBy(asc(agencies.id))
+    .limit(limit + 1);
+  const more = rows.length > limit;
+  const page = more ? rows.slice(0, limit) : rows;
+  return { rows: page, next: more ? encodeCursor([page[page.length - 1]!.id]) : null };
+}

@@ -1,0 +1,32 @@
+import { problems } from '../errors.js';
+
+/** Who is calling: the platform operator (ADMIN_TOKEN) or one agency's writer key. */
+export type Principal =
+  | { kind: 'admin' }
+  | { kind: 'key'; keyId: string; agencyId: string; scopes: readonly string[] };
+
+export type Scope = 'publish' | 'admin';
+
+/**
+ * 谁执法谁公示: the server decides which agency a write belongs to. The operator may act for any agency;
+ * a key only for its own agency, and only within its scopes.
+ */
+export function assertActsFor(principal: Principal, agencyId: string, scope: Scope): void {
+  if (principal.kind === 'admin') return;
+  if (principal.agencyId !== agencyId) {
+    throw problems.forbidden("This key belongs to another agency; it may write only its own agency's records.");
+  }
+  if (!principal.scopes.includes(scope)) {
+    throw problems.forbidden(`This key lacks the "${scope}" scope.`);
+  }
+}
+
+export function assertAdmin(principal: Principal): void {
+  if (principal.kind !== 'admin') throw problems.forbidden('Only the platform operator may do this.');
+}
+
+export function actorColumns(principal: Principal) {
+  return principal.kind === 'admin'
+    ? { actorKind: 'admin', actorKeyId: null, actorAgencyId: null }
+    : { actorKind: 'key', actorKeyId: principal.keyId, actorAgencyId: principal.agencyId };
+}

@@ -1,0 +1,86 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { changeClock, changes, revisions } from '../db/schema.js';
+import type { Revision } from '../schemas/changes.js';
+import { actorColumns, type Principal } from './principal.js';
+
+export type RecordType = 'agency';
+export type ChangeEventName = 'created' | 'updated' | 'withdrawn' | 'expired';
+
+export interface RecordChange {
+  type: RecordType;
+  id: string;
+  version: number;
+  event: ChangeEventName;
+  agencyId: string | null;
+  /** The record exactly as it is published at this version. */
+  data: Record<string, unknown>;
+  reason?: string | null;
+}
+
+/**
+ * Writes the immutable revisions and change-log rows for the given changes. Call it as the last statement
+ * of the writing transaction: allocating positions takes the change_clock row lock, which is held until
+ * commit, so log positions follow commit order and stay dense (a rollback gives its positions back).
+ */
+export async function appendChanges(tx: Db, principal: Principal, at: Date, list: RecordChange[]): Promise<void> {
+  if (list.length === 0) return;
+  const actor = actorColumns(principal);
+  await tx.insert(revisions).values(
+    list.map((c) => ({
+      recordType: c.type,
+      recordId: c.id,
+      version: c.version,
+      event: c.event,
+      data: c.data,
+      reason: c.reason ?? null,
+      at,
+      ...actor,
+    })),
+  );
+  const [clock] = await tx
+    .insert(changeClock)
+    .values({ id: 1, position: list.length })
+    .onConflictDoUpdate({ target: changeClock.id, set: { position: sql`${changeClock.position} + ${list.length}` } })
+    .returning({ position: changeClock.position });
+  const first = clock!.position - list.length + 1;
+  await tx.insert(changes).values(
+    list.map((c, i) => ({
+      position: first + i,
+      recordType: c.type,
+      recordId: c.id,
+      version: c.version,
+      event: c.event,
+      agencyId: c.agencyId,
+      at,
+    })),
+  );
+}
+
+function toRevision(row: typeof revisions.$inferSelect): Revision {
+  return {
+    version: row.version,
+    event: row.event as Revision['event'],
+    at: row.at.toISOString(),
+    actor: { kind: row.actorKind as Revision['actor']['kind'], keyId: row.actorKeyId, agencyId: row.actorAgencyId },
+    reason: row.reason,
+    data: row.data as Record<string, unknown>,
+  };
+}
+
+export async function listRevisions(db: Db, type: RecordType, id: string): Promise<Revision[]> {
+  const rows = await db
+    .select()
+    .from(revisions)
+    .where(and(eq(revisions.recordType, type), eq(revisions.recordId, id)))
+    .orderBy(asc(revisions.version));
+  return rows.map(toRevision);
+}
+
+export async function getRevision(db: Db, type: RecordType, id: string, version: number): Promise<Revision | null> {
+  const [row] = await db
+    .select()
+    .from(revisions)
+    .where(and(eq(revisions.recordType, type), eq(revisions.recordId, id), eq(revisions.version, version)));
+  return row ? toRevision(row) : null;
+}

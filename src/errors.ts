@@ -1,0 +1,113 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { $ZodIssue } from 'zod/v4/core';
+
+/** Where an invalid value was found. */
+export type FieldLocation = 'body' | 'query' | 'path' | 'header';
+
+/** One invalid field: a JSON pointer into the named part of the request, and what is wrong with it. */
+export interface FieldError {
+  in: FieldLocation;
+  pointer: string;
+  detail: string;
+}
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  errors?: FieldError[];
+}
+
+const TYPE_BASE = 'https://gongshi.dev/problems/';
+
+/** A domain or request error that maps to one RFC 9457 problem. Throw it anywhere; the app renders it. */
+export class Problem extends Error {
+  constructor(
+    readonly status: number,
+    readonly slug: string,
+    readonly title: string,
+    readonly detail: string,
+    readonly errors?: FieldError[],
+    readonly headers?: Record<string, string>,
+  ) {
+    super(detail);
+  }
+
+  body(instance?: string): ProblemBody {
+    const body: ProblemBody = { type: TYPE_BASE + this.slug, title: this.title, status: this.status, detail: this.detail };
+    if (instance) body.instance = instance;
+    if (this.errors?.length) body.errors = this.errors;
+    return body;
+  }
+}
+
+export const problems = {
+  validation: (errors: FieldError[]) =>
+    new Problem(400, 'validation', 'Invalid request', `${errors.length} invalid field(s): ${summarize(errors)}`, errors),
+  unprocessable: (errors: FieldError[]) =>
+    new Problem(422, 'unprocessable', 'Request cannot be applied', `${summarize(errors)}`, errors),
+  malformedJson: () => new Problem(400, 'malformed-json', 'Malformed JSON', 'The request body is not valid JSON.'),
+  unsupportedMediaType: (expected: string) =>
+    new Problem(415, 'unsupported-media-type', 'Unsupported media type', `Send the body as ${expected}.`),
+  tooLarge: (limit: number) =>
+    new Problem(413, 'payload-too-large', 'Payload too large', `The request body exceeds ${limit} bytes.`),
+  unauthenticated: (detail = 'Send a valid key as "Authorization: Bearer <key>".') =>
+    new Problem(401, 'unauthenticated', 'Authentication required', detail, undefined, { 'WWW-Authenticate': 'Bearer' }),
+  forbidden: (detail: string) => new Problem(403, 'forbidden', 'Not allowed', detail),
+  notFound: (what: string) => new Problem(404, 'not-found', 'Not found', `${what} does not exist.`),
+  conflict: (detail: string, errors?: FieldError[]) => new Problem(409, 'conflict', 'Conflict', detail, errors),
+  preconditionRequired: () =>
+    new Problem(428, 'precondition-required', 'Precondition required', 'Send If-Match with the ETag of the version you are changing.'),
+  preconditionFailed: () =>
+    new Problem(412, 'precondition-failed', 'Precondition failed', 'The record has changed since the ETag you sent; fetch it again.'),
+  internal: () => new Problem(500, 'internal', 'Internal error', 'The server could not complete the request.'),
+};
+
+function summarize(errors: FieldError[]): string {
+  return errors
+    .slice(0, 5)
+    .map((e) => `${e.in} ${e.pointer || '/'}: ${e.detail}`)
+    .join('; ');
+}
+
+/** JSON pointer (RFC 6901) for a zod issue path. */
+export function pointerOf(path: readonly PropertyKey[]): string {
+  return path.map((p) => '/' + String(p).replaceAll('~', '~0').replaceAll('/', '~1')).join('');
+}
+
+/** One FieldError per offending field; unknown keys are named one by one. */
+export function fieldErrorsFromZod(issues: readonly $ZodIssue[], location: FieldLocation): FieldError[] {
+  const out: FieldError[] = [];
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        out.push({ in: location, pointer: pointerOf([...issue.path, key]), detail: 'Unknown field.' });
+      }
+    } else {
+      out.push({ in: location, pointer: pointerOf(issue.path), detail: issue.message });
+    }
+  }
+  return out;
+}
+
+export function problemResponse(c: Context, problem: Problem): Response {
+  const res = c.body(JSON.stringify(problem.body()), problem.status as 400, {
+    'Content-Type': 'application/problem+json',
+    ...problem.headers,
+  });
+  return res;
+}
+
+/** Maps anything thrown to a Problem; unexpected errors become a bare 500 with no internals. */
+export function toProblem(err: unknown): Problem {
+  if (err instanceof Problem) return err;
+  if (err instanceof HTTPException) {
+    if (err.status === 400 && /json/i.test(err.message)) return problems.malformedJson();
+    if (err.status === 413) return problems.tooLarge(0);
+    return new Problem(err.status, 'http-' + err.status, err.message || 'Request error', err.message || 'Request error');
+  }
+  return problems.internal();
+}

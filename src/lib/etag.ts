@@ -1,0 +1,15 @@
+/** Strong ETag of a serialized representation: hex SHA-1 of its bytes, as hono's etag middleware computes it. */
+export async function etagOf(serialized: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-1', new TextEncoder().encode(serialized));
+  return '"' + toHex(digest) + '"';
+}
+
+export function toHex(buffer: ArrayBuffer): string {
+  return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** True if an If-Match header value names the current ETag (or is "*"). Weak tags never match (RFC 9110 §13.1.1). */
+export function ifMatchSatisfied(ifMatch: string, current: string): boolean {
+  if (ifMatch.trim() === '*') return true;
+  return (ifMatch.match(/(W\/)?"[^"]*"/g) ?? []).some((tag) => !tag.startsWith('W/') && tag === current);
+}

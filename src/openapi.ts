@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { OpenApiBuilder, type OperationObject, type ParameterObject, type SchemaObject } from 'openapi3-ts/oas31';
+import { problemStatuses, type AnyRoute } from './registry.js';
+// Registers the shared components (Problem, FieldError, ...) that every operation refers to.
+import './schemas/common.js';
+
+const ref = (id: string) => `#/components/schemas/${id}`;
+
+const problemTitles: Record<number, string> = {
+  400: 'Invalid request: malformed JSON, or fields that fail validation (see errors[]).',
+  401: 'Missing or unknown bearer key.',
+  403: 'The key may not act for this agency or lacks the scope.',
+  404: 'No such resource.',
+  409: 'Conflicts with an existing record.',
+  412: 'If-Match names an outdated version.',
+  413: 'Request body too large.',
+  415: 'Unsupported request media type.',
+  422: 'Well-formed but cannot be applied (see errors[]).',
+  428: 'If-Match is required.',
+  500: 'Unexpected server error (no internals disclosed).',
+};
+
+/** JSON Schema (2020-12, the OpenAPI 3.1 dialect) for a zod schema; schemas with an id become $refs. */
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): SchemaObject {
+  const id = z.globalRegistry.get(schema)?.id;
+  if (id && io === 'output') return { $ref: ref(id) };
+  // `external` (zod's own mechanism for shared registries, not in its public typings) turns nested
+  // schemas with an id into bare-id $refs, which point at the components emitted below.
+  const params = { target: 'draft-2020-12', io, unrepresentable: 'any', external: { registry: z.globalRegistry, defs: {} } };
+  const out = z.toJSONSchema(schema, params as z.core.ToJSONSchemaParams) as Record<string, unknown>;
+  delete out.$schema;
+  return JSON.parse(JSON.stringify(out), (key, value: unknown) =>
+    key === '$ref' && typeof value === 'string' && !value.startsWith('#') ? ref(value) : value,
+  ) as SchemaObject;
+}
+
+function parameters(schema: z.ZodType | undefined, location: 'path' | 'query'): ParameterObject[] {
+  if (!schema) return [];
+  const json = jsonSchema(schema, 'input') as { properties?: Record<string, SchemaObject>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, prop]) => ({
+    name,
+    in: location,
+    required: location === 'path' || (json.required ?? []).includes(name),
+    description: prop.description ?? prop.title,
+    schema: prop,
+  }));
+}
+
+function operation(route: AnyRoute): OperationObject {
+  const params = [...parameters(route.params, 'path'), ...parameters(route.query, 'query')];
+  if (route.method === 'get') {
+    params.push({ name: 'If-None-Match', in: 'header', required: false, description: 'ETag from an earlier answer; 304 if unchanged.', schema: { type: 'string' } });
+  }
+  if (route.ifMatch) {
+    params.push({ name: 'If-Match', in: 'header', required: true, description: 'ETag of the version being changed.', schema: { type: 'string' } });
+  }
+  const responses: OperationObject['responses'] = {};
+  for (const [status, spec] of Object.entries(route.responses)) {
+    responses[status] = {
+      description: spec.description,
+      ...(spec.headers ? { headers: spec.headers } : {}),
+      ...(spec.schema ? { content: { 'application/json': { schema: jsonSchema(spec.schema, 'output') } } } : {}),
+    };
+  }
+  if (route.method === 'get') responses['304'] = { description: 'Not modified: If-None-Match matched the current ETag.' };
+  for (const status of problemStatuses(route)) {
+    responses[String(status)] = {
+      description: problemTitles[status] ?? 'Problem.',
+      content: { 'application/problem+json': { schema: { $ref: ref('Problem') } } },
+    };
+  }
+  return {
+    operationId: route.operationId,
+    summary: route.summary,
+    ...(route.description ? { description: route.description } : {}),
+    tags: [route.tag],
+    ...(params.length ? { parameters: params } : {}),
+    ...(route.body
+      ? {
+          requestBody: {
+            required: true,
+            content: Object.fromEntries((route.bodyTypes ?? ['application/json']).map((t) => [t, { schema: jsonSchema(route.body, 'input') }])),
+          },
+        }
+      : {}),
+    responses,
+    ...(route.auth ? { security: [{ bearerAuth: [] }] } : {}),
+  };
+}
+
+const tags = [
+  { name: 'agencies', description: '执法主体 — enforcement bodies (事前公开)' },
+  { name: 'keys', description: '写入密钥 — per-agency writer keys' },
+  { name: 'feed', description: '变更订阅 — the change log for aggregators' },
+  { name: 'meta', description: 'This document and its reference' },
+];
+
+/** The OpenAPI 3.1 document, built from the same route definitions that are mounted. */
+export function buildOpenApi(routes: AnyRoute[], version: string) {
+  const builder = OpenApiBuilder.create({
+    openapi: '3.1.0',
+    info: {
+      title: 'Gongshi 公示 API',
+      version,
+      description:
+        '谁执法谁公示 — administrative enforcement information in one standardized, versioned, machine-readable feed. Reads are public; writes need a per-agency key.',
+      license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
+    },
+    paths: {},
+    components: {},
+  });
+  const components = z.toJSONSchema(z.globalRegistry, { target: 'draft-2020-12', io: 'output', unrepresentable: 'any', uri: ref });
+  for (const [id, schema] of Object.entries(components.schemas)) {
+    const { $schema: _s, $id: _i, ...rest } = schema as Record<string, unknown>;
+    builder.addSchema(id, rest as SchemaObject);
+  }
+  builder.addSecurityScheme('bearerAuth', { type: 'http', scheme: 'bearer', description: 'A per-agency writer key, or the operator token.' });
+  tags.forEach((t) => builder.addTag(t));
+  const paths: Record<string, Record<string, OperationObject>> = {};
+  for (const route of routes) (paths[route.path] ??= {})[route.method] = operation(route);
+  paths['/openapi.json'] = {
+    get: {
+      operationId: 'getOpenApi',
+      summary: 'OpenAPI 3.1 document',
+      tags: ['meta'],
+      responses: { '200': { description: 'This document.', content: { 'application/json': { schema: { type: 'object' } } } } },
+    },
+  };
+  paths['/docs'] = {
+    get: {
+      operationId: 'getDocs',
+      summary: 'Interactive API reference',
+      tags: ['meta'],
+      responses: { '200': { description: 'HTML page.', content: { 'text/html': { schema: { type: 'string' } } } } },
+    },
+  };
+  for (const [path, item] of Object.entries(paths)) builder.addPath(path, item);
+  return builder.getSpec();
+}

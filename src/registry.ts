@@ -1,0 +1,155 @@
+import type { Context, Hono, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { zValidator } from '@hono/zod-validator';
+import type { z } from 'zod';
+import { fieldErrorsFromZod, problems, type FieldLocation } from './errors.js';
+import { etagOf } from './lib/etag.js';
+import type { AppEnv, HandlerServices } from './context.js';
+import type { Principal } from './domain/principal.js';
+import { authenticate } from './auth.js';
+
+export type Method = 'get' | 'post' | 'patch' | 'delete';
+
+export interface ResponseSpec {
+  description: string;
+  schema?: z.ZodType;
+  /** Response headers this status sends, documented in the spec. */
+  headers?: Record<string, { description: string; schema?: { type: 'string' } }>;
+}
+
+type ResponseMap = Record<number, ResponseSpec>;
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+/** What a handler returns: one of the declared statuses with a body of that status's shape. */
+export type RouteResult<R extends ResponseMap> = {
+  [K in keyof R & number]: {
+    status: K;
+    body: R[K]['schema'] extends z.ZodType ? z.input<R[K]['schema']> : undefined;
+    headers?: Record<string, string>;
+    /** A record's own strong ETag (e.g. derived from its version); lists get a hash of the body. */
+    etag?: string;
+  };
+}[keyof R & number];
+
+export interface HandlerInput<P, Q, B> extends HandlerServices {
+  params: Out<P>;
+  query: Out<Q>;
+  body: Out<B>;
+  principal: Principal;
+  /** Raw If-Match header (present whenever the route declares `ifMatch`). */
+  ifMatch: string;
+  url: URL;
+}
+
+export interface RouteDef<P extends z.ZodType | undefined, Q extends z.ZodType | undefined, B extends z.ZodType | undefined, R extends ResponseMap> {
+  method: Method;
+  /** OpenAPI-style path, e.g. /v1/agencies/{id}. */
+  path: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  /** Requires `Authorization: Bearer`; the handler decides which agency the caller may act for. */
+  auth?: boolean;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Accepted request media types (default application/json). */
+  bodyTypes?: string[];
+  /** Updates need If-Match: 428 without it; the handler answers 412 on a stale version. */
+  ifMatch?: boolean;
+  responses: R;
+  /** Problem statuses the handler itself can return, beyond those implied by the options above. */
+  problems?: number[];
+  handler: (input: HandlerInput<P, Q, B>) => Promise<RouteResult<R>>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRoute = RouteDef<any, any, any, ResponseMap>;
+
+/** Declares a route. Only routes declared this way are mounted, and each one is in the spec. */
+export function defineRoute<
+  P extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+  const R extends ResponseMap = ResponseMap,
+>(def: RouteDef<P, Q, B, R>): AnyRoute {
+  return def as AnyRoute;
+}
+
+/** Problem statuses an operation can return, derived from its options so spec and behaviour agree. */
+export function problemStatuses(route: AnyRoute): number[] {
+  const set = new Set<number>(route.problems ?? []);
+  if (route.params || route.query || route.body) set.add(400);
+  if (route.auth) [401, 403].forEach((s) => set.add(s));
+  if (route.body) [413, 415].forEach((s) => set.add(s));
+  if (route.ifMatch) [412, 428].forEach((s) => set.add(s));
+  set.add(500);
+  return [...set].sort((a, b) => a - b);
+}
+
+function validationHook(location: FieldLocation) {
+  return (result: { success: boolean; error?: { issues: readonly unknown[] } }) => {
+    if (!result.success) throw problems.validation(fieldErrorsFromZod(result.error!.issues as never, location));
+  };
+}
+
+function requireMediaType(types: string[]): MiddlewareHandler {
+  return async (c, next) => {
+    const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
+    if (!types.includes(type)) throw problems.unsupportedMediaType(types.join(' or '));
+    await next();
+  };
+}
+
+export function mountRoute(app: Hono<AppEnv>, route: AnyRoute, bodyLimitBytes: number): void {
+  const honoPath = route.path.replace(/\{(\w+)\}/g, ':$1');
+  const chain: MiddlewareHandler<AppEnv>[] = [];
+  if (route.auth) chain.push(authenticate);
+  if (route.params) chain.push(zValidator('param', route.params, validationHook('path')) as never);
+  if (route.query) chain.push(zValidator('query', route.query, validationHook('query')) as never);
+  if (route.ifMatch) {
+    chain.push(async (c, next) => {
+      if (!c.req.header('If-Match')) throw problems.preconditionRequired();
+      await next();
+    });
+  }
+  if (route.body) {
+    chain.push(requireMediaType(route.bodyTypes ?? ['application/json']));
+    chain.push(bodyLimit({ maxSize: bodyLimitBytes, onError: () => { throw problems.tooLarge(bodyLimitBytes); } }));
+    chain.push(zValidator('json', route.body, validationHook('body')) as never);
+  }
+  app.on(route.method.toUpperCase(), [honoPath], ...(chain as []), async (c: Context<AppEnv>) => respond(c, route));
+}
+
+async function respond(c: Context<AppEnv>, route: AnyRoute): Promise<Response> {
+  const valid = (target: string) => (c.req.valid as (t: string) => unknown)(target);
+  const result = await route.handler({
+    ...c.var.services,
+    params: route.params ? valid('param') : undefined,
+    query: route.query ? valid('query') : undefined,
+    body: route.body ? valid('json') : undefined,
+    principal: c.var.principal,
+    ifMatch: c.req.header('If-Match') ?? '',
+    url: new URL(c.req.url),
+  });
+  const spec = route.responses[result.status];
+  if (!spec) throw new Error(`${route.operationId} returned undeclared status ${result.status}`);
+  const headers: Record<string, string> = { ...result.headers };
+  if (!spec.schema) return c.body(null, result.status as 204, headers);
+  // A response that fails its own schema is our bug: it surfaces as a 500, never as a client error.
+  const checked = spec.schema.safeParse(result.body);
+  if (!checked.success) {
+    c.var.services.log('error', 'response failed its schema', { operationId: route.operationId, issues: checked.error.issues.length });
+    throw problems.internal();
+  }
+  const json = JSON.stringify(checked.data);
+  headers['Content-Type'] = 'application/json; charset=utf-8';
+  if (route.method === 'get') {
+    headers['ETag'] = result.etag ?? (await etagOf(json));
+    headers['Cache-Control'] = 'no-cache';
+  } else if (result.etag) {
+    headers['ETag'] = result.etag;
+  }
+  return c.body(json, result.status as 200, headers);
+}

@@ -1,0 +1,81 @@
+import { problems } from '../errors.js';
+import { decodeCursor } from '../lib/cursor.js';
+import { defineRoute } from '../registry.js';
+import { Agency, AgencyCreate, AgencyListQuery, AgencyPatch } from '../schemas/agencies.js';
+import { IdParams, Page } from '../schemas/common.js';
+import { AgencyCursor, createAgency, getAgency, listAgencies, patchAgency, toAgency, versionEtag } from '../domain/agencies.js';
+import { etagHeaderSpec, linkHeaderSpec, nextLinkHeader } from './links.js';
+import { revisionRoutes } from './revisions.js';
+
+const AgencyPage = Page(Agency, 'AgencyPage', '执法主体列表');
+const tag = 'agencies';
+
+export const agencyRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/v1/agencies',
+    operationId: 'listAgencies',
+    summary: '执法主体列表',
+    description: 'Public list of enforcement bodies, filtered by region, level, parent, status or name; keyset-paginated.',
+    tag,
+    query: AgencyListQuery,
+    responses: { 200: { description: 'A page of agencies.', schema: AgencyPage, headers: { ...linkHeaderSpec, ...etagHeaderSpec } } },
+    handler: async ({ db, query, url }) => {
+      const after = query.cursor ? decodeCursor(query.cursor, AgencyCursor) : null;
+      if (query.cursor && !after) throw problems.validation([{ in: 'query', pointer: '/cursor', detail: 'Not a cursor this list issued.' }]);
+      const { rows, next } = await listAgencies(db, query, after?.[0] ?? null);
+      return { status: 200 as const, body: { items: rows.map(toAgency), next }, headers: nextLinkHeader(url, next) };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/v1/agencies/{id}',
+    operationId: 'getAgency',
+    summary: '执法主体详情',
+    tag,
+    params: IdParams,
+    problems: [404],
+    responses: { 200: { description: 'The agency.', schema: Agency, headers: etagHeaderSpec } },
+    handler: async ({ db, params }) => {
+      const row = await getAgency(db, params.id);
+      return { status: 200 as const, body: toAgency(row), etag: versionEtag(row.version) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/v1/agencies',
+    operationId: 'createAgency',
+    summary: '新建执法主体',
+    description: 'Platform operator only. The 统一社会信用代码 is checked (GB 32100 mod 31) and must be unique.',
+    tag,
+    auth: true,
+    body: AgencyCreate,
+    problems: [409, 422],
+    responses: { 201: { description: 'Created.', schema: Agency, headers: { ...etagHeaderSpec, Location: { description: 'URL of the new agency.' } } } },
+    handler: async ({ db, principal, now, body }) => {
+      const row = await createAgency(db, principal, now(), body);
+      return { status: 201 as const, body: toAgency(row), etag: versionEtag(row.version), headers: { Location: `/v1/agencies/${row.id}` } };
+    },
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/v1/agencies/{id}',
+    operationId: 'updateAgency',
+    summary: '修改执法主体',
+    description:
+      'JSON merge patch (RFC 7396) against the version named by If-Match. The operator, or an `admin`-scoped key of this agency. Each change is a new version with its revision kept.',
+    tag,
+    auth: true,
+    params: IdParams,
+    body: AgencyPatch,
+    bodyTypes: ['application/merge-patch+json', 'application/json'],
+    ifMatch: true,
+    problems: [404, 409, 422],
+    responses: { 200: { description: 'The updated agency.', schema: Agency, headers: etagHeaderSpec } },
+    handler: async ({ db, principal, now, params, body, ifMatch }) => {
+      const row = await patchAgency(db, principal, now(), params.id, ifMatch, body);
+      return { status: 200 as const, body: toAgency(row), etag: versionEtag(row.version) };
+    },
+  }),
+  ...revisionRoutes({ type: 'agency', collection: '/v1/agencies', tag, label: '执法主体', exists: getAgency }),
+];

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import type { Db } from '../db/client.js';
+import { problems } from '../errors.js';
+import { defineRoute } from '../registry.js';
+import { Id } from '../schemas/common.js';
+import { Revision, RevisionList } from '../schemas/changes.js';
+import { getRevision, listRevisions, type RecordType } from '../domain/records.js';
+
+interface Options {
+  type: RecordType;
+  collection: string;
+  tag: string;
+  label: string;
+  /** Throws 404 when the record does not exist. */
+  exists: (db: Db, id: string) => Promise<unknown>;
+}
+
+const VersionParams = z.strictObject({
+  id: Id,
+  version: z.coerce.number().int().min(1).max(1_000_000).meta({ title: '版本号' }),
+});
+
+/** The revision history every published record exposes: who changed what, when, as it was. */
+export function revisionRoutes({ type, collection, tag, label, exists }: Options) {
+  const singular = type.charAt(0).toUpperCase() + type.slice(1);
+  return [
+    defineRoute({
+      method: 'get',
+      path: `${collection}/{id}/revisions`,
+      operationId: `list${singular}Revisions`,
+      summary: `${label}修订历史`,
+      description: 'Every version ever published, oldest first, with who made the change and when.',
+      tag,
+      params: z.strictObject({ id: Id }),
+      problems: [404],
+      responses: { 200: { description: 'The revisions.', schema: RevisionList } },
+      handler: async ({ db, params }) => {
+        await exists(db, params.id);
+        return { status: 200 as const, body: { items: await listRevisions(db, type, params.id) } };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: `${collection}/{id}/revisions/{version}`,
+      operationId: `get${singular}Revision`,
+      summary: `${label}历史版本`,
+      description: 'The record exactly as it was published at that version.',
+      tag,
+      params: VersionParams,
+      problems: [404],
+      responses: { 200: { description: 'The revision.', schema: Revision } },
+      handler: async ({ db, params }) => {
+        const revision = await getRevision(db, type, params.id, params.version);
+        if (!revision) throw problems.notFound(`Version ${params.version} of ${params.id}`);
+        return { status: 200 as const, body: revision };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { creditCodeMessages, creditCodeProblem } from '../lib/credit-code.js';
+
+/** Record id (UUIDv7). */
+export const Id = z.uuid().meta({ title: '标识', description: 'Stable record id (UUIDv7).', example: '0193a1b2-7c4d-7e5f-8a9b-0c1d2e3f4a5b' });
+
+export const IdParams = z.strictObject({ id: Id });
+
+export const CreditCode = z
+  .string()
+  .superRefine((value, ctx) => {
+    const problem = creditCodeProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: creditCodeMessages[problem] });
+  })
+  .meta({
+    title: '统一社会信用代码',
+    description: 'GB 32100-2015 unified social credit code, validated with both check characters.',
+    example: '11440100MB2C92179Q',
+    pattern: '^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}$',
+    minLength: 18,
+    maxLength: 18,
+  });
+
+export const RegionCode = z
+  .string()
+  .regex(/^\d{6}$/, '行政区划代码 must be 6 digits (GB/T 2260).')
+  .meta({ title: '行政区划代码', description: 'GB/T 2260 administrative division code.', example: '440100' });
+
+export const Timestamp = z.iso.datetime({ offset: true });
+export const IsoDate = z.iso.date();
+
+/** Bounded free text; every string the API accepts has a limit. */
+export const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** Fields every published record carries. */
+export const recordMeta = {
+  id: Id,
+  version: z.int().min(1).meta({ title: '版本号', description: 'Starts at 1; each change adds one.' }),
+  createdAt: Timestamp.meta({ title: '创建时间' }),
+  updatedAt: Timestamp.meta({ title: '更新时间' }),
+};
+
+export const Limit = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(200)
+  .default(20)
+  .meta({ title: '每页条数', description: 'Page size, 1-200 (default 20).' });
+
+export const CursorParam = z.string().max(512).meta({ title: '分页游标', description: 'Opaque cursor from the previous page (`next`).' });
+
+export const pageQuery = { limit: Limit.optional(), cursor: CursorParam.optional() };
+
+/** A keyset page of items. */
+export function Page<T extends z.ZodType>(item: T, id: string, title: string) {
+  return z
+    .object({
+      items: z.array(item).meta({ title: '条目' }),
+      next: z.string().nullable().meta({ title: '下一页游标', description: 'Cursor for the next page, or null on the last page.' }),
+    })
+    .meta({ id, title });
+}
+
+export const FieldErrorSchema = z
+  .object({
+    in: z.enum(['body', 'query', 'path', 'header']).meta({ title: '位置' }),
+    pointer: z.string().meta({ title: '字段指针', description: 'JSON pointer (RFC 6901) into that part of the request.' }),
+    detail: z.string().meta({ title: '说明' }),
+  })
+  .meta({ id: 'FieldError', title: '字段错误' });
+
+export const ProblemSchema = z
+  .object({
+    type: z.string().meta({ title: '错误类型', description: 'URI identifying the problem type.' }),
+    title: z.string().meta({ title: '标题' }),
+    status: z.int().meta({ title: 'HTTP 状态码' }),
+    detail: z.string().meta({ title: '详情' }),
+    instance: z.string().optional().meta({ title: '实例' }),
+    errors: z.array(FieldErrorSchema).optional().meta({ title: '字段错误列表' }),
+  })
+  .meta({ id: 'Problem', title: '错误 (RFC 9457)' });
+
+/** Who made a change, as published in revisions. */
+export const Actor = z
+  .object({
+    kind: z.enum(['admin', 'key', 'system']).meta({ title: '操作者类型', description: 'admin = platform operator; key = an agency writer key; system = the server itself.' }),
+    keyId: Id.nullable().meta({ title: '密钥标识' }),
+    agencyId: Id.nullable().meta({ title: '所属执法主体' }),
+  })
+  .meta({ id: 'Actor', title: '操作者' });

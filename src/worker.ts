@@ -1,0 +1,35 @@
+import type { ExecutionContext } from 'hono';
+import { createApp, type App } from './app.js';
+import { openPostgres } from './db/postgres.js';
+import { parseEnv } from './env.js';
+import { jsonLogger } from './log.js';
+
+interface Bindings {
+  HYPERDRIVE: { connectionString: string };
+  [name: string]: unknown;
+}
+
+let app: App | undefined;
+
+/** Cloudflare Workers entry: one postgres.js client per request over Hyperdrive, closed after the response. */
+export default {
+  async fetch(request: Request, bindings: Bindings, ctx: ExecutionContext): Promise<Response> {
+    app ??= build(bindings);
+    return app.fetch(request, bindings, ctx);
+  },
+};
+
+function build(bindings: Bindings): App {
+  const strings = Object.fromEntries(Object.entries(bindings).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+  const env = parseEnv(strings);
+  return createApp({
+    db: {
+      acquire: () => {
+        const { db, close } = openPostgres(bindings.HYPERDRIVE.connectionString, { max: 5 });
+        return { db, release: close };
+      },
+    },
+    config: { adminToken: env.ADMIN_TOKEN, bodyLimitBytes: env.BODY_LIMIT_BYTES },
+    log: jsonLogger(env.LOG_LEVEL),
+  });
+}
