@@ -1,0 +1,15 @@
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
+import { migrate } from 'drizzle-orm/pglite/migrator';
+let t = performance.now();
+const pg = await PGlite.create();
+console.log('create', performance.now() - t); t = performance.now();
+await migrate(drizzle({ client: pg }), { migrationsFolder: '/work/main/drizzle' });
+console.log('migrate', performance.now() - t); t = performance.now();
+const c = await pg.clone();
+console.log('clone', performance.now() - t); t = performance.now();
+const d = await pg.dumpDataDir('none');
+console.log('dump', performance.now() - t, d.size); t = performance.now();
+const p2 = await PGlite.create({ loadDataDir: d });
+console.log('load', performance.now() - t); t = performance.now();
+console.log((await p2.query('select count(*) from agencies')).rows);
