@@ -15,7 +15,7 @@ export const CreditCode = z
   .meta({
     title: '统一社会信用代码',
     description: 'GB 32100-2015 unified social credit code, validated with both check characters.',
-    example: '11440100MB2C92179Q',
+    example: '11440100MB2C921737',
     pattern: '^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}$',
     minLength: 18,
     maxLength: 18,
