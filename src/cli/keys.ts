@@ -16,9 +16,13 @@ const { positionals, values } = parseArgs({
   options: { agency: { type: 'string' }, name: { type: 'string' }, scopes: { type: 'string' }, id: { type: 'string' } },
 });
 const operator = { kind: 'admin' } as const;
+const command = positionals[0];
+if (!(command === 'create' || command === 'list' || (command === 'revoke' && values.id))) {
+  console.error(usage);
+  process.exit(2);
+}
 const database = await openNodeDatabase(parseEnv(process.env));
 try {
-  const command = positionals[0];
   if (command === 'create') {
     const input = KeyCreate.parse({ agencyId: values.agency, name: values.name ?? 'cli', scopes: values.scopes?.split(',') ?? ['publish'] });
     const { row, secret } = await createKey(database.db, operator, new Date(), input);
@@ -27,11 +31,8 @@ try {
   } else if (command === 'list') {
     const rows = await listKeys(database.db, operator, values.agency);
     console.log(JSON.stringify(rows.map(toApiKey), null, 2));
-  } else if (command === 'revoke' && values.id) {
-    console.log(JSON.stringify(toApiKey(await revokeKey(database.db, operator, new Date(), values.id)), null, 2));
   } else {
-    console.error(usage);
-    process.exitCode = 2;
+    console.log(JSON.stringify(toApiKey(await revokeKey(database.db, operator, new Date(), values.id!)), null, 2));
   }
 } catch (err) {
   console.error(err instanceof Problem ? `${err.title}: ${err.detail}` : err instanceof Error ? err.message : String(err));
