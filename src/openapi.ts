@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OpenApiBuilder, type OperationObject, type ParameterObject, type SchemaObject } from 'openapi3-ts/oas31';
-import { problemStatuses, type AnyRoute } from './registry.js';
+import { isIdempotent, problemStatuses, type AnyRoute } from './registry.js';
 // Registers the shared components (Problem, FieldError, ...) that every operation refers to.
 import './schemas/common.js';
 
@@ -24,13 +24,11 @@ const problemTitles: Record<number, string> = {
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): SchemaObject {
   const id = z.globalRegistry.get(schema)?.id;
   if (id && io === 'output') return { $ref: ref(id) };
-  // `external` (zod's own mechanism for shared registries, not in its public typings) turns nested
-  // schemas with an id into bare-id $refs, which point at the components emitted below.
-  const params = { target: 'draft-2020-12', io, unrepresentable: 'any', external: { registry: z.globalRegistry, defs: {} } };
-  const out = z.toJSONSchema(schema, params as z.core.ToJSONSchemaParams) as Record<string, unknown>;
-  delete out.$schema;
+  // Nested schemas with an id land in $defs; they are the components emitted below, so refer to those.
+  // (zod's `external` option would extract the root itself into a "__shared" document that the spec lacks.)
+  const { $schema: _s, $defs: _d, ...out } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Record<string, unknown>;
   return JSON.parse(JSON.stringify(out), (key, value: unknown) =>
-    key === '$ref' && typeof value === 'string' && !value.startsWith('#') ? ref(value) : value,
+    key === '$ref' && typeof value === 'string' && value.startsWith('#/$defs/') ? ref(value.slice('#/$defs/'.length)) : value,
   ) as SchemaObject;
 }
 
@@ -53,6 +51,15 @@ function operation(route: AnyRoute): OperationObject {
   }
   if (route.ifMatch) {
     params.push({ name: 'If-Match', in: 'header', required: true, description: 'ETag of the version being changed.', schema: { type: 'string' } });
+  }
+  if (isIdempotent(route)) {
+    params.push({
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: false,
+      description: 'Any unique string (e.g. a UUID). A retry with the same key and body returns the first answer (with Idempotent-Replayed: true) and changes nothing; the same key with a different body is 422. Kept 24 hours.',
+      schema: { type: 'string', minLength: 1, maxLength: 255 },
+    });
   }
   const responses: OperationObject['responses'] = {};
   for (const [status, spec] of Object.entries(route.responses)) {

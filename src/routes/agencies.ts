@@ -51,7 +51,7 @@ export const agencyRoutes = [
     auth: true,
     body: AgencyCreate,
     problems: [409, 422],
-    responses: { 201: { description: 'Created.', schema: Agency, headers: { ...etagHeaderSpec, Location: { description: 'URL of the new agency.' } } } },
+    responses: { 201: { description: 'Created.', schema: Agency, headers: { ...etagHeaderSpec, Location: { description: 'URL of the new agency.', schema: { type: 'string' } } } } },
     handler: async ({ db, principal, now, body }) => {
       const row = await createAgency(db, principal, now(), body);
       return { status: 201 as const, body: toAgency(row), etag: versionEtag(row.version), headers: { Location: `/v1/agencies/${row.id}` } };
