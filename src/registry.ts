@@ -7,6 +7,7 @@ import { etagOf } from './lib/etag.js';
 import type { AppEnv, HandlerServices } from './context.js';
 import type { Principal } from './domain/principal.js';
 import { authenticate } from './auth.js';
+import { idempotent, type Rendered } from './idempotency.js';
 
 export type Method = 'get' | 'post' | 'patch' | 'delete';
 
@@ -77,6 +78,9 @@ export function defineRoute<
   return def as AnyRoute;
 }
 
+/** Authenticated POSTs accept Idempotency-Key. */
+export const isIdempotent = (route: AnyRoute) => route.method === 'post' && Boolean(route.auth);
+
 /** Problem statuses an operation can return, derived from its options so spec and behaviour agree. */
 export function problemStatuses(route: AnyRoute): number[] {
   const set = new Set<number>(route.problems ?? []);
@@ -84,6 +88,7 @@ export function problemStatuses(route: AnyRoute): number[] {
   if (route.auth) [401, 403].forEach((s) => set.add(s));
   if (route.body) [413, 415].forEach((s) => set.add(s));
   if (route.ifMatch) [412, 428].forEach((s) => set.add(s));
+  if (isIdempotent(route)) set.add(422);
   set.add(500);
   return [...set].sort((a, b) => a - b);
 }
@@ -124,23 +129,33 @@ export function mountRoute(app: Hono<AppEnv>, route: AnyRoute, bodyLimitBytes: n
 
 async function respond(c: Context<AppEnv>, route: AnyRoute): Promise<Response> {
   const valid = (target: string) => (c.req.valid as (t: string) => unknown)(target);
-  const result = await route.handler({
-    ...c.var.services,
+  const input = {
     params: route.params ? valid('param') : undefined,
     query: route.query ? valid('query') : undefined,
     body: route.body ? valid('json') : undefined,
-    principal: c.var.principal,
-    ifMatch: c.req.header('If-Match') ?? '',
-    url: new URL(c.req.url),
-  });
+  };
+  const run = (services: HandlerServices) =>
+    render(route, services, () =>
+      route.handler({ ...services, ...input, principal: c.var.principal, ifMatch: c.req.header('If-Match') ?? '', url: new URL(c.req.url) }),
+    );
+  const key = c.req.header('Idempotency-Key');
+  const out = isIdempotent(route) && key !== undefined
+    ? await idempotent(c.var.services, c.var.principal, key, { operationId: route.operationId, ...input }, run)
+    : await run(c.var.services);
+  return out.body === null ? c.body(null, out.status as 204, out.headers) : c.body(out.body, out.status as 200, out.headers);
+}
+
+/** Runs the handler and turns its result into the exact bytes and headers to send. */
+async function render(route: AnyRoute, services: HandlerServices, handle: () => Promise<RouteResult<ResponseMap>>): Promise<Rendered> {
+  const result = await handle();
   const spec = route.responses[result.status];
   if (!spec) throw new Error(`${route.operationId} returned undeclared status ${result.status}`);
   const headers: Record<string, string> = { ...result.headers };
-  if (!spec.schema) return c.body(null, result.status as 204, headers);
+  if (!spec.schema) return { status: result.status, body: null, headers };
   // A response that fails its own schema is our bug: it surfaces as a 500, never as a client error.
   const checked = spec.schema.safeParse(result.body);
   if (!checked.success) {
-    c.var.services.log('error', 'response failed its schema', { operationId: route.operationId, issues: checked.error.issues.length });
+    services.log('error', 'response failed its schema', { operationId: route.operationId, issues: checked.error.issues.length });
     throw problems.internal();
   }
   const json = JSON.stringify(checked.data);
@@ -151,5 +166,5 @@ async function respond(c: Context<AppEnv>, route: AnyRoute): Promise<Response> {
   } else if (result.etag) {
     headers['ETag'] = result.etag;
   }
-  return c.body(json, result.status as 200, headers);
+  return { status: result.status, body: json, headers };
 }

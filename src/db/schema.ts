@@ -112,3 +112,21 @@ export const apiKeys = pgTable(
 
 export type AgencyRow = typeof agencies.$inferSelect;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
+
+/**
+ * Remembered answers to POSTs sent with an Idempotency-Key, per agency (or the operator), written in the
+ * same transaction as the POST's effects so a retry can never apply them twice.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    scope: text('scope').notNull(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    status: integer('status').notNull(),
+    body: text('body'),
+    headers: jsonb('headers').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+);
