@@ -1,0 +1,179 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
+import { Miniflare } from 'miniflare';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_TOKEN, admin, json, uniqueCreditCode } from '../support/app.js';
+import { openTestDatabase, type TestDatabase } from '../support/db.js';
+import { specViolations } from '../support/spec-check.js';
+
+/**
+ * Smoke test of the deployable artefact: `wrangler deploy --dry-run` bundles src/worker.ts exactly as a
+ * deploy would, and the bundle runs inside workerd (Miniflare) against this file's own PostgreSQL
+ * database through Miniflare's Hyperdrive emulation (a local TCP proxy in front of the real server).
+ */
+
+const root = new URL('../..', import.meta.url).pathname;
+const BASE = 'http://gongshi.test';
+
+/** compatibility_date / compatibility_flags from wrangler.toml, so the test runs what a deploy would. */
+function wranglerCompat(): { compatibilityDate: string; compatibilityFlags: string[] } {
+  const toml = readFileSync(join(root, 'wrangler.toml'), 'utf8');
+  const date = /^\s*compatibility_date\s*=\s*"([^"]+)"/m.exec(toml)?.[1];
+  const flags = /^\s*compatibility_flags\s*=\s*\[([^\]]*)\]/m.exec(toml)?.[1];
+  if (!date) throw new Error('wrangler.toml has no compatibility_date');
+  return { compatibilityDate: date, compatibilityFlags: [...(flags ?? '').matchAll(/"([^"]+)"/g)].map((m) => m[1]!) };
+}
+
+/** Miniflare's Hyperdrive option insists on a password; the test clusters use trust auth, so any will do. */
+function hyperdriveUrl(url: string): string {
+  const u = new URL(url);
+  if (!u.password) u.password = 'unused';
+  return u.toString();
+}
+
+interface WorkerResponse {
+  status: number;
+  headers: Headers;
+  body: any;
+}
+
+describe('built worker in workerd over Hyperdrive', () => {
+  let database: TestDatabase;
+  let mf: Miniflare | undefined;
+  let outdir: string;
+  /** Everything workerd writes: the worker's JSON log lines (LOG_LEVEL=error) and any uncaught errors. */
+  let runtimeOutput = '';
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    outdir = mkdtempSync(join(tmpdir(), 'gongshi-worker-'));
+    const started = Date.now();
+    execFileSync(process.execPath, [join(root, 'node_modules/wrangler/bin/wrangler.js'), 'deploy', '--dry-run', '--outdir', outdir], {
+      cwd: root,
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const script = join(outdir, 'worker.js');
+    const raw = statSync(script).size;
+    const gzip = gzipSync(readFileSync(script)).length;
+    console.log(
+      `worker bundle: ${raw} bytes (${(raw / 1024).toFixed(1)} KiB), gzip ${gzip} bytes (${(gzip / 1024).toFixed(1)} KiB); built in ${Date.now() - started} ms`,
+    );
+
+    mf = new Miniflare({
+      modules: true,
+      scriptPath: script,
+      modulesRoot: outdir, // module names are relative to this; the default (cwd) cannot reach a temp dir
+      ...wranglerCompat(),
+      hyperdrives: { HYPERDRIVE: hyperdriveUrl(database.url!) },
+      bindings: { ADMIN_TOKEN, LOG_LEVEL: 'error' },
+      handleRuntimeStdio(stdout: Readable, stderr: Readable) {
+        for (const stream of [stdout, stderr]) {
+          stream.on('data', (chunk: Buffer) => {
+            runtimeOutput += chunk.toString();
+            process.stderr.write(chunk);
+          });
+        }
+      },
+    });
+    await mf.ready;
+  }, 120_000);
+
+  afterAll(async () => {
+    await mf?.dispose();
+    await database?.close();
+    if (outdir) rmSync(outdir, { recursive: true, force: true });
+  }, 60_000);
+
+  /** mf.dispatchFetch, parsing the body and checking the response against the published OpenAPI document. */
+  async function request(path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<WorkerResponse> {
+    const res = await mf!.dispatchFetch(BASE + path, init);
+    const text = await res.text();
+    const type = res.headers.get('Content-Type');
+    const body = text === '' ? null : type && /json/.test(type) ? JSON.parse(text) : text;
+    const method = init.method ?? 'GET';
+    expect(specViolations(method, new URL(path, BASE).pathname, res.status, type, body), `${method} ${path} must match the OpenAPI document`).toEqual([]);
+    if (res.status >= 400) expect(type).toBe('application/problem+json');
+    return { status: res.status, headers: res.headers as unknown as Headers, body };
+  }
+
+  it('serves the API from PostgreSQL, one client per request', async () => {
+    const creditCode = uniqueCreditCode();
+    const created = await request('/v1/agencies', {
+      method: 'POST',
+      headers: { ...json, ...admin },
+      body: JSON.stringify({ name: '测试市交通运输局', creditCode, regionCode: '440100', level: '市级', kind: '法定' }),
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body).toMatchObject({ version: 1, creditCode, name: '测试市交通运输局' });
+    const id: string = created.body.id;
+    expect(created.headers.get('location')).toBe(`/v1/agencies/${id}`);
+
+    // The row is really in PostgreSQL: read it on a separate connection, outside workerd.
+    const sql = postgres(database.url!, { max: 1, onnotice: () => {} });
+    try {
+      const rows = await sql<{ id: string; credit_code: string; version: number }[]>`SELECT id, credit_code, version FROM agencies WHERE id = ${id}`;
+      expect(rows).toEqual([{ id, credit_code: creditCode, version: 1 }]);
+    } finally {
+      await sql.end();
+    }
+
+    const one = await request(`/v1/agencies/${id}`);
+    expect(one.status).toBe(200);
+    expect(one.headers.get('etag')).toBe('"v1"');
+    expect(one.body).toEqual(created.body);
+
+    const list = await request('/v1/agencies');
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((a: { id: string }) => a.id)).toContain(id);
+
+    const feed = await request('/v1/feed');
+    expect(feed.status).toBe(200);
+    expect(feed.body.items).toContainEqual(expect.objectContaining({ type: 'agency', id, version: 1, event: 'created' }));
+
+    const openapi = await request('/openapi.json');
+    expect(openapi.status).toBe(200);
+    expect(openapi.body.openapi).toMatch(/^3\.1/);
+
+    const bad = await request('/v1/feed?after=nope');
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ status: 400 });
+    const malformed = await request('/v1/agencies', { method: 'POST', headers: { ...json, ...admin }, body: '{"name":' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.type).toMatch(/malformed-json$/);
+
+    // Many sequential requests, then a concurrent burst: each opens and closes its own client.
+    for (let i = 0; i < 20; i++) expect((await request(`/v1/agencies/${id}`)).status).toBe(200);
+    const burst = await Promise.all(Array.from({ length: 10 }, () => request('/v1/agencies')));
+    expect(burst.map((r) => r.status)).toEqual(Array(10).fill(200));
+  });
+
+  // workerd also tears down a request's sockets when its context ends, so this guards against connections
+  // outliving requests (and the pool growing), not specifically that client.end() ran.
+  it('leaves no worker connection open once the responses are done', async () => {
+    const sql = postgres(database.url!, { max: 1, onnotice: () => {}, connection: { application_name: 'worker-test-probe' } });
+    try {
+      // Only the worker connects as application_name 'gongshi' here: this file never uses database.db.
+      const open = async () =>
+        (await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'gongshi'`)[0]!.n;
+      const deadline = Date.now() + 10_000;
+      let n = await open();
+      while (n > 0 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+        n = await open();
+      }
+      expect(n, 'worker connections still open after every request finished').toBe(0);
+    } finally {
+      await sql.end();
+    }
+  });
+
+  it('logged no error inside workerd (no 5xx, no response failing its schema, no uncaught exception)', () => {
+    expect(runtimeOutput).not.toMatch(/"level":"error"|Uncaught|internal error/);
+  });
+});
