@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { cors } from 'hono/cors';
 import { etag } from 'hono/etag';
 import { Scalar } from '@scalar/hono-api-reference';
 import type { DbSource } from './db/client.js';
@@ -45,6 +46,16 @@ export function createApp(deps: AppDeps) {
       }
     }
   });
+  // Public data: any portal may read it from a browser; writes carry bearer keys, never cookies.
+  app.use(
+    cors({
+      origin: '*',
+      allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Idempotency-Key'],
+      allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
+      exposeHeaders: ['ETag', 'Link', 'Location', 'Idempotent-Replayed'],
+      maxAge: 86400,
+    }),
+  );
   app.use(etag());
 
   for (const route of routes) mountRoute(app, route, config.bodyLimitBytes);
