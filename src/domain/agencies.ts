@@ -144,15 +144,23 @@ function ifMatchesVersion(ifMatch: string, version: number): boolean {
   return ifMatch.trim() === '*' || tags.some((t) => t === versionEtag(version));
 }
 
-/** RFC 7396: null removes, present values replace, absent keys keep. */
+/** RFC 7396: null removes, present values replace, absent keys keep; objects merge member by member. */
 function mergePatch(current: Agency, patch: AgencyPatch): Record<string, unknown> {
   const { id: _i, version: _v, createdAt: _c, updatedAt: _u, ...editable } = current;
-  const merged: Record<string, unknown> = { ...editable };
+  const merged = mergeValue(editable, patch) as Record<string, unknown>;
+  for (const key of Object.keys(merged)) if (merged[key] === null) delete merged[key];
+  return merged;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function mergeValue(target: unknown, patch: unknown): unknown {
+  if (!isObject(patch)) return patch;
+  const merged: Record<string, unknown> = isObject(target) ? { ...target } : {};
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete merged[key];
-    else if (value !== undefined) merged[key] = value;
+    else if (value !== undefined) merged[key] = mergeValue(merged[key], value);
   }
-  for (const key of Object.keys(merged)) if (merged[key] === null) delete merged[key];
   return merged;
 }
 

@@ -70,7 +70,7 @@ export const AgencyPatch = z
     parentId: editable.parentId,
     kind: AgencyKind.optional(),
     entrustment: editable.entrustment,
-    domains: editable.domains,
+    domains: editable.domains.nullable(),
     contact: editable.contact,
     website: editable.website,
     status: editable.status,
