@@ -76,9 +76,12 @@ async function checkReferences(db: Db, input: Editable, selfId?: string): Promis
 }
 
 async function isAncestor(db: Db, ancestorId: string, startId: string): Promise<boolean> {
-  let current: string | null = startId;
-  for (let depth = 0; current && depth < 16; depth++) {
+  // Walks the whole chain: a depth cap would let a loop through a deep hierarchy. `seen` only guards
+  // against a loop that is already stored.
+  const seen = new Set<string>();
+  for (let current: string | null = startId; current && !seen.has(current); ) {
     if (current === ancestorId) return true;
+    seen.add(current);
     const [row] = await db.select({ parentId: agencies.parentId }).from(agencies).where(eq(agencies.id, current));
     current = row?.parentId ?? null;
   }
