@@ -162,7 +162,7 @@ async function render(route: AnyRoute, services: HandlerServices, handle: () => 
   headers['Content-Type'] = 'application/json; charset=utf-8';
   if (route.method === 'get') {
     headers['ETag'] = result.etag ?? (await etagOf(json));
-    headers['Cache-Control'] = 'no-cache';
+    headers['Cache-Control'] ??= 'no-cache'; // a handler may ask for less caching (keys: no-store)
   } else if (result.etag) {
     headers['ETag'] = result.etag;
   }
