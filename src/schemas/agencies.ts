@@ -105,6 +105,6 @@ export const AgencyListQuery = z.strictObject({
   level: AgencyLevel.optional(),
   parentId: Id.optional().meta({ title: '上级机关' }),
   status: AgencyStatus.optional(),
-  q: z.string().trim().min(1).max(100).optional().meta({ title: '名称检索', description: 'Substring of the agency name.' }),
+  q: text(100).optional().meta({ title: '名称检索', description: 'Substring of the agency name.' }),
 });
 export type AgencyListQuery = z.output<typeof AgencyListQuery>;

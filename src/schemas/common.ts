@@ -29,8 +29,13 @@ export const RegionCode = z
 export const Timestamp = z.iso.datetime({ offset: true });
 export const IsoDate = z.iso.date();
 
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** PostgreSQL text and jsonb cannot hold U+0000, and an unpaired surrogate has no UTF-8 form: refuse both (400) rather than fail (500) or alter the text. */
+const storable = (value: string) => !UNSTORABLE.test(value);
+const storableMessage = 'Text must not contain U+0000 or an unpaired surrogate.';
+
 /** Bounded free text; every string the API accepts has a limit. */
-export const text = (max: number) => z.string().trim().min(1).max(max);
+export const text = (max: number) => z.string().trim().min(1).max(max).refine(storable, storableMessage);
 
 /** Fields every published record carries. */
 export const recordMeta = {
