@@ -62,6 +62,11 @@ export interface RouteDef<P extends z.ZodType | undefined, Q extends z.ZodType |
   responses: R;
   /** Problem statuses the handler itself can return, beyond those implied by the options above. */
   problems?: number[];
+  /**
+   * The answer carries a secret that is shown once and never stored (a new key), so it cannot be kept
+   * for Idempotency-Key replay: such a POST ignores the header, and the spec does not offer it.
+   */
+  secretInResponse?: boolean;
   handler: (input: HandlerInput<P, Q, B>) => Promise<RouteResult<R>>;
 }
 
@@ -78,8 +83,8 @@ export function defineRoute<
   return def as AnyRoute;
 }
 
-/** Authenticated POSTs accept Idempotency-Key. */
-export const isIdempotent = (route: AnyRoute) => route.method === 'post' && Boolean(route.auth);
+/** Authenticated POSTs accept Idempotency-Key, unless their answer holds a secret that must not be stored. */
+export const isIdempotent = (route: AnyRoute) => route.method === 'post' && Boolean(route.auth) && !route.secretInResponse;
 
 /** Problem statuses an operation can return, derived from its options so spec and behaviour agree. */
 export function problemStatuses(route: AnyRoute): number[] {

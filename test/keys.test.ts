@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { apiKeys } from '../src/db/schema.js';
 import { admin, json, useTestApp } from './support/app.js';
@@ -7,6 +7,11 @@ import { admin, json, useTestApp } from './support/app.js';
 const t = useTestApp();
 const UNKNOWN_ID = '0193a1b2-7c4d-7e5f-8a9b-0c1d2e3f4a5b';
 const bearer = (secret: string) => ({ Authorization: `Bearer ${secret}` });
+/** Rows of a raw query: PGlite answers { rows }, postgres.js an array. */
+async function rows<T>(query: SQL): Promise<T[]> {
+  const result = (await t.db.execute(query)) as unknown as { rows?: T[] } & T[];
+  return result.rows ?? [...result];
+}
 
 describe('writer keys', () => {
   it('shows the secret once, and the secret works as a bearer key', async () => {
@@ -57,6 +62,36 @@ describe('writer keys', () => {
     const stored = JSON.stringify(row);
     expect(stored).not.toContain(secret);
     expect(stored).not.toContain(secret.slice(10)); // the part after the published prefix
+  });
+
+  it('stores the secret in no table at all, even when the key is created with an Idempotency-Key', async () => {
+    const agency = await t.createAgency();
+    const plain = (await t.post('/v1/keys', { agencyId: agency.id, name: '普通密钥' })).body.secret as string;
+    const retried = await t.post('/v1/keys', { agencyId: agency.id, name: '重试密钥' }, { ...admin, 'Idempotency-Key': `key-${agency.id}` });
+    expect(retried.status).toBe(201);
+    const tables = await rows<{ table_name: string }>(sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`);
+    const names = tables.map((r) => r.table_name);
+    expect(names).toEqual(expect.arrayContaining(['agencies', 'api_keys', 'revisions', 'idempotency_keys']));
+    for (const secret of [plain, retried.body.secret as string]) {
+      for (const table of names) {
+        const [found] = await rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)} AS r WHERE strpos(r::text, ${secret}) > 0`);
+        expect(found!.n, `${table} holds a key secret`).toBe(0);
+      }
+    }
+  });
+
+  it('cannot replay a key creation, since that would need the stored secret; the spec says so', async () => {
+    const agency = await t.createAgency();
+    const headers = { ...admin, 'Idempotency-Key': `again-${agency.id}` };
+    const first = await t.post('/v1/keys', { agencyId: agency.id, name: '重发密钥' }, headers);
+    const second = await t.post('/v1/keys', { agencyId: agency.id, name: '重发密钥' }, headers);
+    expect(second.status).toBe(201);
+    expect(second.headers.get('idempotent-replayed')).toBeNull();
+    expect(second.body.id).not.toBe(first.body.id);
+    const spec = (await t.request('/openapi.json')).body;
+    const headerNames = (op: { parameters?: { name: string }[] }) => (op.parameters ?? []).map((p) => p.name);
+    expect(headerNames(spec.paths['/v1/keys'].post)).not.toContain('Idempotency-Key');
+    expect(headerNames(spec.paths['/v1/agencies'].post)).toContain('Idempotency-Key');
   });
 
   it('lets the operator list one agency\'s keys, and an admin key only its own agency\'s', async () => {

@@ -13,9 +13,11 @@ export const keyRoutes = [
     path: '/v1/keys',
     operationId: 'createKey',
     summary: '新建写入密钥',
-    description: 'The operator, or an `admin`-scoped key of the same agency. The secret is in this response only; the server keeps just its hash.',
+    description:
+      'The operator, or an `admin`-scoped key of the same agency. The secret is in this response only; the server keeps just its hash, so this POST cannot be replayed with Idempotency-Key: if the answer is lost, revoke that key and create another.',
     tag,
     auth: true,
+    secretInResponse: true,
     body: KeyCreate,
     problems: [422],
     responses: { 201: { description: 'Created; store the secret now.', schema: ApiKeyWithSecret } },
