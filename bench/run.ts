@@ -1,0 +1,116 @@
+/**
+ * `npm run bench`: throwaway PostgreSQL, deterministic data, then each server alone under the same load.
+ * Env: BENCH_SECONDS (per measurement, default 10), BENCH_ROWS (default 10000), BENCH_SCENARIOS (comma list).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import postgres from 'postgres';
+import { migratePostgres } from '../src/db/migrate-postgres.js';
+import { findPostgresBin, startThrowawayPostgres, type ThrowawayPostgres } from '../test/support/throwaway-postgres.js';
+import { loadDataset, type Dataset } from './dataset.js';
+import { CONNECTIONS, measure, type Measurement } from './load.js';
+import { formatReport, verdict, type RunFacts, type ScenarioResult } from './report.js';
+import { scenarios, type Scenario } from './scenarios.js';
+import { BARE, OURS, POOL_MAX, ROOT, startServer, type ServerDef } from './servers.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP = Math.max(1, Math.min(3, Math.round(SECONDS / 3)));
+const ROWS = Number(process.env.BENCH_ROWS ?? 10_000);
+const ONLY = process.env.BENCH_SCENARIOS?.split(',').map((s) => s.trim());
+
+const log = (message: string) => console.error(`[bench] ${message}`);
+
+/** One measurement on a freshly started server that has the CPUs to itself (bar the load tool and PostgreSQL). */
+async function drive(def: ServerDef, side: 'ours' | 'bare', url: string, data: Dataset, scenario: Scenario): Promise<Measurement> {
+  const server = await startServer(def, url, `/v1/agencies/${data.ids[0]}`);
+  try {
+    const targets = await scenario[side](server.base, data);
+    await measure(server.base, targets, scenario.expectStatus, WARMUP);
+    const cpuBefore = server.cpuMs();
+    const m = await measure(server.base, targets, scenario.expectStatus, SECONDS);
+    const cpuAfter = server.cpuMs();
+    if (cpuBefore !== null && cpuAfter !== null && m.total) m.cpuUsPerRequest = ((cpuAfter - cpuBefore) * 1000) / m.total;
+    log(`${scenario.name} on ${def.name}: ${Math.round(m.requestsPerSec)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.errors} errors`);
+    return m;
+  } finally {
+    await server.stop();
+  }
+}
+
+async function postgresVersion(url: string): Promise<string> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await sql<{ server_version: string }[]>`SHOW server_version`;
+    return `PostgreSQL ${row!.server_version}`;
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+function commit(): string {
+  try {
+    const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src'], { cwd: ROOT }).toString().trim();
+    return dirty ? `${sha} with uncommitted src/ changes` : sha;
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function main(pg: ThrowawayPostgres): Promise<void> {
+  const list = scenarios.filter((s) => !ONLY || ONLY.includes(s.name));
+  if (!list.length) throw new Error(`no scenario matches BENCH_SCENARIOS=${process.env.BENCH_SCENARIOS}`);
+  await migratePostgres(pg.url);
+  const data = await loadDataset(pg.url, ROWS);
+  log(`loaded ${data.ids.length} agencies`);
+  const loadBefore = loadavg()[0]!.toFixed(2);
+  // Each pair runs back to back, so drift on a shared machine hits both sides of a ratio alike.
+  const results: ScenarioResult[] = [];
+  for (const scenario of list) {
+    const ours = await drive(OURS, 'ours', pg.url, data, scenario);
+    const bare = await drive(BARE, 'bare', pg.url, data, scenario);
+    results.push({ scenario, ours, bare });
+  }
+
+  const cpu = cpus();
+  const facts: RunFacts = {
+    date: new Date().toISOString().slice(0, 10),
+    commit: commit(),
+    node: process.version,
+    cpus: `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}`,
+    memory: `${Math.round(totalmem() / 2 ** 30)} GiB RAM; 1-min load average ${loadBefore} before the first measurement`,
+    postgres: await postgresVersion(pg.url),
+    rows: data.ids.length,
+    connections: CONNECTIONS,
+    poolMax: POOL_MAX,
+    seconds: SECONDS,
+    warmupSeconds: WARMUP,
+  };
+  const report = formatReport(facts, results);
+  const dir = join(ROOT, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${facts.date}.md`);
+  writeFileSync(file, report);
+  console.log(report);
+  log(`wrote ${file}`);
+  for (const r of results) if (verdict(r).label !== 'PASS') log(`${r.scenario.name}: ${verdict(r).label} (a report, not a failure)`);
+}
+
+const bin = findPostgresBin();
+if (!bin) throw new Error('PostgreSQL binaries not found (initdb on PATH or /usr/lib/postgresql/<v>/bin)');
+const pg = await startThrowawayPostgres(bin);
+// Ctrl-C must not leave a cluster running; the server children get the same signal from the terminal.
+process.once('SIGINT', () => {
+  pg.stop();
+  process.exit(130);
+});
+try {
+  await main(pg);
+} catch (err) {
+  process.exitCode = 1;
+  console.error(err);
+} finally {
+  pg.stop();
+}

@@ -1,0 +1,69 @@
+import type { Dataset } from './dataset.js';
+import { prng } from './dataset.js';
+
+/** One request of a rotation; the load tool cycles through them across all connections. */
+export interface Target {
+  path: string;
+  headers?: Record<string, string>;
+}
+
+/** Builds a rotation against a live server, fetching cursors or ETags from it the way a client would. */
+export type Prepare = (base: string, data: Dataset) => Promise<Target[]>;
+
+export interface Scenario {
+  name: string;
+  description: string;
+  /** Any other status counts as an error. */
+  expectStatus: number;
+  ours: Prepare;
+  bare: Prepare;
+}
+
+/** A deterministic sample of ids, spread over the whole table so no single page stays hot. */
+export function sampleIds(data: Dataset, n: number, seed: number): string[] {
+  const rand = prng(seed);
+  return Array.from({ length: n }, () => data.ids[Math.floor(rand() * data.ids.length)]!);
+}
+
+async function getOk(url: string): Promise<Response> {
+  const res = await fetch(url);
+  if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+  return res;
+}
+
+const byId: Prepare = async (_base, data) => sampleIds(data, 1000, 2).map((id) => ({ path: `/v1/agencies/${id}` }));
+
+/** Follows `next` from the first page, as a syncing client would, and replays those real cursors. */
+const keysetPages: Prepare = async (base) => {
+  const targets: Target[] = [];
+  let path = '/v1/agencies?limit=20';
+  for (let page = 0; page < 50; page++) {
+    const body = (await (await getOk(base + path)).json()) as { next: string | null };
+    if (!body.next) break;
+    path = `/v1/agencies?limit=20&cursor=${encodeURIComponent(body.next)}`;
+    targets.push({ path });
+  }
+  if (!targets.length) throw new Error('the list returned no next cursor');
+  return targets;
+};
+
+/** Revalidation with the ETag the server itself sent for each record. */
+const revalidate: Prepare = async (base, data) => {
+  const targets: Target[] = [];
+  for (const id of sampleIds(data, 200, 3)) {
+    const path = `/v1/agencies/${id}`;
+    const res = await getOk(base + path);
+    await res.arrayBuffer();
+    const etag = res.headers.get('ETag');
+    if (!etag) throw new Error(`GET ${path} sent no ETag`);
+    targets.push({ path, headers: { 'If-None-Match': etag } });
+  }
+  return targets;
+};
+
+/** Later issues append here; a scenario needs a bare handler in bench/bare-server.ts answering the same query. */
+export const scenarios: Scenario[] = [
+  { name: 'get-by-id', description: 'GET /v1/agencies/{id}, 1,000 ids in rotation', expectStatus: 200, ours: byId, bare: byId },
+  { name: 'keyset-list', description: 'GET /v1/agencies?limit=20&cursor=…, 50 real cursors in rotation', expectStatus: 200, ours: keysetPages, bare: keysetPages },
+  { name: 'revalidate-304', description: 'GET /v1/agencies/{id} with If-None-Match from a prior GET, 200 ids', expectStatus: 304, ours: revalidate, bare: revalidate },
+];

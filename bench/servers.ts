@@ -1,0 +1,109 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Both servers get the same Node flags and pool size, so only the code differs. */
+export const NODE_FLAGS = ['--import', 'tsx'];
+export const POOL_MAX = 10;
+
+export interface ServerDef {
+  name: string;
+  /** Entry file, relative to the repo root. */
+  entry: string;
+}
+
+export const OURS: ServerDef = { name: 'gongshi', entry: 'src/node.ts' };
+export const BARE: ServerDef = { name: 'bare hono + postgres.js', entry: 'bench/bare-server.ts' };
+
+export interface RunningServer {
+  base: string;
+  /** CPU time (user + system, all threads) the server has used so far, or null off Linux. */
+  cpuMs(): number | null;
+  stop(): Promise<void>;
+}
+
+let ticksPerSecond: number | undefined;
+
+/** Reads utime + stime from /proc: CPU per request does not depend on how busy the load tool keeps the box. */
+function processCpuMs(pid: number | undefined): number | null {
+  try {
+    ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+  } catch {
+    return null;
+  }
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+/** Only what a process needs to run: stray variables (ADMIN_TOKEN, NODE_OPTIONS) must not skew one side. */
+function inherited(): Record<string, string> {
+  const keep = ['PATH', 'HOME', 'TMPDIR'].filter((k) => process.env[k] !== undefined);
+  return Object.fromEntries(keep.map((k) => [k, process.env[k]!]));
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+}
+
+/** Spawns a server and waits until `readyPath` answers 200; its stderr is kept for the failure message. */
+export async function startServer(def: ServerDef, databaseUrl: string, readyPath: string): Promise<RunningServer> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [...NODE_FLAGS, def.entry], {
+    cwd: ROOT,
+    env: {
+      ...inherited(),
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SEED_DEMO: 'false',
+      MIGRATE: 'false',
+      LOG_LEVEL: 'error',
+      DB_POOL_MAX: String(POOL_MAX),
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => void (stderr = (stderr + chunk.toString()).slice(-4000)));
+  const base = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const done = exited(child);
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await done;
+    clearTimeout(timer);
+  };
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${def.name} exited with ${child.exitCode}:\n${stderr}`);
+    try {
+      const res = await fetch(base + readyPath);
+      await res.arrayBuffer();
+      if (res.status === 200) return { base, stop, cpuMs: () => processCpuMs(child.pid) };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await stop();
+  throw new Error(`${def.name} did not answer ${readyPath} within 30 s:\n${stderr}`);
+}
