@@ -1,6 +1,5 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
-import { etag } from 'hono/etag';
 import { Scalar } from '@scalar/hono-api-reference';
 import type { DbSource } from './db/client.js';
 import type { AppConfig, AppEnv, Logger } from './context.js';
@@ -35,15 +34,15 @@ export function createApp(deps: AppDeps) {
   app.use(async (c, next) => {
     const lease = deps.db.acquire();
     c.set('services', { db: lease.db, now, config, log });
+    if (!lease.release) return next();
     try {
       await next();
     } finally {
+      // Workers: close after the response is sent; elsewhere, before answering.
       const done = lease.release();
-      try {
-        c.executionCtx.waitUntil(done);
-      } catch {
-        await done; // no execution context outside Workers
-      }
+      const ctx = tryExecutionCtx(c);
+      if (ctx) ctx.waitUntil(done);
+      else await done;
     }
   });
   // Public data: any portal may read it from a browser; writes carry bearer keys, never cookies.
@@ -56,7 +55,6 @@ export function createApp(deps: AppDeps) {
       maxAge: 86400,
     }),
   );
-  app.use(etag());
 
   for (const route of routes) mountRoute(app, route, config.bodyLimitBytes);
 
@@ -77,6 +75,14 @@ export function createApp(deps: AppDeps) {
     return problemResponse(c, problem);
   });
   return app;
+}
+
+function tryExecutionCtx(c: Context): { waitUntil(p: Promise<unknown>): void } | undefined {
+  try {
+    return c.executionCtx;
+  } catch {
+    return undefined;
+  }
 }
 
 function describe(err: unknown): string {

@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { zValidator } from '@hono/zod-validator';
 import type { z } from 'zod';
 import { fieldErrorsFromZod, problems, type FieldLocation } from './errors.js';
-import { etagOf } from './lib/etag.js';
+import { etagOf, ifNoneMatchSatisfied } from './lib/etag.js';
 import type { AppEnv, HandlerServices } from './context.js';
 import type { Principal } from './domain/principal.js';
 import { authenticate } from './auth.js';
@@ -142,6 +142,7 @@ async function respond(c: Context<AppEnv>, route: AnyRoute): Promise<Response> {
   const run = (services: HandlerServices) =>
     render(route, services, () =>
       route.handler({ ...services, ...input, principal: c.var.principal, ifMatch: c.req.header('If-Match') ?? '', url: new URL(c.req.url) }),
+      c.req.header('If-None-Match'),
     );
   const key = c.req.header('Idempotency-Key');
   const out = isIdempotent(route) && key !== undefined
@@ -151,11 +152,15 @@ async function respond(c: Context<AppEnv>, route: AnyRoute): Promise<Response> {
 }
 
 /** Runs the handler and turns its result into the exact bytes and headers to send. */
-async function render(route: AnyRoute, services: HandlerServices, handle: () => Promise<RouteResult<ResponseMap>>): Promise<Rendered> {
+async function render(route: AnyRoute, services: HandlerServices, handle: () => Promise<RouteResult<ResponseMap>>, ifNoneMatch?: string): Promise<Rendered> {
   const result = await handle();
   const spec = route.responses[result.status];
   if (!spec) throw new Error(`${route.operationId} returned undeclared status ${result.status}`);
   const headers: Record<string, string> = { ...result.headers };
+  const isRead = route.method === 'get';
+  if (isRead) headers['Cache-Control'] ??= 'no-cache'; // a handler may ask for less caching (keys: no-store)
+  // A record knows its ETag before rendering: an unchanged one costs no validation or serialization.
+  if (isRead && result.etag && ifNoneMatch && ifNoneMatchSatisfied(ifNoneMatch, result.etag)) return notModified(result.etag, headers);
   if (!spec.schema) return { status: result.status, body: null, headers };
   // A response that fails its own schema is our bug: it surfaces as a 500, never as a client error.
   const checked = spec.schema.safeParse(result.body);
@@ -165,11 +170,16 @@ async function render(route: AnyRoute, services: HandlerServices, handle: () => 
   }
   const json = JSON.stringify(checked.data);
   headers['Content-Type'] = 'application/json; charset=utf-8';
-  if (route.method === 'get') {
-    headers['ETag'] = result.etag ?? (await etagOf(json));
-    headers['Cache-Control'] ??= 'no-cache'; // a handler may ask for less caching (keys: no-store)
+  if (isRead) {
+    const etag = result.etag ?? (await etagOf(json));
+    if (ifNoneMatch && ifNoneMatchSatisfied(ifNoneMatch, etag)) return notModified(etag, headers);
+    headers['ETag'] = etag;
   } else if (result.etag) {
     headers['ETag'] = result.etag;
   }
   return { status: result.status, body: json, headers };
+}
+
+function notModified(etag: string, headers: Record<string, string>): Rendered {
+  return { status: 304, body: null, headers: { ETag: etag, 'Cache-Control': headers['Cache-Control']! } };
 }

@@ -7,7 +7,8 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A database handle for one request: Node shares one, Workers open one per request and close it after. */
 export interface DbLease {
   db: Db;
-  release(): Promise<void>;
+  /** Closes a per-request handle; absent for a shared one. */
+  release?: () => Promise<void>;
 }
 
 export interface DbSource {
@@ -16,6 +17,6 @@ export interface DbSource {
 
 /** A source that hands out the same long-lived handle every time (Node, tests). */
 export function sharedDb(db: Db): DbSource {
-  const lease: DbLease = { db, release: async () => {} };
+  const lease: DbLease = { db };
   return { acquire: () => lease };
 }

@@ -1,4 +1,5 @@
-import { and, asc, eq, gt, ilike, like, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, like, sql, type SQL } from 'drizzle-orm';
+import { prepared } from '../db/prepared.js';
 import type { Db } from '../db/client.js';
 import { agencies, type AgencyRow } from '../db/schema.js';
 import { problems, type FieldError } from '../errors.js';
@@ -113,7 +114,8 @@ export async function createAgency(db: Db, principal: Principal, now: Date, inpu
 }
 
 export async function getAgency(db: Db, id: string): Promise<AgencyRow> {
-  const [row] = await db.select().from(agencies).where(eq(agencies.id, id));
+  const byId = prepared(db, 'agency_by_id', (d) => d.select().from(agencies).where(eq(agencies.id, sql.placeholder('id'))).prepare('agency_by_id'));
+  const [row] = await byId.execute({ id });
   if (!row) throw problems.notFound('Agency ' + id);
   return row;
 }
@@ -183,14 +185,25 @@ export async function listAgencies(db: Db, query: AgencyListQuery, after: string
   if (query.parentId) where.push(eq(agencies.parentId, query.parentId));
   if (query.status) where.push(eq(agencies.status, query.status));
   if (query.q) where.push(ilike(agencies.name, '%' + escapeLike(query.q) + '%'));
-  if (after) where.push(gt(agencies.id, after));
-  const rows = await db
-    .select()
-    .from(agencies)
-    .where(and(...where))
-    .orderBy(asc(agencies.id))
-    .limit(limit + 1);
+  // The unfiltered list (what portals and aggregators page through) runs as a prepared statement.
+  const rows = where.length
+    ? await db
+        .select()
+        .from(agencies)
+        .where(and(...where, after ? gt(agencies.id, after) : undefined))
+        .orderBy(asc(agencies.id))
+        .limit(limit + 1)
+    : await unfilteredPage(db, after, limit + 1);
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
   return { rows: page, next: more ? encodeCursor([page[page.length - 1]!.id]) : null };
+}
+
+function unfilteredPage(db: Db, after: string | null, limit: number): Promise<AgencyRow[]> {
+  if (!after) {
+    return prepared(db, 'agencies_first', (d) => d.select().from(agencies).orderBy(asc(agencies.id)).limit(sql.placeholder('limit')).prepare('agencies_first')).execute({ limit });
+  }
+  return prepared(db, 'agencies_after', (d) =>
+    d.select().from(agencies).where(gt(agencies.id, sql.placeholder('after'))).orderBy(asc(agencies.id)).limit(sql.placeholder('limit')).prepare('agencies_after'),
+  ).execute({ after, limit });
 }

@@ -1,4 +1,5 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { prepared } from '../db/prepared.js';
 import type { Db } from '../db/client.js';
 import { agencies, apiKeys, type ApiKeyRow } from '../db/schema.js';
 import { problems } from '../errors.js';
@@ -64,9 +65,9 @@ export async function listKeys(db: Db, principal: Principal, agencyId: string | 
 }
 
 export async function findActiveKeyBySecret(db: Db, secret: string): Promise<ApiKeyRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(apiKeys)
-    .where(and(eq(apiKeys.secretHash, await hashSecret(secret)), isNull(apiKeys.revokedAt)));
+  const byHash = prepared(db, 'active_key_by_hash', (d) =>
+    d.select().from(apiKeys).where(and(eq(apiKeys.secretHash, sql.placeholder('hash')), isNull(apiKeys.revokedAt))).prepare('active_key_by_hash'),
+  );
+  const [row] = await byHash.execute({ hash: await hashSecret(secret) });
   return row;
 }

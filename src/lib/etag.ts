@@ -13,3 +13,10 @@ export function ifMatchSatisfied(ifMatch: string, current: string): boolean {
   if (ifMatch.trim() === '*') return true;
   return (ifMatch.match(/(W\/)?"[^"]*"/g) ?? []).some((tag) => !tag.startsWith('W/') && tag === current);
 }
+
+/** If-None-Match uses the weak comparison (RFC 9110 §13.1.2): W/ prefixes are ignored; "*" matches any. */
+export function ifNoneMatchSatisfied(ifNoneMatch: string, current: string): boolean {
+  if (ifNoneMatch.trim() === '*') return true;
+  const strip = (tag: string) => tag.replace(/^W\//, '');
+  return (ifNoneMatch.match(/(W\/)?"[^"]*"/g) ?? []).some((tag) => strip(tag) === strip(current));
+}
