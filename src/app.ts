@@ -1,8 +1,8 @@
 import { Hono, type Context } from 'hono';
-import { cors } from 'hono/cors';
 import { Scalar } from '@scalar/hono-api-reference';
 import type { DbSource } from './db/client.js';
 import type { AppConfig, AppEnv, Logger } from './context.js';
+import { CORS_HEADERS, preflight } from './cors.js';
 import { problemResponse, problems, toProblem } from './errors.js';
 import { buildOpenApi } from './openapi.js';
 import { mountRoute, type AnyRoute } from './registry.js';
@@ -45,22 +45,13 @@ export function createApp(deps: AppDeps) {
       else await done;
     }
   });
-  // Public data: any portal may read it from a browser; writes carry bearer keys, never cookies.
-  app.use(
-    cors({
-      origin: '*',
-      allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Idempotency-Key'],
-      allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
-      exposeHeaders: ['ETag', 'Link', 'Location', 'Idempotent-Replayed'],
-      maxAge: 86400,
-    }),
-  );
+  app.use(preflight);
 
   for (const route of routes) mountRoute(app, route, config.bodyLimitBytes);
 
   const spec = buildOpenApi(routes, API_VERSION);
   const specJson = JSON.stringify(spec);
-  app.get('/openapi.json', (c) => c.body(specJson, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache' }));
+  app.get('/openapi.json', (c) => c.body(specJson, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache', ...CORS_HEADERS }));
   app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Gongshi 公示 API' }));
 
   app.notFound(() => {

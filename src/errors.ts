@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { $ZodIssue } from 'zod/v4/core';
+import { CORS_HEADERS } from './cors.js';
 
 /** Where an invalid value was found. */
 export type FieldLocation = 'body' | 'query' | 'path' | 'header';
@@ -96,6 +97,7 @@ export function fieldErrorsFromZod(issues: readonly $ZodIssue[], location: Field
 export function problemResponse(c: Context, problem: Problem): Response {
   const res = c.body(JSON.stringify(problem.body()), problem.status as 400, {
     'Content-Type': 'application/problem+json',
+    ...CORS_HEADERS,
     ...problem.headers,
   });
   return res;

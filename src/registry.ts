@@ -7,6 +7,7 @@ import { etagOf, ifNoneMatchSatisfied } from './lib/etag.js';
 import type { AppEnv, HandlerServices } from './context.js';
 import type { Principal } from './domain/principal.js';
 import { authenticate } from './auth.js';
+import { CORS_HEADERS } from './cors.js';
 import { idempotent, type Rendered } from './idempotency.js';
 
 export type Method = 'get' | 'post' | 'patch' | 'delete';
@@ -141,7 +142,15 @@ async function respond(c: Context<AppEnv>, route: AnyRoute): Promise<Response> {
   };
   const run = (services: HandlerServices) =>
     render(route, services, () =>
-      route.handler({ ...services, ...input, principal: c.var.principal, ifMatch: c.req.header('If-Match') ?? '', url: new URL(c.req.url) }),
+      route.handler({
+        ...services,
+        ...input,
+        principal: c.var.principal,
+        ifMatch: c.req.header('If-Match') ?? '',
+        get url() {
+          return new URL(c.req.url);
+        },
+      }),
       c.req.header('If-None-Match'),
     );
   const key = c.req.header('Idempotency-Key');
@@ -156,7 +165,7 @@ async function render(route: AnyRoute, services: HandlerServices, handle: () => 
   const result = await handle();
   const spec = route.responses[result.status];
   if (!spec) throw new Error(`${route.operationId} returned undeclared status ${result.status}`);
-  const headers: Record<string, string> = { ...result.headers };
+  const headers: Record<string, string> = { ...CORS_HEADERS, ...result.headers };
   const isRead = route.method === 'get';
   if (isRead) headers['Cache-Control'] ??= 'no-cache'; // a handler may ask for less caching (keys: no-store)
   // A record knows its ETag before rendering: an unchanged one costs no validation or serialization.
@@ -181,5 +190,5 @@ async function render(route: AnyRoute, services: HandlerServices, handle: () => 
 }
 
 function notModified(etag: string, headers: Record<string, string>): Rendered {
-  return { status: 304, body: null, headers: { ETag: etag, 'Cache-Control': headers['Cache-Control']! } };
+  return { status: 304, body: null, headers: { ...CORS_HEADERS, ETag: etag, 'Cache-Control': headers['Cache-Control']! } };
 }
