@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import * as schema from './schema.js';
@@ -7,7 +8,7 @@ import { migrationsFolder } from './migrations-folder.js';
 
 /** Embedded PostgreSQL (WASM). `dataDir` undefined keeps everything in memory. */
 export async function openPglite(dataDir?: string): Promise<{ db: Db; client: PGlite; close(): Promise<void> }> {
-  const client = await PGlite.create(dataDir);
+  const client = await PGlite.create({ dataDir, extensions: { pg_trgm } });
   const db = drizzle({ client, schema }) as unknown as Db;
   return { db, client, close: () => client.close() };
 }

@@ -15,17 +15,9 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 
-const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull();
+import { createdAt, recordColumns } from './columns.js';
 
-/** Columns every published record carries (DESIGN.md property 3). */
-const recordColumns = () => ({
-  id: uuid('id').primaryKey(),
-  version: integer('version').notNull(),
-  status: text('status').notNull(),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-});
+export * from './tables/duties.js';
 
 /** 执法主体: an enforcement body (法定 / 授权 / 委托). */
 export const agencies = pgTable(

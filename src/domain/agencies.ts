@@ -12,7 +12,7 @@ import { appendChanges } from './records.js';
 import { fieldErrorsFromZod } from '../errors.js';
 import { escapeLike, regionPrefix } from './query-helpers.js';
 import { z } from 'zod';
-import { stableJson } from '../lib/stable-json.js';
+import { assertIfMatch, mergePatch, sameContent, versionEtag } from './versioning.js';
 
 export function toAgency(row: AgencyRow): Agency {
   return {
@@ -34,8 +34,7 @@ export function toAgency(row: AgencyRow): Agency {
   };
 }
 
-/** A record's strong ETag: its representation changes only with its version. */
-export const versionEtag = (version: number) => `"v${version}"`;
+export { versionEtag };
 
 type Editable = Omit<AgencyCreate, 'status'> & { status?: AgencyCreate['status'] };
 
@@ -127,7 +126,7 @@ export async function patchAgency(db: Db, principal: Principal, now: Date, id: s
       const [current] = await tx.select().from(agencies).where(eq(agencies.id, id)).for('update');
       if (!current) throw problems.notFound('Agency ' + id);
       assertActsFor(principal, current.id, 'admin');
-      if (!ifMatchesVersion(ifMatch, current.version)) throw problems.preconditionFailed();
+      assertIfMatch(ifMatch, current.version);
       const merged = AgencyCreate.safeParse(mergePatch(toAgency(current), patch));
       if (!merged.success) throw problems.unprocessable(fieldErrorsFromZod(merged.error.issues, 'body'));
       await checkReferences(tx, merged.data, id);
@@ -142,36 +141,6 @@ export async function patchAgency(db: Db, principal: Principal, now: Date, id: s
       return row!;
     })
     .catch(duplicateCreditCode);
-}
-
-function ifMatchesVersion(ifMatch: string, version: number): boolean {
-  const tags = ifMatch.match(/(W\/)?"[^"]*"/g) ?? [];
-  return ifMatch.trim() === '*' || tags.some((t) => t === versionEtag(version));
-}
-
-/** RFC 7396: null removes, present values replace, absent keys keep; objects merge member by member. */
-function mergePatch(current: Agency, patch: AgencyPatch): Record<string, unknown> {
-  const { id: _i, version: _v, createdAt: _c, updatedAt: _u, ...editable } = current;
-  const merged = mergeValue(editable, patch) as Record<string, unknown>;
-  for (const key of Object.keys(merged)) if (merged[key] === null) delete merged[key];
-  return merged;
-}
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function mergeValue(target: unknown, patch: unknown): unknown {
-  if (!isObject(patch)) return patch;
-  const merged: Record<string, unknown> = isObject(target) ? { ...target } : {};
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null) delete merged[key];
-    else if (value !== undefined) merged[key] = mergeValue(merged[key], value);
-  }
-  return merged;
-}
-
-function sameContent(current: AgencyRow, next: ReturnType<typeof columns> & { status: string }): boolean {
-  const pick = (r: Record<string, unknown>) => stableJson(Object.fromEntries(Object.keys(next).map((k) => [k, r[k]])));
-  return pick(current as unknown as Record<string, unknown>) === pick(next);
 }
 
 const AgencyCursor = z.tuple([z.uuid()]);

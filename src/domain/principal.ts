@@ -30,3 +30,16 @@ export function actorColumns(principal: Principal) {
     ? { actorKind: 'admin', actorKeyId: null, actorAgencyId: null }
     : { actorKind: 'key', actorKeyId: principal.keyId, actorAgencyId: principal.agencyId };
 }
+
+/**
+ * The agency a new record belongs to. A key writes for its own agency (naming another is 403); the
+ * operator must name one. The client never chooses the owner on its own authority.
+ */
+export function owningAgency(principal: Principal, requested: string | undefined, scope: Scope = 'publish'): string {
+  if (principal.kind === 'admin') {
+    if (!requested) throw problems.unprocessable([{ in: 'body', pointer: '/agencyId', detail: 'The operator must name the agency this record belongs to.' }]);
+    return requested;
+  }
+  assertActsFor(principal, requested ?? principal.agencyId, scope);
+  return principal.agencyId;
+}

@@ -1,10 +1,10 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { changeClock, changes, revisions } from '../db/schema.js';
-import type { Revision } from '../schemas/changes.js';
+import type { RecordTypeName, Revision } from '../schemas/changes.js';
 import { actorColumns, type Principal } from './principal.js';
 
-export type RecordType = 'agency';
+export type RecordType = RecordTypeName;
 export type ChangeEventName = 'created' | 'updated' | 'withdrawn' | 'expired';
 
 export interface RecordChange {

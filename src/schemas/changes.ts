@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { Actor, Id, Timestamp } from './common.js';
 
-export const RECORD_TYPES = ['agency'] as const;
+export const RECORD_TYPES = ['agency', 'legal_basis', 'power', 'officer', 'procedure', 'discretion_benchmark'] as const;
+export type RecordTypeName = (typeof RECORD_TYPES)[number];
 export const RecordType = z.enum(RECORD_TYPES).meta({ title: '记录类型' });
 
 export const CHANGE_EVENTS = ['created', 'updated', 'withdrawn', 'expired'] as const;

@@ -1,0 +1,42 @@
+import { problems } from '../errors.js';
+import { stableJson } from '../lib/stable-json.js';
+
+/** A record's strong ETag: its representation changes only with its version. */
+export const versionEtag = (version: number) => `"v${version}"`;
+
+/** Updates name the version they change: anything but the current version's ETag (or "*") is 412. */
+export function assertIfMatch(ifMatch: string, version: number): void {
+  const tags = ifMatch.match(/(W\/)?"[^"]*"/g) ?? [];
+  if (!(ifMatch.trim() === '*' || tags.some((t) => t === versionEtag(version)))) throw problems.preconditionFailed();
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function mergeValue(target: unknown, patch: unknown): unknown {
+  if (!isObject(patch)) return patch;
+  const merged: Record<string, unknown> = isObject(target) ? { ...target } : {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete merged[key];
+    else if (value !== undefined) merged[key] = mergeValue(merged[key], value);
+  }
+  return merged;
+}
+
+/**
+ * RFC 7396 merge patch over a record's published representation: null removes, present values replace,
+ * absent keys keep, objects merge member by member. Record metadata (id, version, timestamps) and
+ * any other `readOnly` keys are dropped so the result can be validated as a create payload.
+ */
+export function mergePatch(current: Record<string, unknown>, patch: Record<string, unknown>, readOnly: string[] = []): Record<string, unknown> {
+  const editable = { ...current };
+  for (const key of ['id', 'version', 'createdAt', 'updatedAt', ...readOnly]) delete editable[key];
+  const merged = mergeValue(editable, patch) as Record<string, unknown>;
+  for (const key of Object.keys(merged)) if (merged[key] === null) delete merged[key];
+  return merged;
+}
+
+/** True when every column in `next` already has that value in `current` (jsonb key order ignored). */
+export function sameContent(current: object, next: Record<string, unknown>): boolean {
+  const pick = (r: Record<string, unknown>) => stableJson(Object.fromEntries(Object.keys(next).map((k) => [k, r[k]])));
+  return pick(current as Record<string, unknown>) === pick(next);
+}

@@ -1,0 +1,30 @@
+/**
+ * Chinese word segmentation for search. Neither PostgreSQL nor PGlite ships a Chinese parser, so the
+ * app segments text with ICU (Intl.Segmenter, available on Node and Workers) and stores the words
+ * space-separated; PostgreSQL's `simple` configuration then indexes them as they are.
+ */
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/** The word-like segments of a text, lower-cased (Latin letters and digits pass through as words). */
+export function words(text: string): string[] {
+  const out: string[] = [];
+  for (const part of segmenter.segment(text.normalize('NFKC'))) {
+    if (part.isWordLike) out.push(part.segment.toLowerCase());
+  }
+  return out;
+}
+
+/** Text to store for the `simple` tsvector: the words joined by spaces. */
+export function searchText(...parts: (string | null | undefined)[]): string {
+  return words(parts.filter(Boolean).join('\n')).join(' ');
+}
+
+/**
+ * A tsquery (simple config) for a user's query: its words must appear as a phrase. Words are quoted as
+ * lexemes so no user character acts as tsquery syntax. Empty when the query has no word-like text.
+ */
+export function phraseQuery(query: string): string {
+  return words(query)
+    .map((w) => `'${w.replaceAll("'", "''").replaceAll('\\', '\\\\')}'`)
+    .join(' <-> ');
+}
