@@ -9,6 +9,10 @@ import { mountRoute, type AnyRoute } from './registry.js';
 import { agencyRoutes } from './routes/agencies.js';
 import { feedRoutes } from './routes/feed.js';
 import { keyRoutes } from './routes/keys.js';
+import { legalBasisRoutes } from './routes/legal-bases.js';
+import { officerRoutes } from './routes/officers.js';
+import { powerRoutes } from './routes/powers.js';
+import { procedureRoutes } from './routes/procedures.js';
 
 export const API_VERSION = '0.1.0';
 
@@ -20,7 +24,15 @@ export interface AppDeps {
 }
 
 /** Every route of the API, in spec order. */
-export const routes: AnyRoute[] = [...agencyRoutes, ...keyRoutes, ...feedRoutes];
+export const routes: AnyRoute[] = [
+  ...agencyRoutes,
+  ...procedureRoutes,
+  ...legalBasisRoutes,
+  ...powerRoutes,
+  ...officerRoutes,
+  ...keyRoutes,
+  ...feedRoutes,
+];
 
 const silent: Logger = () => {};
 

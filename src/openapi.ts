@@ -97,6 +97,10 @@ function operation(route: AnyRoute): OperationObject {
 
 const tags = [
   { name: 'agencies', description: '执法主体 — enforcement bodies (事前公开)' },
+  { name: 'legal-bases', description: '法律依据 — laws, regulations, rules and normative documents, with articles (事前公开)' },
+  { name: 'powers', description: '权责清单 — power and responsibility lists, with discretion benchmarks (事前公开)' },
+  { name: 'officers', description: '执法人员 — enforcement officers and their certificates (事前公开)' },
+  { name: 'procedures', description: '执法程序与救济渠道 — procedures and remedy channels per agency (事前公开)' },
   { name: 'keys', description: '写入密钥 — per-agency writer keys' },
   { name: 'feed', description: '变更订阅 — the change log for aggregators' },
   { name: 'meta', description: 'This document and its reference' },

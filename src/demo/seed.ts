@@ -3,6 +3,11 @@ import type { Db } from '../db/client.js';
 import { agencies } from '../db/schema.js';
 import { createAgency } from '../domain/agencies.js';
 import type { AgencyCreate } from '../schemas/agencies.js';
+import type { DemoContext } from './context.js';
+import { seedLegalBases } from './seed-legal-bases.js';
+import { seedOfficers } from './seed-officers.js';
+import { seedPowers } from './seed-powers.js';
+import { seedProcedures } from './seed-procedures.js';
 
 /**
  * A small, obviously fictional demo set (示例省/示例市) so the first request shows something. Credit codes
@@ -31,5 +36,10 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<boolean>
     const created = await createAgency(db, { kind: 'admin' }, now, input);
     ids.set(key, created.id);
   }
+  const ctx: DemoContext = { db, now, agencies: ids, legalBases: new Map(), powers: new Map() };
+  await seedLegalBases(ctx);
+  await seedPowers(ctx);
+  await seedOfficers(ctx);
+  await seedProcedures(ctx);
   return true;
 }

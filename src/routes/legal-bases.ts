@@ -1,0 +1,3 @@
+import type { AnyRoute } from '../registry.js';
+
+export const legalBasisRoutes: AnyRoute[] = [];
