@@ -1,0 +1,58 @@
+import { and, arrayContains, asc, desc, eq, getTableColumns, gt, gte, lte, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../db/client.js';
+import { officers } from '../db/schema.js';
+import { problems } from '../errors.js';
+import { decodeCursor, encodeCursor } from '../lib/cursor.js';
+import type { OfficerListQuery } from '../schemas/officers.js';
+import type { OfficerRow } from './officers.js';
+import { afterRanked, textSearch } from './search.js';
+
+// A search page is ordered by (rank desc, id asc), a plain list by id: each has its own cursor shape,
+// so a cursor from one kind of list is refused (400) by the other.
+const IdCursor = z.tuple([z.uuid()]);
+const RankedCursor = z.tuple([z.int(), z.uuid()]);
+
+const badCursor = () => problems.validation([{ in: 'query', pointer: '/cursor', detail: 'Not a cursor this list issued.' }]);
+
+function filters(query: OfficerListQuery): SQL[] {
+  const where: SQL[] = [];
+  if (query.agencyId) where.push(eq(officers.agencyId, query.agencyId));
+  if (query.domain) where.push(arrayContains(officers.domains, [query.domain]));
+  if (query.status) where.push(eq(officers.status, query.status));
+  if (query.validOn) where.push(lte(officers.validFrom, query.validOn), gte(officers.validTo, query.validOn));
+  return where;
+}
+
+function page<T extends { id: string }>(rows: T[], limit: number, key: (last: T) => (string | number)[]) {
+  const more = rows.length > limit;
+  const items = more ? rows.slice(0, limit) : rows;
+  return { rows: items, next: more ? encodeCursor(key(items[items.length - 1]!)) : null };
+}
+
+export async function listOfficers(db: Db, query: OfficerListQuery): Promise<{ rows: OfficerRow[]; next: string | null }> {
+  const limit = query.limit ?? 20;
+  const where = filters(query);
+  if (query.q) {
+    const after = query.cursor ? decodeCursor(query.cursor, RankedCursor) : null;
+    if (query.cursor && !after) throw badCursor();
+    const search = textSearch(query.q, officers.searchText, [officers.name, officers.certificateNo]);
+    const rows = await db
+      .select({ ...getTableColumns(officers), rank: search.rank })
+      .from(officers)
+      .where(and(...where, search.where, afterRanked(search.rank, officers.id, after)))
+      .orderBy(desc(search.rank), asc(officers.id))
+      .limit(limit + 1);
+    const result = page(rows, limit, (last) => [Number(last.rank), last.id]);
+    return { rows: result.rows.map(({ rank: _rank, ...row }) => row), next: result.next };
+  }
+  const after = query.cursor ? decodeCursor(query.cursor, IdCursor) : null;
+  if (query.cursor && !after) throw badCursor();
+  const rows = await db
+    .select()
+    .from(officers)
+    .where(and(...where, after ? gt(officers.id, after[0]) : undefined))
+    .orderBy(asc(officers.id))
+    .limit(limit + 1);
+  return page(rows, limit, (last) => [last.id]);
+}
