@@ -22,7 +22,8 @@ const VersionParams = z.strictObject({
 
 /** The revision history every published record exposes: who changed what, when, as it was. */
 export function revisionRoutes({ type, collection, tag, label, exists }: Options) {
-  const singular = type.charAt(0).toUpperCase() + type.slice(1);
+  // legal_basis -> LegalBasis: operationIds are camelCase.
+  const singular = type.split('_').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
   return [
     defineRoute({
       method: 'get',

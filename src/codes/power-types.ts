@@ -1,0 +1,34 @@
+/**
+ * 职权类型: the ten categories of a 权责清单 item, kept as data (DOMAIN.md §6). The numeric codes are the
+ * widely used 事项类型 codes; the letter codes are the two-letter prefixes (XK 许可, CF 处罚, ...). The
+ * zod enum, the OpenAPI description and GET /v1/code-lists/power-types all derive from this list.
+ */
+export const POWER_TYPES = [
+  { code: '01', name: '行政许可', letter: 'XK' },
+  { code: '02', name: '行政处罚', letter: 'CF' },
+  { code: '03', name: '行政强制', letter: 'QZ' },
+  { code: '04', name: '行政征收', letter: 'ZS' },
+  { code: '05', name: '行政给付', letter: 'GF' },
+  { code: '06', name: '行政检查', letter: 'JC' },
+  { code: '07', name: '行政确认', letter: 'QR' },
+  { code: '08', name: '行政奖励', letter: 'JL' },
+  { code: '09', name: '行政裁决', letter: 'CJ' },
+  { code: '10', name: '其他行政权力', letter: 'QT' },
+] as const;
+
+export type PowerTypeEntry = (typeof POWER_TYPES)[number];
+export type PowerTypeCode = PowerTypeEntry['code'];
+
+export const POWER_TYPE_CODES = POWER_TYPES.map((t) => t.code) as [PowerTypeCode, ...PowerTypeCode[]];
+
+const byCode = new Map<string, PowerTypeEntry>(POWER_TYPES.map((t) => [t.code, t]));
+
+/** The entry for a stored code (codes are validated before they are stored). */
+export function powerType(code: string): PowerTypeEntry {
+  const entry = byCode.get(code);
+  if (!entry) throw new Error(`Unknown 职权类型 code ${code}`);
+  return entry;
+}
+
+/** "01 行政许可 (XK), 02 行政处罚 (CF), ..." for schema descriptions. */
+export const powerTypeLegend = POWER_TYPES.map((t) => `${t.code} ${t.name} (${t.letter})`).join(', ');

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { Citation, Citations } from './citations.js';
+import { Id, pageQuery, recordMeta, text } from './common.js';
+
+export const BENCHMARK_STATUSES = ['active', 'repealed'] as const;
+export const BenchmarkStatus = z.enum(BENCHMARK_STATUSES).meta({
+  title: '状态',
+  description: 'active = 有效; repealed = 已废止 (kept with its history, never deleted).',
+});
+
+/** Yuan as a decimal string: never a float. */
+export const Yuan = z
+  .string()
+  .regex(/^\d{1,12}(\.\d{1,2})?$/, 'Amount in yuan as a decimal string: up to 12 digits and 2 decimals, e.g. "2000.00".')
+  .meta({ title: '金额(元)', example: '2000.00' });
+
+/** Amount in fen (1/100 yuan) as a bigint, for exact comparison. */
+export function fen(amount: string): bigint {
+  const [whole, fraction = ''] = amount.split('.');
+  return BigInt(whole!) * 100n + BigInt(fraction.padEnd(2, '0'));
+}
+
+/** Canonical form with two decimals ("2000" -> "2000.00"), as published. */
+export function canonicalYuan(amount: string): string {
+  const cents = fen(amount);
+  return `${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`;
+}
+
+export const Tier = z
+  .strictObject({
+    tier: text(50).meta({ title: '裁量阶次', description: 'Usually 轻微 / 一般 / 较重 / 严重; another name where the benchmark uses one.', example: '一般' }),
+    circumstances: text(2000).meta({ title: '违法情节', example: '违法所得不足2万元或者无违法所得, 首次被查处' }),
+    penalty: text(2000).meta({ title: '处罚种类和幅度', example: '责令停止经营, 处3万元以上5万元以下的罚款' }),
+    fineMin: Yuan.optional().meta({ title: '罚款下限(元)', example: '30000.00' }),
+    fineMax: Yuan.optional().meta({ title: '罚款上限(元)', example: '50000.00' }),
+    note: text(2000).optional().meta({ title: '备注' }),
+  })
+  .refine((t) => t.fineMin === undefined || t.fineMax === undefined || fen(t.fineMin) <= fen(t.fineMax), {
+    message: '罚款下限 must not exceed 罚款上限.',
+    path: ['fineMax'],
+  })
+  .meta({ id: 'DiscretionTier', title: '裁量阶次' });
+export type Tier = z.output<typeof Tier>;
+
+const Tiers = z.array(Tier).min(1, 'At least one tier.').max(20).meta({ title: '裁量阶次列表' });
+
+/** Tier names are unique within a benchmark. */
+function checkTiers(b: { tiers?: { tier: string }[] }, ctx: z.RefinementCtx) {
+  const seen = new Set<string>();
+  b.tiers?.forEach((t, i) => {
+    if (seen.has(t.tier)) ctx.addIssue({ code: 'custom', path: ['tiers', i, 'tier'], message: 'Another tier already has this name.' });
+    seen.add(t.tier);
+  });
+}
+
+const violation = text(1000).meta({ title: '违法行为', example: '未取得道路运输经营许可, 擅自从事道路运输经营' });
+
+export const BenchmarkCreate = z
+  .strictObject({
+    violation,
+    citations: Citations.optional(),
+    tiers: Tiers,
+    status: BenchmarkStatus.optional(),
+  })
+  .superRefine(checkTiers)
+  .meta({ title: '新建裁量基准' });
+export type BenchmarkCreate = z.output<typeof BenchmarkCreate>;
+
+/** JSON merge patch (RFC 7396); the tier list replaces as a whole. */
+export const BenchmarkPatch = z
+  .strictObject({
+    violation: violation.optional(),
+    citations: Citations.nullable().optional(),
+    tiers: Tiers.optional(),
+    status: BenchmarkStatus.optional(),
+  })
+  .meta({ title: '修改裁量基准' });
+export type BenchmarkPatch = z.output<typeof BenchmarkPatch>;
+
+export const Benchmark = z
+  .object({
+    ...recordMeta,
+    status: BenchmarkStatus,
+    powerId: Id.meta({ title: '权责事项' }),
+    agencyId: Id.meta({ title: '制定主体' }),
+    violation: z.string().meta({ title: '违法行为' }),
+    citations: z.array(Citation).meta({ title: '依据条款' }),
+    tiers: z
+      .array(
+        z
+          .object({
+            tier: z.string().meta({ title: '裁量阶次' }),
+            circumstances: z.string().meta({ title: '违法情节' }),
+            penalty: z.string().meta({ title: '处罚种类和幅度' }),
+            fineMin: z.string().nullable().meta({ title: '罚款下限(元)', example: '30000.00' }),
+            fineMax: z.string().nullable().meta({ title: '罚款上限(元)', example: '50000.00' }),
+            note: z.string().nullable().meta({ title: '备注' }),
+          })
+          .meta({ id: 'DiscretionTierOut', title: '裁量阶次' }),
+      )
+      .meta({ title: '裁量阶次列表' }),
+  })
+  .meta({ id: 'DiscretionBenchmark', title: '行政处罚裁量基准' });
+export type Benchmark = z.output<typeof Benchmark>;
+
+export const BenchmarkListQuery = z.strictObject({ ...pageQuery, status: BenchmarkStatus.optional() });
+export type BenchmarkListQuery = z.output<typeof BenchmarkListQuery>;
