@@ -1,0 +1,93 @@
+import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { legalArticles, legalBases } from '../../db/schema.js';
+import { problems } from '../../errors.js';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
+import type { ArticleSearchQuery, LegalArticle, LegalArticleHit, LegalArticleListQuery } from '../../schemas/legal-articles.js';
+import { textSearch } from '../search.js';
+import { getLegalBasis } from './read.js';
+import { toArticle } from './rows.js';
+
+function badCursor(): never {
+  throw problems.validation([{ in: 'query', pointer: '/cursor', detail: 'Not a cursor this list issued.' }]);
+}
+
+const OrdinalCursor = z.tuple([z.int()]);
+const RankedOrdinalCursor = z.tuple([z.int(), z.int()]);
+
+/** One text's articles in order (keyset by ordinal), or, with q, ranked matches (rank desc, then in order). */
+export async function listArticles(db: Db, legalBasisId: string, query: LegalArticleListQuery): Promise<{ items: LegalArticle[]; next: string | null }> {
+  await getLegalBasis(db, legalBasisId);
+  const limit = query.limit ?? 20;
+  const ofBasis = eq(legalArticles.legalBasisId, legalBasisId);
+  if (!query.q) {
+    const after = query.cursor ? (decodeCursor(query.cursor, OrdinalCursor) ?? badCursor()) : null;
+    const rows = await db
+      .select()
+      .from(legalArticles)
+      .where(and(ofBasis, after ? gt(legalArticles.ordinal, after[0]) : undefined))
+      .orderBy(asc(legalArticles.ordinal))
+      .limit(limit + 1);
+    const page = rows.slice(0, limit);
+    return { items: page.map(toArticle), next: rows.length > limit ? encodeCursor([page[page.length - 1]!.ordinal]) : null };
+  }
+  const search = textSearch(query.q, legalArticles.searchText, [legalArticles.text]);
+  const after = query.cursor ? (decodeCursor(query.cursor, RankedOrdinalCursor) ?? badCursor()) : null;
+  const rows = await db
+    .select({ row: legalArticles, rank: search.rank })
+    .from(legalArticles)
+    .where(
+      and(
+        ofBasis,
+        search.where,
+        after ? sql`(${search.rank} < ${after[0]} OR (${search.rank} = ${after[0]} AND ${legalArticles.ordinal} > ${after[1]}))` : undefined,
+      ),
+    )
+    .orderBy(desc(search.rank), asc(legalArticles.ordinal))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return { items: page.map((r) => toArticle(r.row)), next: rows.length > limit && last ? encodeCursor([Number(last.rank), last.row.ordinal]) : null };
+}
+
+export async function getArticle(db: Db, legalBasisId: string, no: string): Promise<LegalArticle> {
+  await getLegalBasis(db, legalBasisId);
+  const [row] = await db
+    .select()
+    .from(legalArticles)
+    .where(and(eq(legalArticles.legalBasisId, legalBasisId), eq(legalArticles.no, no)));
+  if (!row) throw problems.notFound(`Article ${no} of legal basis ${legalBasisId}`);
+  return toArticle(row);
+}
+
+const HitCursor = z.tuple([z.int(), z.uuid(), z.int()]);
+
+/** Articles of every text matching q, most relevant first; ties by text id, then article order. */
+export async function searchArticles(db: Db, query: ArticleSearchQuery): Promise<{ items: LegalArticleHit[]; next: string | null }> {
+  const limit = query.limit ?? 20;
+  const search = textSearch(query.q, legalArticles.searchText, [legalArticles.text]);
+  const after = query.cursor ? (decodeCursor(query.cursor, HitCursor) ?? badCursor()) : null;
+  const rank = search.rank;
+  const rows = await db
+    .select({ row: legalArticles, title: legalBases.title, rank })
+    .from(legalArticles)
+    .innerJoin(legalBases, eq(legalBases.id, legalArticles.legalBasisId))
+    .where(
+      and(
+        search.where,
+        after
+          ? sql`(${rank} < ${after[0]} OR (${rank} = ${after[0]} AND (${legalArticles.legalBasisId} > ${after[1]}
+              OR (${legalArticles.legalBasisId} = ${after[1]} AND ${legalArticles.ordinal} > ${after[2]}))))`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(rank), asc(legalArticles.legalBasisId), asc(legalArticles.ordinal))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => ({ ...toArticle(r.row), legalBasisTitle: r.title, rank: Number(r.rank) })),
+    next: rows.length > limit && last ? encodeCursor([Number(last.rank), last.row.legalBasisId, last.row.ordinal]) : null,
+  };
+}
