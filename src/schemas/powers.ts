@@ -125,7 +125,9 @@ export const PowerListQuery = z.strictObject({
     .optional()
     .meta({
       title: '检索词',
-      description: 'Chinese search over 职权名称, 职权编码, 子项, 责任事项 and 追责情形; finds a word inside a sentence. Results are ranked (best first).',
+      description:
+        'Chinese search: the query\'s words (segmented as the stored text is) as a phrase in 职权名称, 职权编码, 职权类型, 子项, 责任事项 or 追责情形, ' +
+        'or the query as a substring of 职权名称. Ranked best first (word matches before bare substrings, denser first), then by id.',
     }),
 });
 export type PowerListQuery = z.output<typeof PowerListQuery>;
