@@ -28,12 +28,17 @@ const editable = {
   articles: LegalArticleList.optional(),
 };
 
-/** A law takes effect on or after promulgation, and is repealed no earlier than it takes effect. */
+const validDate = (d: string | null | undefined): d is string => IsoDate.safeParse(d).success;
+
+/**
+ * A law takes effect on or after promulgation, and is repealed no earlier than it takes effect. Runs even
+ * when another field is invalid, so only dates that are themselves valid are compared.
+ */
 function checkDates(b: { promulgatedOn?: string; effectiveOn?: string; repealedOn?: string | null }, ctx: z.RefinementCtx) {
-  if (b.promulgatedOn && b.effectiveOn && b.effectiveOn < b.promulgatedOn) {
+  if (validDate(b.promulgatedOn) && validDate(b.effectiveOn) && b.effectiveOn < b.promulgatedOn) {
     ctx.addIssue({ code: 'custom', path: ['effectiveOn'], message: '施行日期 must not be before 公布日期.' });
   }
-  if (b.effectiveOn && b.repealedOn && b.repealedOn < b.effectiveOn) {
+  if (validDate(b.effectiveOn) && validDate(b.repealedOn) && b.repealedOn < b.effectiveOn) {
     ctx.addIssue({ code: 'custom', path: ['repealedOn'], message: '废止日期 must not be before 施行日期.' });
   }
 }
