@@ -7,7 +7,7 @@ const t = useTestApp();
 let law: LegalFixtures;
 let powerId: string;
 beforeAll(async () => {
-  law = await insertLegalFixtures(t.db);
+  law = await insertLegalFixtures(t);
   powerId = (await createPower(t, { agencyId: (await t.createAgency()).id })).id;
 });
 

@@ -7,7 +7,7 @@ const NOW = new Date('2025-03-01T02:00:00Z');
 const t = useTestApp({ now: () => NOW });
 let law: LegalFixtures;
 beforeAll(async () => {
-  law = await insertLegalFixtures(t.db);
+  law = await insertLegalFixtures(t);
 });
 
 async function powerWithKey() {

@@ -8,7 +8,7 @@ const MISSING = '0193a1b2-7c4d-7e5f-8a9b-0c1d2e3f4a5b';
 let law: LegalFixtures;
 let agencyId: string;
 beforeAll(async () => {
-  law = await insertLegalFixtures(t.db);
+  law = await insertLegalFixtures(t);
   agencyId = (await t.createAgency()).id;
 });
 

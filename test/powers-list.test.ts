@@ -13,7 +13,7 @@ const agencies: Record<string, string> = {};
  * agency in another province (460100). Region codes are unique to this file, so filters see only this set.
  */
 beforeAll(async () => {
-  law = await insertLegalFixtures(t.db);
+  law = await insertLegalFixtures(t);
   agencies.province = (await t.createAgency({ regionCode: '450000', level: '省级' })).id;
   agencies.city = (await t.createAgency({ regionCode: '450100' })).id;
   agencies.district = (await t.createAgency({ regionCode: '450103', level: '县级' })).id;

@@ -8,7 +8,7 @@ const t = useTestApp({ now: () => clock });
 const ifMatch = (tag: string, headers: Record<string, string> = admin) => ({ ...headers, 'If-Match': tag });
 let law: LegalFixtures;
 beforeAll(async () => {
-  law = await insertLegalFixtures(t.db);
+  law = await insertLegalFixtures(t);
 });
 
 async function newPower(fields: Record<string, unknown> = {}) {

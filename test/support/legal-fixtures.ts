@@ -1,11 +1,9 @@
-import type { Db } from '../../src/db/client.js';
-import { legalArticles, legalBases } from '../../src/db/schema.js';
-import { newId } from '../../src/lib/ids.js';
-import { searchText } from '../../src/lib/segment.js';
+import { expect } from 'vitest';
+import type { TestContext } from './app.js';
 
 /*
- * Legal texts for power and discretion-benchmark tests, inserted straight into the tables (the
- * /v1/legal-bases writer is built in parallel). Article texts are quoted exactly from the published laws.
+ * Legal texts for power and discretion-benchmark tests, published through POST /v1/legal-bases as the
+ * operator. Article texts are quoted exactly from the published laws.
  */
 
 export interface FixtureArticle {
@@ -24,37 +22,11 @@ export interface FixtureBasis {
   articles: FixtureArticle[];
 }
 
-/** Inserts one legal basis with its articles; returns its id. */
-export async function insertLegalBasis(db: Db, basis: FixtureBasis): Promise<string> {
-  const id = newId();
-  const now = new Date();
-  await db.insert(legalBases).values({
-    id,
-    version: 1,
-    status: 'active',
-    createdAt: now,
-    updatedAt: now,
-    title: basis.title,
-    level: basis.level,
-    issuer: basis.issuer,
-    promulgatedOn: basis.promulgatedOn,
-    effectiveOn: basis.effectiveOn,
-    repealedOn: basis.repealedOn ?? null,
-    searchText: searchText(basis.title, basis.issuer),
-  });
-  if (basis.articles.length) {
-    await db.insert(legalArticles).values(
-      basis.articles.map((a, i) => ({
-        legalBasisId: id,
-        no: a.no,
-        ordinal: i + 1,
-        label: a.label,
-        text: a.text,
-        searchText: searchText(a.label, a.text),
-      })),
-    );
-  }
-  return id;
+/** Publishes one legal basis with its articles; returns its id. */
+export async function insertLegalBasis(t: TestContext, basis: FixtureBasis): Promise<string> {
+  const res = await t.post('/v1/legal-bases', basis);
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.id;
 }
 
 export const PENALTY_LAW: FixtureBasis = {
@@ -103,11 +75,11 @@ export interface LegalFixtures {
   repealedRule: string;
 }
 
-/** The three texts above, inserted into this test file's database. */
-export async function insertLegalFixtures(db: Db): Promise<LegalFixtures> {
+/** The three texts above, published in this test file's database. */
+export async function insertLegalFixtures(t: TestContext): Promise<LegalFixtures> {
   return {
-    penaltyLaw: await insertLegalBasis(db, PENALTY_LAW),
-    roadRegulation: await insertLegalBasis(db, ROAD_TRANSPORT_REGULATION),
-    repealedRule: await insertLegalBasis(db, REPEALED_RULE),
+    penaltyLaw: await insertLegalBasis(t, PENALTY_LAW),
+    roadRegulation: await insertLegalBasis(t, ROAD_TRANSPORT_REGULATION),
+    repealedRule: await insertLegalBasis(t, REPEALED_RULE),
   };
 }
