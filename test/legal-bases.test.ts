@@ -87,6 +87,27 @@ describe('legal bases: create and read', () => {
     expect((await t.post('/v1/legal-bases', basisPayload(), {})).status).toBe(401);
   });
 
+  it('filters by level, issuer and topic, and pages by id with a cursor and a Link header', async () => {
+    const topic = '筛选测试';
+    const a = await createBasis(t, { topics: [topic, '甲'], level: '部门规章', issuer: '交通运输部' });
+    const b = await createBasis(t, { topics: [topic], level: '部门规章', issuer: '交通运输部' });
+    const c = await createBasis(t, { topics: [topic], level: '地方性法规', issuer: '示例省人民代表大会常务委员会' });
+    const ids = async (query: string) => (await t.request(`/v1/legal-bases?topic=${encodeURIComponent(topic)}&${query}`)).body.items.map((x: any) => x.id);
+    expect(await ids('')).toEqual([a.id, b.id, c.id]);
+    expect(await ids(`level=${encodeURIComponent('部门规章')}`)).toEqual([a.id, b.id]);
+    expect(await ids(`issuer=${encodeURIComponent('示例省人民代表大会常务委员会')}`)).toEqual([c.id]);
+    expect((await t.request(`/v1/legal-bases?topic=${encodeURIComponent('甲')}`)).body.items.map((x: any) => x.id)).toEqual([a.id]);
+    const first = await t.request(`/v1/legal-bases?topic=${encodeURIComponent(topic)}&limit=2`);
+    expect(first.body.items.map((x: any) => x.id)).toEqual([a.id, b.id]);
+    expect(first.body.items[0]).not.toHaveProperty('articles');
+    expect(first.body.items[0].articleCount).toBe(2);
+    const link = first.headers.get('link')!;
+    expect(link).toContain(`cursor=${first.body.next}`);
+    const second = await t.request(link.match(/<([^>]+)>/)![1]!);
+    expect(second.body).toMatchObject({ items: [expect.objectContaining({ id: c.id })], next: null });
+    expect(second.headers.get('link')).toBeNull();
+  });
+
   it('derives validity from the dates: 尚未生效, 现行有效, 已废止', async () => {
     const future = await createBasis(t, { promulgatedOn: '2024-05-01', effectiveOn: '2024-07-01' });
     const inForce = await createBasis(t, { effectiveOn: '2024-06-01', promulgatedOn: '2024-06-01' });
