@@ -2,6 +2,9 @@
  * The baseline: the same three reads with nothing but Hono routing, postgres.js and JSON.stringify: no
  * validation, no registry, no response schema check, no problem handling, no ETag middleware. The gap
  * between this and src/node.ts is what our layers cost.
+ *
+ * The search scenarios compare against something else: a plain `ILIKE '%q%'` on the same table, in a
+ * fixed order, unranked, with no segmentation and no join; what a naive search endpoint would do.
  */
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
@@ -36,6 +39,31 @@ app.get('/v1/agencies', async (c) => {
   const rows = cursor
     ? await sql`SELECT ${columns} FROM agencies WHERE id > ${decodeCursor(cursor)} ORDER BY id LIMIT ${limit + 1}`
     : await sql`SELECT ${columns} FROM agencies ORDER BY id LIMIT ${limit + 1}`;
+  const more = rows.length > limit;
+  const items = more ? rows.slice(0, limit) : rows;
+  return c.json({ items, next: more ? encodeCursor(items[items.length - 1]!.id as string) : null });
+});
+
+const likePattern = (q: string) => '%' + q.trim().replace(/[\\%_]/g, (ch) => '\\' + ch) + '%';
+
+const articleColumns = sql`legal_basis_id AS "legalBasisId", no, label, chapter, text, paragraphs`;
+
+app.get('/v1/articles', async (c) => {
+  const limit = Number(c.req.query('limit') ?? 20);
+  const rows = await sql`SELECT ${articleColumns} FROM legal_articles WHERE text ILIKE ${likePattern(c.req.query('q') ?? '')}
+    ORDER BY legal_basis_id, ordinal LIMIT ${limit + 1}`;
+  const more = rows.length > limit;
+  const items = more ? rows.slice(0, limit) : rows;
+  const last = items[items.length - 1];
+  return c.json({ items, next: more && last ? Buffer.from(JSON.stringify([last.legalBasisId, last.no])).toString('base64url') : null });
+});
+
+const powerColumns = sql`id, version, status, agency_id AS "agencyId", code, name, type, sub_items AS "subItems", citations,
+  responsibilities, accountability, review_transfer AS "reviewTransfer", created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+app.get('/v1/powers', async (c) => {
+  const limit = Number(c.req.query('limit') ?? 20);
+  const rows = await sql`SELECT ${powerColumns} FROM powers WHERE name ILIKE ${likePattern(c.req.query('q') ?? '')} ORDER BY id LIMIT ${limit + 1}`;
   const more = rows.length > limit;
   const items = more ? rows.slice(0, limit) : rows;
   return c.json({ items, next: more ? encodeCursor(items[items.length - 1]!.id as string) : null });

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { agencies } from '../src/db/schema.js';
 import { openPostgres } from '../src/db/postgres.js';
 import { completeCreditCode } from '../src/lib/credit-code.js';
+import type { DutiesFacts } from './dataset-duties.js';
 
 /** Fixed seed and clock: every run loads byte-identical rows, so figures are comparable across runs. */
 const SEED = 0x60a951;
@@ -37,6 +38,8 @@ const levelOf = (region: string) => (region.endsWith('0000') ? '省级' : region
 export interface Dataset {
   /** Every agency id, ascending (the keyset order). */
   ids: string[];
+  /** Set when the search scenarios' legal texts and power items were loaded too (dataset-duties.ts). */
+  duties?: DutiesFacts;
 }
 
 type AgencyInsert = typeof agencies.$inferInsert;

@@ -9,6 +9,9 @@ export interface Measurement {
   p99: number;
   /** Responses with another status than expected, plus connection errors and timeouts. */
   errors: number;
+  /** Requests autocannon gave up on (no answer within its 10 s timeout); part of `errors`. */
+  timeouts: number;
+  /** Responses received, of any status. */
   total: number;
   /** Status code -> count, to explain errors. */
   statuses: Record<string, number>;
@@ -43,6 +46,7 @@ export async function measure(base: string, targets: Target[], expectStatus: num
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: wrong + result.errors,
+    timeouts: result.timeouts,
     total,
     statuses,
     cpuUsPerRequest: null,

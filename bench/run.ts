@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: throwaway PostgreSQL, deterministic data, then each server alone under the same load.
- * Env: BENCH_SECONDS (per measurement, default 10), BENCH_ROWS (default 10000), BENCH_SCENARIOS (comma list).
+ * Env: BENCH_SECONDS (per measurement, default 10), BENCH_SEARCH_SECONDS (search scenarios, default
+ * BENCH_SECONDS), BENCH_ROWS (default 10000), BENCH_SCENARIOS (comma list).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -10,32 +11,59 @@ import postgres from 'postgres';
 import { migratePostgres } from '../src/db/migrate-postgres.js';
 import { findPostgresBin, startThrowawayPostgres, type ThrowawayPostgres } from '../test/support/throwaway-postgres.js';
 import { loadDataset, type Dataset } from './dataset.js';
+import { loadDuties } from './dataset-duties.js';
 import { CONNECTIONS, measure, type Measurement } from './load.js';
 import { formatReport, verdict, type RunFacts, type ScenarioResult } from './report.js';
 import { scenarios, type Scenario } from './scenarios.js';
 import { BARE, OURS, POOL_MAX, ROOT, startServer, type ServerDef } from './servers.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const WARMUP = Math.max(1, Math.min(3, Math.round(SECONDS / 3)));
+const SEARCH_SECONDS = Number(process.env.BENCH_SEARCH_SECONDS ?? SECONDS);
+const warmupFor = (seconds: number) => Math.max(1, Math.min(3, Math.round(seconds / 3)));
+const WARMUP = warmupFor(SECONDS);
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_000);
 const ONLY = process.env.BENCH_SCENARIOS?.split(',').map((s) => s.trim());
 
 const log = (message: string) => console.error(`[bench] ${message}`);
+
+/**
+ * Waits until no query of either server is running, cancelling what is: a slow endpoint leaves requests
+ * queued in the server's pool after autocannon stops (and PostgreSQL finishes a query whose client has
+ * gone), which would otherwise run on into the next measurement. Only the servers' own sessions, on the
+ * throwaway cluster, are touched.
+ */
+async function drain(url: string): Promise<void> {
+  const sql = postgres(url, { max: 1, onnotice: () => {}, connection: { application_name: 'bench-runner' } });
+  try {
+    const deadline = Date.now() + 60_000;
+    for (let quiet = 0; quiet < 3 && Date.now() < deadline; ) {
+      const busy = await sql`SELECT pg_cancel_backend(pid) FROM pg_stat_activity
+        WHERE application_name IN ('gongshi', 'bench-bare') AND state = 'active' AND pid <> pg_backend_pid()`;
+      quiet = busy.length ? 0 : quiet + 1;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
 
 /** One measurement on a freshly started server that has the CPUs to itself (bar the load tool and PostgreSQL). */
 async function drive(def: ServerDef, side: 'ours' | 'bare', url: string, data: Dataset, scenario: Scenario): Promise<Measurement> {
   const server = await startServer(def, url, `/v1/agencies/${data.ids[0]}`);
   try {
     const targets = await scenario[side](server.base, data);
-    await measure(server.base, targets, scenario.expectStatus, WARMUP);
+    const seconds = scenario.duties ? SEARCH_SECONDS : SECONDS;
+    await measure(server.base, targets, scenario.expectStatus, warmupFor(seconds));
+    await drain(url);
     const cpuBefore = server.cpuMs();
-    const m = await measure(server.base, targets, scenario.expectStatus, SECONDS);
+    const m = await measure(server.base, targets, scenario.expectStatus, seconds);
     const cpuAfter = server.cpuMs();
     if (cpuBefore !== null && cpuAfter !== null && m.total) m.cpuUsPerRequest = ((cpuAfter - cpuBefore) * 1000) / m.total;
-    log(`${scenario.name} on ${def.name}: ${Math.round(m.requestsPerSec)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.errors} errors`);
+    log(`${scenario.name} on ${def.name}: ${Math.round(m.requestsPerSec)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.total} answered, ${m.errors} errors (${m.timeouts} timeouts)`);
     return m;
   } finally {
     await server.stop();
+    await drain(url);
   }
 }
 
@@ -65,6 +93,18 @@ async function main(pg: ThrowawayPostgres): Promise<void> {
   await migratePostgres(pg.url);
   const data = await loadDataset(pg.url, ROWS);
   log(`loaded ${data.ids.length} agencies`);
+  const searches = list.flatMap((s) => (s.search ? [s.search] : []));
+  if (list.some((s) => s.duties)) {
+    const started = Date.now();
+    data.duties = await loadDuties(
+      pg.url,
+      data.ids,
+      { articles: searches.filter((s) => s.table === 'legal_articles').map((s) => s.q), powers: searches.filter((s) => s.table === 'powers').map((s) => s.q) },
+      log,
+    );
+    const { bases, articles, powers } = data.duties;
+    log(`loaded ${articles} articles of ${bases} legal bases and ${powers} power items in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
   const loadBefore = loadavg()[0]!.toFixed(2);
   // Each pair runs back to back, so drift on a shared machine hits both sides of a ratio alike.
   const results: ScenarioResult[] = [];
@@ -87,6 +127,9 @@ async function main(pg: ThrowawayPostgres): Promise<void> {
     poolMax: POOL_MAX,
     seconds: SECONDS,
     warmupSeconds: WARMUP,
+    searchSeconds: SEARCH_SECONDS,
+    searchWarmupSeconds: warmupFor(SEARCH_SECONDS),
+    duties: data.duties,
   };
   const report = formatReport(facts, results);
   const dir = join(ROOT, 'bench', 'results');
@@ -95,7 +138,7 @@ async function main(pg: ThrowawayPostgres): Promise<void> {
   writeFileSync(file, report);
   console.log(report);
   log(`wrote ${file}`);
-  for (const r of results) if (verdict(r).label !== 'PASS') log(`${r.scenario.name}: ${verdict(r).label} (a report, not a failure)`);
+  for (const r of results) if (verdict(r).label !== 'PASS' && !verdict(r).label.startsWith('n/a')) log(`${r.scenario.name}: ${verdict(r).label} (a report, not a failure)`);
 }
 
 const bin = findPostgresBin();

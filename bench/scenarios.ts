@@ -17,6 +17,15 @@ export interface Scenario {
   expectStatus: number;
   ours: Prepare;
   bare: Prepare;
+  /**
+   * Set for a side-by-side comparison with a different baseline (the search scenarios against a plain
+   * ILIKE): the report shows both and applies no overhead target. Unset: the 15 % overhead target applies.
+   */
+  versus?: string;
+  /** Needs the legal-text and power-list data set (bench/dataset-duties.ts) loaded as well. */
+  duties?: boolean;
+  /** The query and table, for the report's match counts. */
+  search?: { table: 'legal_articles' | 'powers'; q: string };
 }
 
 /** A deterministic sample of ids, spread over the whole table so no single page stays hot. */
@@ -61,9 +70,45 @@ const revalidate: Prepare = async (base, data) => {
   return targets;
 };
 
+/**
+ * A search: the first page (default limit 20) for one query, checked once to answer 200 with items so a
+ * broken search cannot pass as a fast one. Same path on both servers; bare answers it with a plain ILIKE.
+ */
+const searchPage =
+  (collection: '/v1/articles' | '/v1/powers', q: string): Prepare =>
+  async (base) => {
+    const path = `${collection}?q=${encodeURIComponent(q)}`;
+    const body = (await (await getOk(base + path)).json()) as { items?: unknown[] };
+    if (!Array.isArray(body.items) || body.items.length === 0) throw new Error(`GET ${path} returned no items`);
+    return [{ path }];
+  };
+
+function search(name: string, table: 'legal_articles' | 'powers', q: string): Scenario {
+  const collection = table === 'legal_articles' ? '/v1/articles' : '/v1/powers';
+  const baseline =
+    table === 'legal_articles'
+      ? `SELECT … FROM legal_articles WHERE text ILIKE '%${q}%' ORDER BY legal_basis_id, ordinal LIMIT 21`
+      : `SELECT … FROM powers WHERE name ILIKE '%${q}%' ORDER BY id LIMIT 21`;
+  return {
+    name,
+    description: `GET ${collection}?q=${q} (${[...q].length} characters, first page of 20, ranked) against bare \`${baseline}\``,
+    expectStatus: 200,
+    ours: searchPage(collection, q),
+    bare: searchPage(collection, q),
+    versus: 'plain ILIKE',
+    duties: true,
+    search: { table, q },
+  };
+}
+
 /** Later issues append here; a scenario needs a bare handler in bench/bare-server.ts answering the same query. */
 export const scenarios: Scenario[] = [
   { name: 'get-by-id', description: 'GET /v1/agencies/{id}, 1,000 ids in rotation', expectStatus: 200, ours: byId, bare: byId },
   { name: 'keyset-list', description: 'GET /v1/agencies?limit=20&cursor=…, 50 real cursors in rotation', expectStatus: 200, ours: keysetPages, bare: keysetPages },
   { name: 'revalidate-304', description: 'GET /v1/agencies/{id} with If-None-Match from a prior GET, 200 ids', expectStatus: 304, ours: revalidate, bare: revalidate },
+  // Issue 3: Chinese search over 50,000 articles and 20,000 power items, beside a plain ILIKE.
+  search('search-articles-2char', 'legal_articles', '道路'),
+  search('search-articles-4char', 'legal_articles', '道路运输'),
+  search('search-powers-2char', 'powers', '道路'),
+  search('search-powers-4char', 'powers', '道路运输'),
 ];
