@@ -5,10 +5,10 @@ import { discretionBenchmarks, powers } from '../db/schema.js';
 import { fieldErrorsFromZod, problems } from '../errors.js';
 import { decodeCursor, encodeCursor } from '../lib/cursor.js';
 import { newId } from '../lib/ids.js';
-import { chinaDate } from '../lib/validity.js';
 import type { Citation, CitationInput } from '../schemas/citations.js';
 import { BenchmarkCreate, canonicalYuan, type Benchmark, type BenchmarkListQuery, type BenchmarkPatch, type Tier } from '../schemas/discretion.js';
-import { checkCitations, describeCitations, indexCitations } from './citations.js';
+import { describeCitationLists } from './citation-lists.js';
+import { checkCitations, indexCitations } from './citations.js';
 import { assertActsFor, type Principal } from './principal.js';
 import { appendChanges } from './records.js';
 import { assertIfMatch, mergePatch, sameContent } from './versioning.js';
@@ -39,14 +39,8 @@ export function toBenchmark(row: BenchmarkRow, citations: Citation[]): Benchmark
 
 /** Rows as published, citations flagged with today's validity; one describeCitations call per page. */
 export async function publishBenchmarks(db: Db, rows: BenchmarkRow[], now: Date): Promise<Benchmark[]> {
-  const lists = rows.map((r) => r.citations as CitationInput[]);
-  const described = await describeCitations(db, lists.flat(), chinaDate(now));
-  let offset = 0;
-  return rows.map((row, i) => {
-    const mine = described.slice(offset, offset + lists[i]!.length);
-    offset += lists[i]!.length;
-    return toBenchmark(row, mine);
-  });
+  const lists = await describeCitationLists(db, rows.map((r) => r.citations as CitationInput[]), now);
+  return rows.map((row, i) => toBenchmark(row, lists[i]!));
 }
 
 /** Stored columns; amounts are kept in their canonical two-decimal form. */

@@ -5,10 +5,10 @@ import { agencies, powers } from '../db/schema.js';
 import { fieldErrorsFromZod, problems } from '../errors.js';
 import { newId } from '../lib/ids.js';
 import { searchText } from '../lib/segment.js';
-import { chinaDate } from '../lib/validity.js';
 import type { Citation, CitationInput } from '../schemas/citations.js';
 import { PowerCreate, type Power, type PowerPatch } from '../schemas/powers.js';
-import { checkCitations, describeCitations, indexCitations } from './citations.js';
+import { describeCitationLists } from './citation-lists.js';
+import { checkCitations, indexCitations } from './citations.js';
 import { sqlState, UNIQUE_VIOLATION } from './db-errors.js';
 import { assertActsFor, owningAgency, type Principal } from './principal.js';
 import { appendChanges } from './records.js';
@@ -42,14 +42,8 @@ export function toPower(row: PowerRow, citations: Citation[]): Power {
  * One describeCitations call for the whole page.
  */
 export async function publishPowers(db: Db, rows: PowerRow[], now: Date): Promise<Power[]> {
-  const lists = rows.map((r) => r.citations as CitationInput[]);
-  const described = await describeCitations(db, lists.flat(), chinaDate(now));
-  let offset = 0;
-  return rows.map((row, i) => {
-    const mine = described.slice(offset, offset + lists[i]!.length);
-    offset += lists[i]!.length;
-    return toPower(row, mine);
-  });
+  const lists = await describeCitationLists(db, rows.map((r) => r.citations as CitationInput[]), now);
+  return rows.map((row, i) => toPower(row, lists[i]!));
 }
 
 /** The stored columns for a validated create payload (or a patch merged onto the current version). */
