@@ -16,3 +16,19 @@ export async function describeCitationLists(db: Db, lists: CitationInput[][], no
     return mine;
   });
 }
+
+/** 32-bit FNV-1a, hex (the digest legal-bases ETags use). */
+function fnv(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * The strong ETag of a record that cites legal texts: its version plus a digest of its citations as
+ * described on read (cited date, titles, validity), so a conditional GET sees the change when a cited
+ * text is repealed or renamed. If-Match compares the version part only (assertIfMatchVersion).
+ */
+export function citingEtag(version: number, citations: Citation[]): string {
+  return `"v${version}.${fnv(JSON.stringify(citations))}"`;
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createBenchmark, getBenchmarkRow, listBenchmarks, patchBenchmark, publishBenchmarks } from '../domain/discretion.js';
-import { versionEtag } from '../domain/versioning.js';
+import { citingEtag } from '../domain/citation-lists.js';
 import { defineRoute } from '../registry.js';
 import { IdParams, Page } from '../schemas/common.js';
 import { Benchmark, BenchmarkCreate, BenchmarkListQuery, BenchmarkPatch } from '../schemas/discretion.js';
@@ -48,7 +48,7 @@ export const discretionRoutes = [
     },
     handler: async ({ db, principal, now, params, body }) => {
       const created = await createBenchmark(db, principal, now(), params.id, body);
-      return { status: 201 as const, body: created, etag: versionEtag(created.version), headers: { Location: `/v1/discretion-benchmarks/${created.id}` } };
+      return { status: 201 as const, body: created, etag: citingEtag(created.version, created.citations), headers: { Location: `/v1/discretion-benchmarks/${created.id}` } };
     },
   }),
   defineRoute({
@@ -63,7 +63,7 @@ export const discretionRoutes = [
     handler: async ({ db, params, now }) => {
       const row = await getBenchmarkRow(db, params.id);
       const [published] = await publishBenchmarks(db, [row], now());
-      return { status: 200 as const, body: published!, etag: versionEtag(row.version) };
+      return { status: 200 as const, body: published!, etag: citingEtag(row.version, published!.citations) };
     },
   }),
   defineRoute({
@@ -82,7 +82,7 @@ export const discretionRoutes = [
     responses: { 200: { description: 'The updated benchmark.', schema: Benchmark, headers: etagHeaderSpec } },
     handler: async ({ db, principal, now, params, body, ifMatch }) => {
       const updated = await patchBenchmark(db, principal, now(), params.id, ifMatch, body);
-      return { status: 200 as const, body: updated, etag: versionEtag(updated.version) };
+      return { status: 200 as const, body: updated, etag: citingEtag(updated.version, updated.citations) };
     },
   }),
   ...revisionRoutes({ type: 'discretion_benchmark', collection: '/v1/discretion-benchmarks', tag, label: '裁量基准', exists: getBenchmarkRow }),

@@ -1,7 +1,7 @@
 import { POWER_TYPES } from '../codes/power-types.js';
 import { createPower, getPowerRow, patchPower, publishPowers } from '../domain/powers.js';
 import { listPowers } from '../domain/powers-list.js';
-import { versionEtag } from '../domain/versioning.js';
+import { citingEtag } from '../domain/citation-lists.js';
 import { defineRoute, type AnyRoute } from '../registry.js';
 import { IdParams, Page } from '../schemas/common.js';
 import { Power, PowerCreate, PowerListQuery, PowerPatch, PowerTypeList } from '../schemas/powers.js';
@@ -51,7 +51,7 @@ export const powerRoutes: AnyRoute[] = [
     handler: async ({ db, params, now }) => {
       const row = await getPowerRow(db, params.id);
       const [power] = await publishPowers(db, [row], now());
-      return { status: 200 as const, body: power!, etag: versionEtag(row.version) };
+      return { status: 200 as const, body: power!, etag: citingEtag(row.version, power!.citations) };
     },
   }),
   defineRoute({
@@ -69,7 +69,7 @@ export const powerRoutes: AnyRoute[] = [
     responses: { 201: { description: 'Created.', schema: Power, headers: { ...etagHeaderSpec, Location: { description: 'URL of the new item.', schema: { type: 'string' } } } } },
     handler: async ({ db, principal, now, body }) => {
       const power = await createPower(db, principal, now(), body);
-      return { status: 201 as const, body: power, etag: versionEtag(power.version), headers: { Location: `/v1/powers/${power.id}` } };
+      return { status: 201 as const, body: power, etag: citingEtag(power.version, power.citations), headers: { Location: `/v1/powers/${power.id}` } };
     },
   }),
   defineRoute({
@@ -89,7 +89,7 @@ export const powerRoutes: AnyRoute[] = [
     responses: { 200: { description: 'The updated item.', schema: Power, headers: etagHeaderSpec } },
     handler: async ({ db, principal, now, params, body, ifMatch }) => {
       const power = await patchPower(db, principal, now(), params.id, ifMatch, body);
-      return { status: 200 as const, body: power, etag: versionEtag(power.version) };
+      return { status: 200 as const, body: power, etag: citingEtag(power.version, power.citations) };
     },
   }),
   ...revisionRoutes({ type: 'power', collection: '/v1/powers', tag, label: '权责事项', exists: getPowerRow }),
