@@ -95,6 +95,19 @@ describe('creating a power item', () => {
     expect(res.body).toMatchObject({ type: '01', typeName: '行政许可', subItems: [], citations: [], responsibilities: [], accountability: [], reviewTransfer: false, status: 'active' });
   });
 
+  it('answers a retry with the same Idempotency-Key with the first answer, writing once', async () => {
+    const agency = await t.createAgency();
+    const headers = { ...(await t.keyFor(agency.id)), 'Idempotency-Key': 'power-retry-1' };
+    const body = powerBody({ citations: [{ legalBasisId: law.penaltyLaw, articleNo: '39' }] });
+    const first = await t.post('/v1/powers', body, headers);
+    const before = await writeState(t);
+    const retry = await t.post('/v1/powers', body, headers);
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.body).toEqual(first.body);
+    expect(await writeState(t)).toEqual(before);
+  });
+
   it('lets the same 职权编码 be used by another agency', async () => {
     const [a, b] = [await t.createAgency(), await t.createAgency()];
     await createPower(t, { agencyId: a.id, code: 'SHARED-01' });
