@@ -74,10 +74,14 @@ describe('Chinese search returns the same ranked ids on PGlite and PostgreSQL', 
     expect(hitNames(await allPages(`/v1/articles?q=${enc('运输道路')}`))).toEqual(['highway#2']);
     expect(hitNames(await allPages(`/v1/articles?q=${enc('擅自从事')}`))).toEqual(['road#63']);
     expect(hitNames(await allPages(`/v1/articles?q=2000`))).toEqual(['road#64']);
-    // 路运 is no word of any text: it is found as a bare substring, ranked below every word match.
-    const bare = await allPages(`/v1/articles?q=${enc('路运')}`);
+    // 路运输 is no phrase of words in any text: 3+ characters are also found as a bare substring
+    // (pg_trgm), ranked below every word match.
+    const bare = await allPages(`/v1/articles?q=${enc('路运输')}`);
     expect(hitNames(bare)).toEqual(['road#1', 'road#2', 'road#63', 'rural#5', 'rural#6']);
     expect(new Set(bare.map((h) => h.rank))).toEqual(new Set([100]));
+    // Shorter queries match words and word beginnings only (a 2-character substring cannot use the
+    // trigram index): 路运 begins no word, so it finds nothing.
+    expect(await allPages(`/v1/articles?q=${enc('路运')}`)).toEqual([]);
     for (const q of ['%', '_', '\\', "'", '，。']) expect(await allPages(`/v1/articles?q=${enc(q)}`), q).toEqual([]);
   });
 

@@ -36,7 +36,7 @@ export async function listOfficers(db: Db, query: OfficerListQuery): Promise<{ r
   if (query.q) {
     const after = query.cursor ? decodeCursor(query.cursor, RankedCursor) : null;
     if (query.cursor && !after) throw badCursor();
-    const search = textSearch(query.q, officers.searchText, [officers.name, officers.certificateNo]);
+    const search = textSearch(query.q, officers.searchVector, [officers.name, officers.certificateNo]);
     const rows = await db
       .select({ ...getTableColumns(officers), rank: search.rank })
       .from(officers)

@@ -43,7 +43,7 @@ export async function listPowers(db: Db, query: PowerListQuery): Promise<{ rows:
   const where = filters(db, query);
   if (query.q) {
     const after = query.cursor ? (decodeCursor(query.cursor, RankedCursor) ?? badCursor()) : null;
-    const search = textSearch(query.q, powers.searchText, [powers.name]);
+    const search = textSearch(query.q, powers.searchVector, [powers.name]);
     const rank = sql<number>`${search.rank}`.mapWith(Number);
     const rows = await db
       .select({ ...getTableColumns(powers), rank })

@@ -24,7 +24,17 @@ export function searchText(...parts: (string | null | undefined)[]): string {
  * lexemes so no user character acts as tsquery syntax. Empty when the query has no word-like text.
  */
 export function phraseQuery(query: string): string {
+  return words(query).map(lexeme).join(' <-> ');
+}
+
+/** A tsquery matching words that begin with each of the query's words (道路 finds 道路运输 too). */
+export function prefixQuery(query: string): string {
   return words(query)
-    .map((w) => `'${w.replaceAll("'", "''").replaceAll('\\', '\\\\')}'`)
-    .join(' <-> ');
+    .map((w) => lexeme(w) + ':*')
+    .join(' & ');
+}
+
+/** A quoted tsquery lexeme: no user character can act as tsquery syntax. */
+function lexeme(word: string): string {
+  return `'${word.replaceAll("'", "''").replaceAll('\\', '\\\\')}'`;
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { recordColumns } from '../columns.js';
 
 /*
@@ -9,7 +9,13 @@ import { recordColumns } from '../columns.js';
  */
 
 const dateCol = (name: string) => date(name, { mode: 'string' });
-const tsv = (column: AnyPgColumn) => sql`to_tsvector('simple', ${column})`;
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+/**
+ * The stored `simple` tsvector of search_text: computed once on write, so a search neither re-parses
+ * every candidate row nor recomputes it for ranking.
+ */
+const searchVector = () => tsvector('search_vector').generatedAlwaysAs(sql`to_tsvector('simple', search_text)`);
 
 /** A law, regulation, rule or normative document. Amending one is a new record linked by amends_id. */
 export const legalBases = pgTable(
@@ -28,11 +34,12 @@ export const legalBases = pgTable(
     topics: text('topics').array().notNull().default(sql`'{}'::text[]`),
     sourceUrl: text('source_url'),
     searchText: text('search_text').notNull(),
+    searchVector: searchVector(),
   },
   (t) => [
     index('legal_bases_amends_id_idx').on(t.amendsId),
     index('legal_bases_agency_id_idx').on(t.agencyId),
-    index('legal_bases_search_idx').using('gin', tsv(t.searchText)),
+    index('legal_bases_search_vector_idx').using('gin', t.searchVector),
     index('legal_bases_title_trgm_idx').using('gin', t.title.op('gin_trgm_ops')),
   ],
 );
@@ -51,10 +58,11 @@ export const legalArticles = pgTable(
     text: text('text').notNull(),
     paragraphs: jsonb('paragraphs'),
     searchText: text('search_text').notNull(),
+    searchVector: searchVector(),
   },
   (t) => [
     primaryKey({ columns: [t.legalBasisId, t.no] }),
-    index('legal_articles_search_idx').using('gin', tsv(t.searchText)),
+    index('legal_articles_search_vector_idx').using('gin', t.searchVector),
     index('legal_articles_text_trgm_idx').using('gin', t.text.op('gin_trgm_ops')),
   ],
 );
@@ -89,11 +97,12 @@ export const powers = pgTable(
     accountability: jsonb('accountability').notNull().default(sql`'[]'::jsonb`),
     reviewTransfer: boolean('review_transfer').notNull().default(false),
     searchText: text('search_text').notNull(),
+    searchVector: searchVector(),
   },
   (t) => [
     uniqueIndex('powers_agency_code_key').on(t.agencyId, t.code),
     index('powers_type_idx').on(t.type),
-    index('powers_search_idx').using('gin', tsv(t.searchText)),
+    index('powers_search_vector_idx').using('gin', t.searchVector),
     index('powers_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
   ],
 );
@@ -111,11 +120,12 @@ export const officers = pgTable(
     validFrom: dateCol('valid_from').notNull(),
     validTo: dateCol('valid_to').notNull(),
     searchText: text('search_text').notNull(),
+    searchVector: searchVector(),
   },
   (t) => [
     uniqueIndex('officers_valid_certificate_key').on(t.certificateNo).where(sql`status = 'active'`),
     index('officers_agency_id_idx').on(t.agencyId),
-    index('officers_search_idx').using('gin', tsv(t.searchText)),
+    index('officers_search_vector_idx').using('gin', t.searchVector),
     index('officers_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
   ],
 );

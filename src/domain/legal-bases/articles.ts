@@ -32,7 +32,7 @@ export async function listArticles(db: Db, legalBasisId: string, query: LegalArt
     const page = rows.slice(0, limit);
     return { items: page.map(toArticle), next: rows.length > limit ? encodeCursor([page[page.length - 1]!.ordinal]) : null };
   }
-  const search = textSearch(query.q, legalArticles.searchText, [legalArticles.text]);
+  const search = textSearch(query.q, legalArticles.searchVector, [legalArticles.text]);
   const after = query.cursor ? (decodeCursor(query.cursor, RankedOrdinalCursor) ?? badCursor()) : null;
   const rows = await db
     .select({ row: legalArticles, rank: search.rank })
@@ -66,7 +66,7 @@ const HitCursor = z.tuple([z.int(), z.uuid(), z.int()]);
 /** Articles of every text matching q, most relevant first; ties by text id, then article order. */
 export async function searchArticles(db: Db, query: ArticleSearchQuery): Promise<{ items: LegalArticleHit[]; next: string | null }> {
   const limit = query.limit ?? 20;
-  const search = textSearch(query.q, legalArticles.searchText, [legalArticles.text]);
+  const search = textSearch(query.q, legalArticles.searchVector, [legalArticles.text]);
   const after = query.cursor ? (decodeCursor(query.cursor, HitCursor) ?? badCursor()) : null;
   const rank = search.rank;
   const rows = await db

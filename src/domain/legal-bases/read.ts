@@ -35,7 +35,7 @@ export async function listLegalBases(db: Db, query: LegalBasisListQuery, today: 
 
   let rows: (LegalBasisRow & { rank?: number })[];
   if (query.q) {
-    const search = textSearch(query.q, legalBases.searchText, [legalBases.title]);
+    const search = textSearch(query.q, legalBases.searchVector, [legalBases.title]);
     const after = query.cursor ? (decodeCursor(query.cursor, RankCursor) ?? badCursor()) : null;
     rows = await db
       .select({ row: legalBases, rank: search.rank })

@@ -5,7 +5,8 @@ import type { LegalArticle, LegalArticleInput } from '../../schemas/legal-articl
 import type { LegalBasis, LegalBasisCreate } from '../../schemas/legal-bases.js';
 
 export type LegalBasisRow = typeof legalBases.$inferSelect;
-export type LegalArticleRow = typeof legalArticles.$inferSelect;
+// The stored search vector is derived by the database and never handled by the app.
+export type LegalArticleRow = Omit<typeof legalArticles.$inferSelect, 'searchVector'>;
 
 /** What is derived on read, never stored: it changes with the date and with later texts. */
 export interface Derived {
