@@ -127,7 +127,8 @@ export const PowerListQuery = z.strictObject({
       title: '检索词',
       description:
         'Chinese search: the query\'s words (segmented as the stored text is) as a phrase in 职权名称, 职权编码, 职权类型, 子项, 责任事项 or 追责情形, ' +
-        'or the query as a substring of 职权名称. Ranked best first (word matches before bare substrings, denser first), then by id.',
+        'or (3+ characters) the query as a substring of 职权名称; a 1-2 character query also matches words it begins (道路 finds 道路运输). ' +
+        'Ranked best first (word matches before bare substrings, denser first), then by id.',
     }),
 });
 export type PowerListQuery = z.output<typeof PowerListQuery>;
