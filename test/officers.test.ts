@@ -107,7 +107,7 @@ describe('personal data is never accepted or stored', () => {
     const rows = await rowsOf<{ column_name: string }>(t, sql`SELECT column_name FROM information_schema.columns WHERE table_name = 'officers' ORDER BY column_name`);
     const names = rows.map((r) => r.column_name);
     expect(names).toEqual(
-      ['agency_id', 'area', 'certificate_no', 'created_at', 'domains', 'id', 'name', 'search_text', 'status', 'updated_at', 'valid_from', 'valid_to', 'version'],
+      ['agency_id', 'area', 'certificate_no', 'created_at', 'domains', 'id', 'name', 'search_text', 'search_vector', 'status', 'updated_at', 'valid_from', 'valid_to', 'version'],
     );
   });
 });

@@ -1,3 +1,4 @@
+import { derivedEtag } from './versioning.js';
 import type { Db } from '../db/client.js';
 import { chinaDate } from '../lib/validity.js';
 import type { Citation, CitationInput } from '../schemas/citations.js';
@@ -17,18 +18,11 @@ export async function describeCitationLists(db: Db, lists: CitationInput[][], no
   });
 }
 
-/** 32-bit FNV-1a, hex (the digest legal-bases ETags use). */
-function fnv(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(16).padStart(8, '0');
-}
-
 /**
  * The strong ETag of a record that cites legal texts: its version plus a digest of its citations as
  * described on read (cited date, titles, validity), so a conditional GET sees the change when a cited
- * text is repealed or renamed. If-Match compares the version part only (assertIfMatchVersion).
+ * text is repealed or renamed. If-Match compares the version part only (assertIfMatch).
  */
 export function citingEtag(version: number, citations: Citation[]): string {
-  return `"v${version}.${fnv(JSON.stringify(citations))}"`;
+  return derivedEtag(version, JSON.stringify(citations));
 }

@@ -11,7 +11,7 @@ import { describeCitationLists } from './citation-lists.js';
 import { checkCitations, indexCitations } from './citations.js';
 import { assertActsFor, type Principal } from './principal.js';
 import { appendChanges } from './records.js';
-import { assertIfMatchVersion } from './legal-bases.js';
+import { assertIfMatch } from './versioning.js';
 import { mergePatch, sameContent } from './versioning.js';
 
 export type BenchmarkRow = typeof discretionBenchmarks.$inferSelect;
@@ -93,7 +93,7 @@ export async function patchBenchmark(db: Db, principal: Principal, now: Date, id
     const [current] = await tx.select().from(discretionBenchmarks).where(eq(discretionBenchmarks.id, id)).for('update');
     if (!current) throw problems.notFound('Discretion benchmark ' + id);
     assertActsFor(principal, current.agencyId, 'publish');
-    assertIfMatchVersion(ifMatch, current.version);
+    assertIfMatch(ifMatch, current.version);
     const editable = { violation: current.violation, citations: current.citations, tiers: current.tiers, status: current.status };
     const merged = BenchmarkCreate.safeParse(mergePatch(editable, patch));
     if (!merged.success) throw problems.unprocessable(fieldErrorsFromZod(merged.error.issues, 'body'));

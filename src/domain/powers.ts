@@ -12,7 +12,7 @@ import { checkCitations, indexCitations } from './citations.js';
 import { sqlState, UNIQUE_VIOLATION } from './db-errors.js';
 import { assertActsFor, owningAgency, type Principal } from './principal.js';
 import { appendChanges } from './records.js';
-import { assertIfMatchVersion } from './legal-bases.js';
+import { assertIfMatch } from './versioning.js';
 import { mergePatch, sameContent } from './versioning.js';
 
 export type PowerRow = typeof powers.$inferSelect;
@@ -123,7 +123,7 @@ export async function patchPower(db: Db, principal: Principal, now: Date, id: st
       const [current] = await tx.select().from(powers).where(eq(powers.id, id)).for('update');
       if (!current) throw problems.notFound('Power ' + id);
       assertActsFor(principal, current.agencyId, 'publish');
-      assertIfMatchVersion(ifMatch, current.version);
+      assertIfMatch(ifMatch, current.version);
       const merged = PowerCreate.safeParse(mergePatch(editableOf(current), patch));
       if (!merged.success) throw problems.unprocessable(fieldErrorsFromZod(merged.error.issues, 'body'));
       const next = columns(merged.data);

@@ -4,10 +4,28 @@ import { stableJson } from '../lib/stable-json.js';
 /** A record's strong ETag: its representation changes only with its version. */
 export const versionEtag = (version: number) => `"v${version}"`;
 
-/** Updates name the version they change: anything but the current version's ETag (or "*") is 412. */
+/** 32-bit FNV-1a, hex: enough to tell two derived states of one version apart. */
+function fnv(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * The strong ETag of a record whose representation also holds values derived on read (a text's
+ * validity, a citation's repeal flag): its version plus a digest of that derived state, so a
+ * conditional GET notices when, say, a cited law is repealed without the record itself changing.
+ */
+export const derivedEtag = (version: number, derivedState: string) => `"v${version}.${fnv(derivedState)}"`;
+
+/**
+ * Updates name the version they change: "*", or a strong ETag this API issued for that version (with or
+ * without the derived-state digest, which does not matter to a write). Anything else is 412.
+ */
 export function assertIfMatch(ifMatch: string, version: number): void {
+  if (ifMatch.trim() === '*') return;
   const tags = ifMatch.match(/(W\/)?"[^"]*"/g) ?? [];
-  if (!(ifMatch.trim() === '*' || tags.some((t) => t === versionEtag(version)))) throw problems.preconditionFailed();
+  if (!tags.some((t) => new RegExp(`^"v${version}(\\.[0-9a-f]{8})?"$`).test(t))) throw problems.preconditionFailed();
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

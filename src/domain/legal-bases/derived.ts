@@ -4,6 +4,7 @@ import { legalArticles, legalBases } from '../../db/schema.js';
 import { problems } from '../../errors.js';
 import { validityOn, type Validity } from '../../lib/validity.js';
 import type { Derived, LegalBasisRow } from './rows.js';
+import { derivedEtag } from '../versioning.js';
 
 /**
  * Validity and lineage are derived on every read: a text becomes 已修改 when a later text that amends it
@@ -53,26 +54,12 @@ export function validityCondition(validity: Validity, today: string): SQL {
   }
 }
 
-/** 32-bit FNV-1a, hex: enough to tell two derived states apart in an ETag. */
-function fnv(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(16).padStart(8, '0');
-}
-
 /**
  * A text's strong ETag: its version plus a digest of what is derived on read, so a conditional GET sees
  * the change when a later amendment takes effect. If-Match compares the version part only.
  */
 export function legalBasisEtag(version: number, derived: Derived): string {
-  return `"v${version}.${fnv(`${derived.validity}|${derived.amendedBy.join(',')}|${derived.articleCount}`)}"`;
-}
-
-/** If-Match names the version being changed: "*", or a strong ETag this API issued for that version. */
-export function assertIfMatchVersion(ifMatch: string, version: number): void {
-  if (ifMatch.trim() === '*') return;
-  const tags = ifMatch.match(/(W\/)?"[^"]*"/g) ?? [];
-  if (!tags.some((t) => new RegExp(`^"v${version}(\\.[0-9a-f]{8})?"$`).test(t))) throw problems.preconditionFailed();
+  return derivedEtag(version, `${derived.validity}|${derived.amendedBy.join(',')}|${derived.articleCount}`);
 }
 
 export const byId = (id: string) => eq(legalBases.id, id);

@@ -7,8 +7,7 @@ import { stableJson } from '../../lib/stable-json.js';
 import { LegalBasisCreate, type LegalBasisPatch } from '../../schemas/legal-bases.js';
 import type { Principal } from '../principal.js';
 import { appendChanges } from '../records.js';
-import { mergePatch, sameContent } from '../versioning.js';
-import { assertIfMatchVersion } from './derived.js';
+import { assertIfMatch, mergePatch, sameContent } from '../versioning.js';
 import { articleInputs, articleRows, basisColumns, snapshot, storedFields, type LegalArticleRow, type LegalBasisRow } from './rows.js';
 
 /** The operator, or any key with the publish scope, may add texts; the text then belongs to the key's agency. */
@@ -90,8 +89,10 @@ export async function patchLegalBasis(db: Db, principal: Principal, now: Date, i
     const [current] = await tx.select().from(legalBases).where(eq(legalBases.id, id)).for('update');
     if (!current) throw problems.notFound('Legal basis ' + id);
     assertMayEdit(principal, current);
-    assertIfMatchVersion(ifMatch, current.version);
-    const currentArticles = await tx.select().from(legalArticles).where(eq(legalArticles.legalBasisId, id)).orderBy(legalArticles.ordinal);
+    assertIfMatch(ifMatch, current.version);
+    const currentArticles = (await tx.select().from(legalArticles).where(eq(legalArticles.legalBasisId, id)).orderBy(legalArticles.ordinal)).map(
+      ({ searchVector: _derived, ...article }) => article, // derived by the database; not part of the content
+    );
     const editable = { ...storedFields(current), articles: articleInputs(currentArticles) };
     const merged = LegalBasisCreate.safeParse(mergePatch(editable, patch, ['agencyId']));
     if (!merged.success) throw problems.unprocessable(fieldErrorsFromZod(merged.error.issues, 'body'));
