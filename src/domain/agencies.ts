@@ -8,7 +8,7 @@ import { newId } from '../lib/ids.js';
 import { AgencyCreate, type Agency, type AgencyListQuery, type AgencyPatch } from '../schemas/agencies.js';
 import { sqlState, UNIQUE_VIOLATION } from './db-errors.js';
 import { assertActsFor, assertAdmin, type Principal } from './principal.js';
-import { appendChanges } from './records.js';
+import { appendChanges, recordMetaOf } from './records.js';
 import { fieldErrorsFromZod } from '../errors.js';
 import { escapeLike, regionPrefix } from './query-helpers.js';
 import { z } from 'zod';
@@ -16,8 +16,7 @@ import { assertIfMatch, mergePatch, sameContent, versionEtag } from './versionin
 
 export function toAgency(row: AgencyRow): Agency {
   return {
-    id: row.id,
-    version: row.version,
+    ...recordMetaOf(row),
     status: row.status as Agency['status'],
     name: row.name,
     creditCode: row.creditCode,
@@ -29,8 +28,6 @@ export function toAgency(row: AgencyRow): Agency {
     domains: row.domains,
     contact: (row.contact as Agency['contact']) ?? null,
     website: row.website,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
   };
 }
 

@@ -10,7 +10,7 @@ import { BenchmarkCreate, canonicalYuan, type Benchmark, type BenchmarkListQuery
 import { describeCitationLists } from './citation-lists.js';
 import { checkCitations, indexCitations } from './citations.js';
 import { assertActsFor, type Principal } from './principal.js';
-import { appendChanges } from './records.js';
+import { appendChanges, recordMetaOf } from './records.js';
 import { assertIfMatch } from './versioning.js';
 import { mergePatch, sameContent } from './versioning.js';
 
@@ -18,8 +18,7 @@ export type BenchmarkRow = typeof discretionBenchmarks.$inferSelect;
 
 export function toBenchmark(row: BenchmarkRow, citations: Citation[]): Benchmark {
   return {
-    id: row.id,
-    version: row.version,
+    ...recordMetaOf(row),
     status: row.status as Benchmark['status'],
     powerId: row.powerId,
     agencyId: row.agencyId,
@@ -33,8 +32,6 @@ export function toBenchmark(row: BenchmarkRow, citations: Citation[]): Benchmark
       fineMax: t.fineMax ?? null,
       note: t.note ?? null,
     })),
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
   };
 }
 

@@ -7,7 +7,7 @@ import { searchText } from '../lib/segment.js';
 import { OfficerCreate, type Officer, type OfficerPatch } from '../schemas/officers.js';
 import { sqlState, UNIQUE_VIOLATION } from './db-errors.js';
 import { assertActsFor, owningAgency, type Principal } from './principal.js';
-import { appendChanges } from './records.js';
+import { appendChanges, recordMetaOf } from './records.js';
 import { assertIfMatch, mergePatch, sameContent } from './versioning.js';
 
 export type OfficerRow = typeof officers.$inferSelect;
@@ -15,8 +15,7 @@ export type OfficerRow = typeof officers.$inferSelect;
 /** The published representation: exactly the public fields and the record metadata, nothing else. */
 export function toOfficer(row: OfficerRow): Officer {
   return {
-    id: row.id,
-    version: row.version,
+    ...recordMetaOf(row),
     status: row.status as Officer['status'],
     agencyId: row.agencyId,
     name: row.name,
@@ -25,8 +24,6 @@ export function toOfficer(row: OfficerRow): Officer {
     area: row.area,
     validFrom: row.validFrom,
     validTo: row.validTo,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
   };
 }
 

@@ -11,7 +11,7 @@ import { describeCitationLists } from './citation-lists.js';
 import { checkCitations, indexCitations } from './citations.js';
 import { sqlState, UNIQUE_VIOLATION } from './db-errors.js';
 import { assertActsFor, owningAgency, type Principal } from './principal.js';
-import { appendChanges } from './records.js';
+import { appendChanges, recordMetaOf } from './records.js';
 import { assertIfMatch } from './versioning.js';
 import { mergePatch, sameContent } from './versioning.js';
 
@@ -20,8 +20,7 @@ type Editable = Omit<PowerCreate, 'agencyId'>;
 
 export function toPower(row: PowerRow, citations: Citation[]): Power {
   return {
-    id: row.id,
-    version: row.version,
+    ...recordMetaOf(row),
     status: row.status as Power['status'],
     agencyId: row.agencyId,
     code: row.code,
@@ -33,8 +32,6 @@ export function toPower(row: PowerRow, citations: Citation[]): Power {
     responsibilities: row.responsibilities as string[],
     accountability: row.accountability as string[],
     reviewTransfer: row.reviewTransfer,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
   };
 }
 

@@ -7,15 +7,14 @@ import { newId } from '../lib/ids.js';
 import { ProcedureFields, type Procedure, type ProcedureCreate, type ProcedurePatch } from '../schemas/procedures.js';
 import { sqlState, UNIQUE_VIOLATION } from './db-errors.js';
 import { assertActsFor, type Principal } from './principal.js';
-import { appendChanges } from './records.js';
+import { appendChanges, recordMetaOf } from './records.js';
 import { assertIfMatch, mergePatch, sameContent } from './versioning.js';
 
 export type ProcedureRow = typeof procedures.$inferSelect;
 
 export function toProcedure(row: ProcedureRow): Procedure {
   return {
-    id: row.id,
-    version: row.version,
+    ...recordMetaOf(row),
     status: row.status as Procedure['status'],
     agencyId: row.agencyId,
     powerType: row.powerType as Procedure['powerType'],
@@ -25,8 +24,6 @@ export function toProcedure(row: ProcedureRow): Procedure {
     reconsideration: row.reconsideration as Procedure['reconsideration'],
     litigation: row.litigation as Procedure['litigation'],
     complaint: row.complaint as Procedure['complaint'],
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
   };
 }
 

@@ -84,3 +84,8 @@ export async function getRevision(db: Db, type: RecordType, id: string, version:
     .where(and(eq(revisions.recordType, type), eq(revisions.recordId, id), eq(revisions.version, version)));
   return row ? toRevision(row) : null;
 }
+
+/** The metadata every published record carries, as published (timestamps in ISO 8601 UTC). */
+export function recordMetaOf(row: { id: string; version: number; createdAt: Date; updatedAt: Date }) {
+  return { id: row.id, version: row.version, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
+}

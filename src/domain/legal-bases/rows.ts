@@ -1,3 +1,4 @@
+import { recordMetaOf } from '../records.js';
 import type { legalArticles, legalBases } from '../../db/schema.js';
 import { articleLabel, articleOrdinal } from '../../lib/article-no.js';
 import { searchText } from '../../lib/segment.js';
@@ -18,8 +19,7 @@ export interface Derived {
 /** The stored part of a text, as published (revision snapshots add the articles). */
 export function storedFields(row: LegalBasisRow) {
   return {
-    id: row.id,
-    version: row.version,
+    ...recordMetaOf(row),
     agencyId: row.agencyId,
     title: row.title,
     level: row.level as LegalBasis['level'],
@@ -31,8 +31,6 @@ export function storedFields(row: LegalBasisRow) {
     amendsId: row.amendsId,
     topics: row.topics,
     sourceUrl: row.sourceUrl,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
   };
 }
 
