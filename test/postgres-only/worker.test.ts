@@ -6,6 +6,7 @@ import type { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { Miniflare } from 'miniflare';
 import postgres from 'postgres';
+import { searchText } from '../../src/lib/segment.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, admin, json, uniqueCreditCode } from '../support/app.js';
 import { openTestDatabase, type TestDatabase } from '../support/db.js';
@@ -151,6 +152,36 @@ describe('built worker in workerd over Hyperdrive', () => {
     for (let i = 0; i < 20; i++) expect((await request(`/v1/agencies/${id}`)).status).toBe(200);
     const burst = await Promise.all(Array.from({ length: 10 }, () => request('/v1/agencies')));
     expect(burst.map((r) => r.status)).toEqual(Array(10).fill(200));
+  });
+
+  it('segments Chinese for search inside workerd (Intl.Segmenter) exactly as on Node', async () => {
+    const text = '从事道路运输经营以及道路运输相关业务的，应当依照本条例的规定。';
+    const created = await request('/v1/legal-bases', {
+      method: 'POST',
+      headers: { ...json, ...admin },
+      body: JSON.stringify({
+        title: '示例道路运输管理办法',
+        level: '地方政府规章',
+        issuer: '示例市人民政府',
+        promulgatedOn: '2024-01-01',
+        effectiveOn: '2024-03-01',
+        articles: [{ no: '1', text }],
+      }),
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    // The stored search text was segmented by workerd's ICU; Node's must agree word for word.
+    const sql = postgres(database.url!, { max: 1, onnotice: () => {} });
+    try {
+      const [row] = await sql<{ search_text: string }[]>`SELECT search_text FROM legal_articles WHERE legal_basis_id = ${created.body.id}`;
+      expect(row!.search_text).toBe(searchText(text));
+    } finally {
+      await sql.end();
+    }
+    for (const q of ['道路运输', '道路']) {
+      const found = await request(`/v1/articles?q=${encodeURIComponent(q)}`);
+      expect(found.status).toBe(200);
+      expect(found.body.items.map((a: { legalBasisId: string }) => a.legalBasisId)).toContain(created.body.id);
+    }
   });
 
   // workerd also tears down a request's sockets when its context ends, so this guards against connections
