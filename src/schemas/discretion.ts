@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Citation, Citations } from './citations.js';
 import { Id, pageQuery, recordMeta, text } from './common.js';
+import { YuanAmount, canonicalYuan, yuanToFen } from '../lib/money.js';
 
 export const BENCHMARK_STATUSES = ['active', 'repealed'] as const;
 export const BenchmarkStatus = z.enum(BENCHMARK_STATUSES).meta({
@@ -8,23 +9,10 @@ export const BenchmarkStatus = z.enum(BENCHMARK_STATUSES).meta({
   description: 'active = 有效; repealed = 已废止 (kept with its history, never deleted).',
 });
 
-/** Yuan as a decimal string: never a float. */
-export const Yuan = z
-  .string()
-  .regex(/^\d{1,12}(\.\d{1,2})?$/, 'Amount in yuan as a decimal string: up to 12 digits and 2 decimals, e.g. "2000.00".')
-  .meta({ title: '金额(元)', example: '2000.00' });
-
-/** Amount in fen (1/100 yuan) as a bigint, for exact comparison. */
-export function fen(amount: string): bigint {
-  const [whole, fraction = ''] = amount.split('.');
-  return BigInt(whole!) * 100n + BigInt(fraction.padEnd(2, '0'));
-}
-
-/** Canonical form with two decimals ("2000" -> "2000.00"), as published. */
-export function canonicalYuan(amount: string): string {
-  const cents = fen(amount);
-  return `${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`;
-}
+// Money lives in src/lib/money.ts (the single source of truth); these names stay for existing importers.
+export const Yuan = YuanAmount;
+export const fen = yuanToFen;
+export { canonicalYuan };
 
 export const Tier = z
   .strictObject({
