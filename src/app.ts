@@ -7,6 +7,7 @@ import { problemResponse, problems, toProblem } from './errors.js';
 import { buildOpenApi } from './openapi.js';
 import { mountRoute, type AnyRoute } from './registry.js';
 import { agencyRoutes } from './routes/agencies.js';
+import { codeListRoutes } from './routes/code-lists.js';
 import { feedRoutes } from './routes/feed.js';
 import { keyRoutes } from './routes/keys.js';
 import { legalBasisRoutes } from './routes/legal-bases.js';
@@ -32,6 +33,7 @@ export const routes: AnyRoute[] = [
   ...officerRoutes,
   ...keyRoutes,
   ...feedRoutes,
+  ...codeListRoutes,
 ];
 
 const silent: Logger = () => {};

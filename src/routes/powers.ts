@@ -1,10 +1,9 @@
-import { POWER_TYPES } from '../codes/power-types.js';
 import { createPower, getPowerRow, patchPower, publishPowers } from '../domain/powers.js';
 import { listPowers } from '../domain/powers-list.js';
 import { citingEtag } from '../domain/citation-lists.js';
 import { defineRoute, type AnyRoute } from '../registry.js';
 import { IdParams, Page } from '../schemas/common.js';
-import { Power, PowerCreate, PowerListQuery, PowerPatch, PowerTypeList } from '../schemas/powers.js';
+import { Power, PowerCreate, PowerListQuery, PowerPatch } from '../schemas/powers.js';
 import { discretionRoutes } from './discretion.js';
 import { etagHeaderSpec, linkHeaderSpec, nextLinkHeader } from './links.js';
 import { revisionRoutes } from './revisions.js';
@@ -13,16 +12,6 @@ const PowerPage = Page(Power, 'PowerPage', '权责清单');
 const tag = 'powers';
 
 export const powerRoutes: AnyRoute[] = [
-  defineRoute({
-    method: 'get',
-    path: '/v1/code-lists/power-types',
-    operationId: 'listPowerTypes',
-    summary: '职权类型代码表',
-    description: 'The ten 职权类型 of a 权责清单 item: numeric code, name and two-letter code.',
-    tag,
-    responses: { 200: { description: 'The code list.', schema: PowerTypeList, headers: etagHeaderSpec } },
-    handler: async () => ({ status: 200 as const, body: { items: POWER_TYPES.map((t) => ({ ...t })) } }),
-  }),
   defineRoute({
     method: 'get',
     path: '/v1/powers',

@@ -1,0 +1,39 @@
+/**
+ * 证件类型 of a natural person or a legal representative (DOMAIN.md §2.1 #10/#12, §2.2 #10/#12).
+ * Names from the national field notes ([S] S17d, which writes "护照号"); codes 01–05 as in one
+ * implementation (S17c, implementation-level, not national). The national list also allows free text
+ * "其他-<证件名称>": entry 99 stands for it (`specify`: the value must name the document).
+ * The zod enum and GET /v1/code-lists/id-document-types derive from this list.
+ */
+import { z } from 'zod';
+
+/** Prefix of a free-text 证件类型 outside the list (entry 99). */
+export const OTHER_ID_DOCUMENT_PREFIX = '其他-';
+
+export const ID_DOCUMENT_TYPES = [
+  { code: '01', name: '身份证', specify: false },
+  { code: '02', name: '护照', specify: false },
+  { code: '03', name: '港澳居民来往内地通行证', specify: false },
+  { code: '04', name: '台湾居民来往大陆通行证', specify: false },
+  { code: '05', name: '外国人永久居留身份证', specify: false },
+  {
+    code: '99',
+    name: '其他',
+    specify: true,
+    note: 'Any other document, given as free text "其他-<证件名称>" (e.g. 其他-军官证); the name after the prefix is required.',
+  },
+] as const;
+
+export type IdDocumentTypeEntry = (typeof ID_DOCUMENT_TYPES)[number];
+export type IdDocumentTypeCode = IdDocumentTypeEntry['code'];
+
+export const ID_DOCUMENT_TYPE_CODES = ID_DOCUMENT_TYPES.map((t) => t.code) as [IdDocumentTypeCode, ...IdDocumentTypeCode[]];
+
+export const idDocumentTypeLegend = ID_DOCUMENT_TYPES.map((t) => `${t.code} ${t.name}`).join(', ');
+
+// z.literal, not z.enum: z.enum keys an object by code, which would move integer-like codes ('10') ahead of '01'.
+export const IdDocumentType = z.literal(ID_DOCUMENT_TYPE_CODES).meta({
+  title: '证件类型',
+  description: `Code from the 证件类型 list (GET /v1/code-lists/id-document-types): ${idDocumentTypeLegend}.`,
+  example: '01',
+});

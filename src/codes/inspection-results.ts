@@ -1,0 +1,42 @@
+/**
+ * 检查结果 of a market-regulation inspection (DOMAIN.md §4.4): codes and labels of the Zhejiang
+ * market-regulation system ([S] S20q, implementation code; the national 公示系统 list is unknown), in the
+ * order of that source. `abnormalList`: the result leads to 经营异常名录 ([C] S4 art. 17).
+ * The zod enum and GET /v1/code-lists/inspection-results derive from this list.
+ */
+import { z } from 'zod';
+
+export const INSPECTION_RESULTS = [
+  { code: '1', name: '未发现问题', abnormalList: false },
+  { code: 'B', name: '未按规定公示应当公示的信息', abnormalList: false },
+  { code: 'C', name: '公示信息隐瞒真实情况弄虚作假', abnormalList: true },
+  { code: '6', name: '通过登记的住所（经营场所）无法联系', abnormalList: true },
+  { code: 'E', name: '发现问题经责令已改正', abnormalList: false },
+  { code: '8', name: '不配合检查情节严重', abnormalList: false },
+  { code: 'F', name: '未发现开展本次抽查涉及的经营活动', abnormalList: false },
+  { code: 'A', name: '发现问题待后续处理', abnormalList: false },
+  { code: '7', name: '已关闭停业或正在组织清算', abnormalList: false },
+  { code: '9', name: '注销', abnormalList: false },
+  { code: '10', name: '被吊销', abnormalList: false },
+  { code: '11', name: '被撤销', abnormalList: false },
+  { code: '12', name: '迁出', abnormalList: false },
+  { code: 'D', name: '违反其他工商行政管理规定行为', abnormalList: false },
+  { code: '3', name: '违反食品药品管理相关规定', abnormalList: false },
+  { code: '4', name: '违反质量技术监督相关规定', abnormalList: false },
+  { code: '5', name: '违反其他部门相关规定', abnormalList: false },
+  { code: 'G', name: '违反公安部门相关规定', abnormalList: false },
+] as const;
+
+export type InspectionResultEntry = (typeof INSPECTION_RESULTS)[number];
+export type InspectionResultCode = InspectionResultEntry['code'];
+
+export const INSPECTION_RESULT_CODES = INSPECTION_RESULTS.map((t) => t.code) as [InspectionResultCode, ...InspectionResultCode[]];
+
+export const inspectionResultLegend = INSPECTION_RESULTS.map((t) => `${t.code} ${t.name}`).join(', ');
+
+// z.literal, not z.enum: z.enum keys an object by code, which would move integer-like codes ('10') ahead of '01'.
+export const InspectionResult = z.literal(INSPECTION_RESULT_CODES).meta({
+  title: '检查结果',
+  description: `Code from the 检查结果 list (GET /v1/code-lists/inspection-results): ${inspectionResultLegend}.`,
+  example: '1',
+});
