@@ -101,6 +101,7 @@ const tags = [
   { name: 'powers', description: '权责清单 — power and responsibility lists, with discretion benchmarks (事前公开)' },
   { name: 'officers', description: '执法人员 — enforcement officers and their certificates (事前公开)' },
   { name: 'procedures', description: '执法程序与救济渠道 — procedures and remedy channels per agency (事前公开)' },
+  { name: 'code-lists', description: '代码表 — code lists kept as data (职权类型, 处罚种类, 相对人类别, 证件类型, 许可类别, 抽查结果)' },
   { name: 'keys', description: '写入密钥 — per-agency writer keys' },
   { name: 'feed', description: '变更订阅 — the change log for aggregators' },
   { name: 'meta', description: 'This document and its reference' },

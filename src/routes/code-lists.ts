@@ -15,7 +15,7 @@ import { etagHeaderSpec } from './links.js';
  * route, hence a 404 problem.
  */
 
-const tag = 'meta';
+const tag = 'code-lists';
 const name = z.string().meta({ title: '名称' });
 const specify = z.boolean().meta({ title: '须注明具体内容', description: 'The value must state the specific kind (free text).' });
 const note = z.string().meta({ title: '说明' });
