@@ -27,6 +27,19 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
   });
 });
 
+// Requests Node's HTTP parser refuses (e.g. a raw UTF-8 request line) never reach the app; answer them
+// as problem+json too, instead of Node's bare 400.
+server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+  if (err.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
+  const body = JSON.stringify({
+    type: 'https://gongshi.dev/problems/bad-request',
+    title: 'Bad request',
+    status: 400,
+    detail: 'The HTTP request could not be parsed; percent-encode non-ASCII characters in the URL.',
+  });
+  socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+});
+
 const shutdown = () => {
   server.close(() => void database.close().finally(() => process.exit(0)));
   setTimeout(() => process.exit(0), 5000).unref();
