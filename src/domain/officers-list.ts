@@ -24,17 +24,17 @@ function filters(query: OfficerListQuery): SQL[] {
   return where;
 }
 
-function page<T extends { id: string }>(rows: T[], limit: number, key: (last: T) => (string | number)[]) {
+function page<T extends { id: string }>(rows: T[], limit: number, key: (last: T) => (string | number)[], scope?: string) {
   const more = rows.length > limit;
   const items = more ? rows.slice(0, limit) : rows;
-  return { rows: items, next: more ? encodeCursor(key(items[items.length - 1]!)) : null };
+  return { rows: items, next: more ? encodeCursor(key(items[items.length - 1]!), scope) : null };
 }
 
 export async function listOfficers(db: Db, query: OfficerListQuery): Promise<{ rows: OfficerRow[]; next: string | null }> {
   const limit = query.limit ?? 20;
   const where = filters(query);
   if (query.q) {
-    const after = query.cursor ? decodeCursor(query.cursor, RankedCursor) : null;
+    const after = query.cursor ? decodeCursor(query.cursor, RankedCursor, query.q) : null;
     if (query.cursor && !after) throw badCursor();
     const search = textSearch(query.q, officers.searchVector, [officers.name, officers.certificateNo]);
     const rows = await db
@@ -43,7 +43,7 @@ export async function listOfficers(db: Db, query: OfficerListQuery): Promise<{ r
       .where(and(...where, search.where, afterRanked(search.rank, officers.id, after)))
       .orderBy(desc(search.rank), asc(officers.id))
       .limit(limit + 1);
-    const result = page(rows, limit, (last) => [Number(last.rank), last.id]);
+    const result = page(rows, limit, (last) => [Number(last.rank), last.id], query.q);
     return { rows: result.rows.map(({ rank: _rank, ...row }) => row), next: result.next };
   }
   const after = query.cursor ? decodeCursor(query.cursor, IdCursor) : null;

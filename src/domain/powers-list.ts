@@ -42,7 +42,7 @@ export async function listPowers(db: Db, query: PowerListQuery): Promise<{ rows:
   const limit = query.limit ?? 20;
   const where = filters(db, query);
   if (query.q) {
-    const after = query.cursor ? (decodeCursor(query.cursor, RankedCursor) ?? badCursor()) : null;
+    const after = query.cursor ? (decodeCursor(query.cursor, RankedCursor, query.q) ?? badCursor()) : null;
     const search = textSearch(query.q, powers.searchVector, [powers.name]);
     const rank = sql<number>`${search.rank}`.mapWith(Number);
     const rows = await db
@@ -54,7 +54,7 @@ export async function listPowers(db: Db, query: PowerListQuery): Promise<{ rows:
     const more = rows.length > limit;
     const page = more ? rows.slice(0, limit) : rows;
     const last = page[page.length - 1];
-    return { rows: page.map(({ rank: _rank, ...row }) => row), next: more && last ? encodeCursor([last.rank, last.id]) : null };
+    return { rows: page.map(({ rank: _rank, ...row }) => row), next: more && last ? encodeCursor([last.rank, last.id], query.q) : null };
   }
   const after = query.cursor ? (decodeCursor(query.cursor, IdCursor) ?? badCursor()) : null;
   const rows = await db

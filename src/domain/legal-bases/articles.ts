@@ -33,7 +33,7 @@ export async function listArticles(db: Db, legalBasisId: string, query: LegalArt
     return { items: page.map(toArticle), next: rows.length > limit ? encodeCursor([page[page.length - 1]!.ordinal]) : null };
   }
   const search = textSearch(query.q, legalArticles.searchVector, [legalArticles.text]);
-  const after = query.cursor ? (decodeCursor(query.cursor, RankedOrdinalCursor) ?? badCursor()) : null;
+  const after = query.cursor ? (decodeCursor(query.cursor, RankedOrdinalCursor, query.q) ?? badCursor()) : null;
   const rows = await db
     .select({ row: legalArticles, rank: search.rank })
     .from(legalArticles)
@@ -48,7 +48,7 @@ export async function listArticles(db: Db, legalBasisId: string, query: LegalArt
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  return { items: page.map((r) => toArticle(r.row)), next: rows.length > limit && last ? encodeCursor([Number(last.rank), last.row.ordinal]) : null };
+  return { items: page.map((r) => toArticle(r.row)), next: rows.length > limit && last ? encodeCursor([Number(last.rank), last.row.ordinal], query.q) : null };
 }
 
 export async function getArticle(db: Db, legalBasisId: string, no: string): Promise<LegalArticle> {
@@ -67,7 +67,7 @@ const HitCursor = z.tuple([z.int(), z.uuid(), z.int()]);
 export async function searchArticles(db: Db, query: ArticleSearchQuery): Promise<{ items: LegalArticleHit[]; next: string | null }> {
   const limit = query.limit ?? 20;
   const search = textSearch(query.q, legalArticles.searchVector, [legalArticles.text]);
-  const after = query.cursor ? (decodeCursor(query.cursor, HitCursor) ?? badCursor()) : null;
+  const after = query.cursor ? (decodeCursor(query.cursor, HitCursor, query.q) ?? badCursor()) : null;
   const rank = search.rank;
   const rows = await db
     .select({ row: legalArticles, title: legalBases.title, rank })
@@ -88,6 +88,6 @@ export async function searchArticles(db: Db, query: ArticleSearchQuery): Promise
   const last = page[page.length - 1];
   return {
     items: page.map((r) => ({ ...toArticle(r.row), legalBasisTitle: r.title, rank: Number(r.rank) })),
-    next: rows.length > limit && last ? encodeCursor([Number(last.rank), last.row.legalBasisId, last.row.ordinal]) : null,
+    next: rows.length > limit && last ? encodeCursor([Number(last.rank), last.row.legalBasisId, last.row.ordinal], query.q) : null,
   };
 }

@@ -36,7 +36,7 @@ export async function listLegalBases(db: Db, query: LegalBasisListQuery, today: 
   let rows: (LegalBasisRow & { rank?: number })[];
   if (query.q) {
     const search = textSearch(query.q, legalBases.searchVector, [legalBases.title]);
-    const after = query.cursor ? (decodeCursor(query.cursor, RankCursor) ?? badCursor()) : null;
+    const after = query.cursor ? (decodeCursor(query.cursor, RankCursor, query.q) ?? badCursor()) : null;
     rows = await db
       .select({ row: legalBases, rank: search.rank })
       .from(legalBases)
@@ -57,7 +57,7 @@ export async function listLegalBases(db: Db, query: LegalBasisListQuery, today: 
   const page = more ? rows.slice(0, limit) : rows;
   const derived = await deriveAll(db, page, today);
   const last = page[page.length - 1];
-  const next = more && last ? encodeCursor(query.q ? [last.rank!, last.id] : [last.id]) : null;
+  const next = more && last ? (query.q ? encodeCursor([last.rank!, last.id], query.q) : encodeCursor([last.id])) : null;
   return { items: page.map((r) => toLegalBasis(stripRank(r), derived.get(r.id)!)), next };
 }
 
