@@ -5,6 +5,7 @@ import type { AppConfig, AppEnv, Logger } from './context.js';
 import { CORS_HEADERS, preflight } from './cors.js';
 import { problemResponse, problems, toProblem } from './errors.js';
 import { buildOpenApi } from './openapi.js';
+import { databaseError } from './domain/db-errors.js';
 import { mountRoute, type AnyRoute } from './registry.js';
 import { agencyRoutes } from './routes/agencies.js';
 import { codeListRoutes } from './routes/code-lists.js';
@@ -90,7 +91,14 @@ function tryExecutionCtx(c: Context): { waitUntil(p: Promise<unknown>): void } |
   }
 }
 
+/**
+ * What an unexpected error may put in the log: for database errors the SQLSTATE and PostgreSQL's own
+ * message (e.g. relation "x" does not exist), never drizzle's wrapper message, which carries the SQL
+ * text and its parameters.
+ */
 function describe(err: unknown): string {
+  const db = databaseError(err);
+  if (db) return `database error ${db.code}: ${db.message.slice(0, 200)}`;
   const name = err instanceof Error ? err.name : typeof err;
   const message = err instanceof Error ? err.message : String(err);
   return `${name}: ${message.slice(0, 300)}`;

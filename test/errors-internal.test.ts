@@ -46,6 +46,10 @@ describe('unexpected failures', () => {
     expect(errors).toHaveLength(4);
     expect(errors[0]!.fields).toMatchObject({ method: 'POST', path: '/v1/agencies', error: expect.stringContaining('agencies') });
     const logged = JSON.stringify(t.logs);
+    // No SQL text or bound parameters in the log: only the SQLSTATE and PostgreSQL's message.
+    expect(logged).not.toMatch(/select |insert into|update "|params:/i);
+    expect(errors.map((e) => e.fields!.error).join(' ')).not.toContain(agency.id); // no bound parameters
+    expect(errors[0]!.fields!.error).toMatch(/^database error 42P01: /);
     expect(logged).not.toContain(ADMIN_TOKEN);
     expect(logged).not.toContain(key.Authorization.slice('Bearer '.length));
     expect((await t.request(`/v1/agencies/${agency.id}`)).status).toBe(200);
