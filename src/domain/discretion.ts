@@ -118,7 +118,7 @@ export async function listBenchmarks(db: Db, powerId: string, query: BenchmarkLi
   await powerOwner(db, powerId);
   const limit = query.limit ?? 20;
   const after = query.cursor ? decodeCursor(query.cursor, IdCursor) : null;
-  if (query.cursor && !after) throw problems.validation([{ in: 'query', pointer: '/cursor', detail: 'Not a cursor this list issued.' }]);
+  if (query.cursor && !after) throw problems.badCursor();
   const where: SQL[] = [eq(discretionBenchmarks.powerId, powerId)];
   if (query.status) where.push(eq(discretionBenchmarks.status, query.status));
   if (after) where.push(gt(discretionBenchmarks.id, after[0]));

@@ -13,7 +13,7 @@ import { afterRanked, textSearch } from './search.js';
 const IdCursor = z.tuple([z.uuid()]);
 const RankedCursor = z.tuple([z.int(), z.uuid()]);
 
-const badCursor = () => problems.validation([{ in: 'query', pointer: '/cursor', detail: 'Not a cursor this list issued.' }]);
+const badCursor = () => problems.badCursor();
 
 function filters(query: OfficerListQuery): SQL[] {
   const where: SQL[] = [];

@@ -34,7 +34,7 @@ function filters(db: Db, query: PowerListQuery): SQL[] {
 }
 
 function badCursor(): never {
-  throw problems.validation([{ in: 'query', pointer: '/cursor', detail: 'Not a cursor this list issued.' }]);
+  throw problems.badCursor();
 }
 
 /** A keyset page of power items; with `q`, ranked by Chinese search relevance (same order on PGlite and PostgreSQL). */

@@ -22,7 +22,7 @@ export const agencyRoutes = [
     responses: { 200: { description: 'A page of agencies.', schema: AgencyPage, headers: { ...linkHeaderSpec, ...etagHeaderSpec } } },
     handler: async ({ db, query, url }) => {
       const after = query.cursor ? decodeCursor(query.cursor, AgencyCursor) : null;
-      if (query.cursor && !after) throw problems.validation([{ in: 'query', pointer: '/cursor', detail: 'Not a cursor this list issued.' }]);
+      if (query.cursor && !after) throw problems.badCursor();
       const { rows, next } = await listAgencies(db, query, after?.[0] ?? null);
       return { status: 200 as const, body: { items: rows.map(toAgency), next }, headers: nextLinkHeader(url, next) };
     },

@@ -10,7 +10,7 @@ import { getLegalBasis } from './read.js';
 import { toArticle } from './rows.js';
 
 function badCursor(): never {
-  throw problems.validation([{ in: 'query', pointer: '/cursor', detail: 'Not a cursor this list issued.' }]);
+  throw problems.badCursor();
 }
 
 const OrdinalCursor = z.tuple([z.int()]);

@@ -20,7 +20,7 @@ const IdCursor = z.tuple([z.uuid()]);
 const RankCursor = z.tuple([z.int(), z.uuid()]);
 
 function badCursor(): never {
-  throw problems.validation([{ in: 'query', pointer: '/cursor', detail: 'Not a cursor this list issued.' }]);
+  throw problems.badCursor();
 }
 
 export async function listLegalBases(db: Db, query: LegalBasisListQuery, today: string): Promise<{ items: LegalBasis[]; next: string | null }> {
