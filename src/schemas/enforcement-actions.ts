@@ -1,0 +1,146 @@
+/**
+ * Other enforcement actions (行政检查, 行政强制 and the rest of the 职权类型 list): 事后公开 of 执法机关、执法对象、
+ * 执法类别、执法结论 (DOMAIN.md §1.1; local rules add 案件事实), due 20 working days after the action (§1.2).
+ * There is no national column set for these, so descriptions name the §1.1 item instead of a column code.
+ * 行政许可 and 行政处罚 have their own resources (./licences.ts, ./penalties.ts).
+ *
+ * 执法对象 is published by name only: there is no ID-number slot (a natural person's 证件号码 must not be
+ * published, §1.4), and the strict object refuses any unknown field by name.
+ */
+import { z } from 'zod';
+import { PartyCategory } from '../codes/party-categories.js';
+import { POWER_TYPES, type PowerTypeCode } from '../codes/power-types.js';
+import { creditCodeMessages, creditCodeProblem } from '../lib/credit-code.js';
+import { isIndividualBusinessPlaceholder } from '../lib/party-codes.js';
+import { Id, IsoDate, recordMeta, text } from './common.js';
+import {
+  checkClaimedPublication,
+  checkExtras,
+  decisionExtras,
+  decisionExtrasPublic,
+  Timeliness,
+} from './decision-common.js';
+import { mergePatchFields } from './licences.js';
+
+/** Decisions with their own resources: 01 行政许可 (/licences), 02 行政处罚 (/penalties). */
+const OWN_RESOURCE = new Set<string>(['01', '02']);
+type ActionTypeCode = Exclude<PowerTypeCode, '01' | '02'>;
+const ACTION_TYPES = POWER_TYPES.filter((t) => !OWN_RESOURCE.has(t.code));
+const ACTION_TYPE_CODES = ACTION_TYPES.map((t) => t.code) as [ActionTypeCode, ...ActionTypeCode[]];
+const actionTypeLegend = ACTION_TYPES.map((t) => `${t.code} ${t.name}`).join(', ');
+
+// z.literal, not z.enum: keeps the codes in list order (see src/codes/power-types.ts).
+export const ActionType = z
+  .literal(ACTION_TYPE_CODES, {
+    error: `执法类别 must be a 职权类型 code among ${actionTypeLegend}. 01 行政许可 and 02 行政处罚 are published as licences and penalties, not here.`,
+  })
+  .meta({
+    title: '执法类别',
+    description: `DOMAIN.md §1.1 执法类别: a 职权类型 code (GET /v1/code-lists/power-types) other than 01 行政许可 and 02 行政处罚, which have their own resources: ${actionTypeLegend}.`,
+    example: '06',
+  });
+
+const NATURAL_PERSON = '02';
+
+const targetFields = {
+  name: text(200).meta({ title: '执法对象名称', description: 'DOMAIN.md §1.1 执法对象. A natural person is published by name only.', example: '示例市某某餐饮有限公司' }),
+  category: PartyCategory.meta({ ...PartyCategory.meta(), title: '执法对象类别' }),
+  creditCode: z.string().max(18).optional().meta({
+    title: '执法对象统一社会信用代码',
+    description: 'GB 32100 code, both check characters verified. Not for a 自然人; the 个体工商户 placeholder 00000000000000000X is not accepted: leave the field out.',
+    example: '91440101MA59TEST4X',
+  }),
+};
+
+type TargetShape = z.output<z.ZodObject<typeof targetFields>>;
+
+function checkTarget(t: TargetShape, ctx: z.RefinementCtx) {
+  if (t.creditCode === undefined) return;
+  const issue = (message: string) => ctx.addIssue({ code: 'custom', path: ['creditCode'], message });
+  if (t.category === NATURAL_PERSON) issue('A 自然人 has no 统一社会信用代码: leave creditCode out.');
+  else if (isIndividualBusinessPlaceholder(t.creditCode)) issue('The placeholder 00000000000000000X is not accepted for an 执法对象: leave creditCode out.');
+  else {
+    const problem = creditCodeProblem(t.creditCode);
+    if (problem) issue(creditCodeMessages[problem]);
+  }
+}
+
+export const EnforcementTarget = z.strictObject(targetFields).superRefine(checkTarget).meta({
+  id: 'EnforcementTarget',
+  title: '执法对象',
+  description: 'Name, category and (for organisations) the credit code. No ID-number field: unknown fields are refused.',
+});
+
+/** The action's own fields as the client sends them (shared with corrections). */
+export const enforcementActionFields = {
+  actionType: ActionType,
+  target: EnforcementTarget,
+  actionDate: IsoDate.meta({ title: '执法日期', description: 'DOMAIN.md §1.1: the date of the decision or action; the 20-working-day limit runs from it.', example: '2024-03-15' }),
+  conclusion: text(5000).meta({ title: '执法结论', description: 'DOMAIN.md §1.1 执法结论.', example: '检查未发现违法行为。' }),
+  facts: text(20000).optional().meta({
+    title: '案件事实',
+    description: 'DOMAIN.md §1.1 (local elaboration) 案件事实. Must not name natural persons other than the target (DOMAIN.md §1.4).',
+  }),
+  documentNumber: text(128).optional().meta({ title: '执法文书号', description: 'The number of the 执法文书, where one was issued.', example: '示市监检〔2024〕8号' }),
+};
+
+export const EnforcementActionCreate = z
+  .strictObject({
+    ...enforcementActionFields,
+    agencyId: Id.optional().meta({
+      title: '执法机关',
+      description: 'Operator only: the acting agency. A key always publishes for its own agency (naming another is 403); the name and credit code are filled by the server.',
+    }),
+    ...decisionExtras,
+  })
+  .superRefine((d, ctx) => {
+    checkExtras(d, ctx);
+    checkClaimedPublication(d.actionDate, d.claimedPublishedAt, ctx);
+  })
+  .meta({ id: 'EnforcementActionCreate', title: '新建执法决定信息' });
+export type EnforcementActionCreate = z.output<typeof EnforcementActionCreate>;
+
+/** A partial 执法对象 for corrections; the merged target is checked in full by the domain. */
+export const EnforcementTargetPatch = z
+  .strictObject(mergePatchFields(targetFields))
+  .meta({ title: '执法对象(更正)', description: 'Only the fields to change; null removes creditCode. Unknown fields are refused.' });
+
+/**
+ * JSON merge patch of a published action (the `changes` of a correction). The agency cannot change.
+ * Strict, no cross-field rules: the domain applies the patch and re-checks the merged record.
+ */
+export const EnforcementActionPatch = z
+  .strictObject({
+    ...mergePatchFields({ ...enforcementActionFields, ...decisionExtras }),
+    target: EnforcementTargetPatch.optional(),
+  })
+  .meta({ id: 'EnforcementActionPatch', title: '更正执法决定信息' });
+export type EnforcementActionPatch = z.output<typeof EnforcementActionPatch>;
+
+export const EnforcementTargetPublic = z
+  .object({
+    name: z.string().meta(targetFields.name.meta()!),
+    category: targetFields.category,
+    creditCode: z.string().nullable().meta({ title: '执法对象统一社会信用代码' }),
+  })
+  .meta({ id: 'EnforcementTargetPublic', title: '执法对象' });
+
+/** The published action. */
+export const EnforcementAction = z
+  .object({
+    ...recordMeta,
+    status: z.literal('published').meta({ title: '状态', description: 'published = 公示中.' }),
+    actionType: ActionType,
+    target: EnforcementTargetPublic,
+    actionDate: IsoDate.meta({ title: '执法日期' }),
+    conclusion: z.string().meta({ title: '执法结论' }),
+    facts: z.string().nullable().meta({ title: '案件事实' }),
+    documentNumber: z.string().nullable().meta({ title: '执法文书号' }),
+    agencyId: Id.meta({ title: '执法机关标识' }),
+    agency: z.string().meta({ title: '执法机关', description: 'DOMAIN.md §1.1 执法机关. From the agency record.' }),
+    agencyCreditCode: z.string().meta({ title: '执法机关统一社会信用代码', description: 'From the agency record.' }),
+    ...decisionExtrasPublic,
+    timeliness: Timeliness,
+  })
+  .meta({ id: 'EnforcementAction', title: '执法决定信息' });
+export type EnforcementAction = z.output<typeof EnforcementAction>;
