@@ -49,11 +49,9 @@ if (dryRun) {
   submit = async () => ({ ok: true });
 } else {
   // Loaded only when needed: a dry run must work without a database.
-  const [{ openNodeDatabase }, { parseEnv }, wiring] = await Promise.all([
-    import('../db/open-node.js'),
-    import('../env.js'),
-    import('../import/submit.js'),
-  ]);
+  const wiring = await import('../import/submit.js');
+  if (!wiring.WIRED) fail('Importing into the database is not wired yet (src/import/submit.ts); use --dry-run.');
+  const [{ openNodeDatabase }, { parseEnv }] = await Promise.all([import('../db/open-node.js'), import('../env.js')]);
   const database = await openNodeDatabase(parseEnv(process.env));
   close = () => database.close();
   creditCode ??= await wiring.agencyCreditCode(database.db, values.agency);
