@@ -120,3 +120,39 @@ describe('rejected-rows report', () => {
     expectNoRawIds(result);
   });
 });
+
+describe('inline files', () => {
+  const bytes = (rows: string[][]) => new TextEncoder().encode(rows.map((r) => r.join(',')).join('\n'));
+  const collect = async (file: Uint8Array, kind: 'penalties' | 'licences') => {
+    const items: any[] = [];
+    const result = await runImport({ file, kind, agencyCreditCode: AGENCY, submit: async (b) => (items.push(...b), { ok: true }) });
+    return { result, items };
+  };
+
+  it('legacy licences: 项目名称, 审批类别, 许可截止期; 有效期自 defaults to the decision date', async () => {
+    const { result, items } = await collect(
+      bytes([
+        ['行政许可决定书文号', '项目名称', '审批类别', '许可内容', '行政相对人名称', '行政相对人代码_1', '行政相对人代码_2', '法定代表人姓名', '许可决定日期', '许可截止期', '许可机关', '当前状态', '地方编码'],
+        ['示工商许〔2016〕1号', '食品流通许可', '普通', '准予许可', '某某公司', COMPANY, ORG_CODE, '张三', '2016/5/1', '2019/4/30', '示例市工商局', '正常', '440100'],
+        ['示工商许〔2016〕2号', '食品流通许可', '普通', '准予许可', '某某公司', COMPANY, ORG_CODE, '张三', '2016/5/1', '', '示例市工商局', '正常', '440100'],
+      ]),
+      'licences',
+    );
+    expect(result.format).toBe('legacy');
+    expect(items).toEqual([
+      expect.objectContaining({ documentTitle: '食品流通许可', category: '01', party: expect.objectContaining({ orgCode: ORG_CODE }), validFrom: '2016-05-01', validTo: '2019-04-30', state: 'valid' }),
+    ]);
+    expect(result.rejected).toEqual([{ rowNumber: 3, column: '许可截止期', reason: 'Required: the cell is empty.' }]);
+  });
+
+  it('an empty required cell names its column', async () => {
+    const headers = ['行政相对人名称', '行政相对人类别', '统一社会信用代码', '法定代表人', '行政处罚决定书文号', '违法行为类型', '违法事实', '处罚依据', '处罚类别', '处罚内容', '处罚决定日期', '处罚有效期'];
+    const { result } = await collect(bytes([headers, ['某某公司', '法人及非法人组织', COMPANY, '', '示处〔2024〕1号', '类型', '', '依据', '警告', '警告。', '2024-03-15', '2024-03-01']]), 'penalties');
+    // zod runs the cross-field rules (处罚有效期 before 处罚决定日期) only once every field parses: that one
+    // shows up on the next import attempt.
+    expect(result.rejected).toEqual([
+      { rowNumber: 2, column: '法定代表人', reason: '法定代表人 is required for a 法人及非法人组织.' },
+      { rowNumber: 2, column: '违法事实', reason: 'Required: the cell is empty.' },
+    ]);
+  });
+});
