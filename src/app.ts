@@ -13,6 +13,7 @@ import { feedRoutes } from './routes/feed.js';
 import { keyRoutes } from './routes/keys.js';
 import { legalBasisRoutes } from './routes/legal-bases.js';
 import { officerRoutes } from './routes/officers.js';
+import { penaltyRoutes } from './routes/penalties.js';
 import { powerRoutes } from './routes/powers.js';
 import { procedureRoutes } from './routes/procedures.js';
 
@@ -32,6 +33,7 @@ export const routes: AnyRoute[] = [
   ...legalBasisRoutes,
   ...powerRoutes,
   ...officerRoutes,
+  ...penaltyRoutes,
   ...keyRoutes,
   ...feedRoutes,
   ...codeListRoutes,

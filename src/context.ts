@@ -1,5 +1,8 @@
 import type { Db } from './db/client.js';
 import type { Principal } from './domain/principal.js';
+import type { MaskingRule } from './lib/masking.js';
+import type { PublicityRules, Regime } from './lib/publicity-period.js';
+import type { WorkCalendar } from './lib/working-days.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 /** Structured logger. Callers pass only safe fields: never secrets, raw ID numbers, SQL or stacks. */
@@ -12,6 +15,14 @@ export interface AppConfig {
   bodyLimitBytes: number;
   /** Public base URL used in links, when the server sits behind a proxy. */
   publicUrl?: string;
+  /** ID-number masking (default: keep the first 6 and last 4 characters). */
+  masking?: MaskingRule;
+  /** Publicity-period rule table (default: src/data/publicity-rules.json). */
+  publicityRules?: PublicityRules;
+  /** The regime a penalty follows when it names none (default: credit). */
+  publicityRegime?: Regime;
+  /** Official working-day calendar (default: src/data/calendar-cn.json). */
+  calendar?: WorkCalendar;
 }
 
 /** What every handler and domain function may use; nothing else reaches them. */

@@ -57,7 +57,7 @@ export const problems = {
     new Problem(413, 'payload-too-large', 'Payload too large', `The request body exceeds ${limit} bytes.`),
   unauthenticated: (detail = 'Send a valid key as "Authorization: Bearer <key>".') =>
     new Problem(401, 'unauthenticated', 'Authentication required', detail, undefined, { 'WWW-Authenticate': 'Bearer' }),
-  forbidden: (detail: string) => new Problem(403, 'forbidden', 'Not allowed', detail),
+  forbidden: (detail: string, errors?: FieldError[]) => new Problem(403, 'forbidden', 'Not allowed', detail, errors),
   /** A keyset cursor this list did not issue (malformed, from another list, or for another query). */
   badCursor: (): Problem => problems.validation([{ in: 'query', pointer: '/cursor', detail: 'Not a cursor this list issued.' }]),
   notFound: (what: string) => new Problem(404, 'not-found', 'Not found', `${what} does not exist.`),

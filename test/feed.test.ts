@@ -67,7 +67,7 @@ describe('change feed', () => {
     const res = await t.request('/v1/feed?type=agency&limit=5');
     expect(res.status).toBe(200);
     expect(res.body.items.every((e: any) => e.type === 'agency')).toBe(true);
-    const bad = await t.request('/v1/feed?type=penalty');
+    const bad = await t.request('/v1/feed?type=inspection');
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0]).toMatchObject({ in: 'query', pointer: '/type' });
   });

@@ -34,6 +34,7 @@ const person = {
   confiscationAmount: '350.5',
   licenceRevoked: '食品经营许可证 JY14401010000001',
   tags: ['专项整治'],
+  campaignId: '0193a1b2-7c4d-7e5f-8a9b-0c1d2e3f4a5b',
 };
 
 /** The pointers of a failed parse, as the error handler would publish them. */
@@ -84,7 +85,7 @@ describe('PenaltyCreate: each rule fails at its exact pointer', () => {
     ['publicity end before decision', { ...fine, publicityEndDate: '2024-01-01' }, '/publicityEndDate'],
     ['impossible date', { ...fine, decisionDate: '2024-02-30' }, '/decisionDate'],
     ['empty decision number', { ...fine, decisionNumber: '  ' }, '/decisionNumber'],
-    ['duplicate tag', { ...person, tags: ['反垄断', '反垄断'] }, '/tags/1'],
+    ['duplicate tag', { ...fine, tags: ['反垄断', '反垄断'] }, '/tags/1'],
     ['法人 without credit code', p({ creditCode: undefined }), '/party/creditCode'],
     ['法人 with a bad check character', p({ creditCode: COMPANY_CODE.slice(0, 17) + (COMPANY_CODE[17] === '1' ? '2' : '1') }), '/party/creditCode'],
     ['法人 with the placeholder', p({ creditCode: INDIVIDUAL_BUSINESS_PLACEHOLDER }), '/party/creditCode'],

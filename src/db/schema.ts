@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   char,
   index,
   integer,
@@ -18,6 +19,7 @@ import {
 import { createdAt, recordColumns } from './columns.js';
 
 export * from './tables/duties.js';
+export * from './tables/results.js';
 
 /** 执法主体: an enforcement body (法定 / 授权 / 委托). */
 export const agencies = pgTable(
@@ -56,6 +58,8 @@ export const revisions = pgTable(
     actorAgencyId: uuid('actor_agency_id'),
     reason: text('reason'),
     at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+    /** Set on the earlier versions of a withdrawn, expired or repaired decision: their content is no longer public. */
+    redacted: boolean('redacted').notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.recordId, t.version] })],
 );

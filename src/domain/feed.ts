@@ -3,6 +3,7 @@ import type { Db } from '../db/client.js';
 import { changeClock, changes, revisions } from '../db/schema.js';
 import type { z } from 'zod';
 import type { FeedEntry } from '../schemas/changes.js';
+import { REDACTED } from './records.js';
 
 type Entry = z.output<typeof FeedEntry>;
 
@@ -14,7 +15,7 @@ export async function readFeed(db: Db, after: number, limit: number, type?: stri
   const [clock] = await db.select({ position: changeClock.position }).from(changeClock).where(eq(changeClock.id, 1));
   const head = clock?.position ?? 0;
   const rows = await db
-    .select({ change: changes, data: revisions.data })
+    .select({ change: changes, data: revisions.data, redacted: revisions.redacted })
     .from(changes)
     .innerJoin(revisions, and(eq(revisions.recordId, changes.recordId), eq(revisions.version, changes.version)))
     .where(and(gt(changes.position, after), type ? eq(changes.recordType, type) : undefined))
@@ -22,7 +23,7 @@ export async function readFeed(db: Db, after: number, limit: number, type?: stri
     .limit(limit);
   const items = rows
     .filter((r) => r.change.position <= head)
-    .map(({ change, data }) => ({
+    .map(({ change, data, redacted }) => ({
       position: change.position,
       type: change.recordType as Entry['type'],
       id: change.recordId,
@@ -30,7 +31,7 @@ export async function readFeed(db: Db, after: number, limit: number, type?: stri
       event: change.event as Entry['event'],
       agencyId: change.agencyId,
       at: change.at.toISOString(),
-      data: data as Record<string, unknown>,
+      data: redacted ? REDACTED : (data as Record<string, unknown>),
     }));
   // When this read reached everything committed up to head, the cursor may jump to head even if the
   // type filter hid the last positions; otherwise it continues after the last item returned.

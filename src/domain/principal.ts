@@ -25,7 +25,12 @@ export function assertAdmin(principal: Principal): void {
   if (principal.kind !== 'admin') throw problems.forbidden('Only the platform operator may do this.');
 }
 
-export function actorColumns(principal: Principal) {
+/** The server acting on its own (publicity expiry): recorded as actor kind "system". */
+export const SYSTEM = { kind: 'system' } as const;
+export type Actor = Principal | typeof SYSTEM;
+
+export function actorColumns(principal: Actor) {
+  if (principal.kind === 'system') return { actorKind: 'system', actorKeyId: null, actorAgencyId: null };
   return principal.kind === 'admin'
     ? { actorKind: 'admin', actorKeyId: null, actorAgencyId: null }
     : { actorKind: 'key', actorKeyId: principal.keyId, actorAgencyId: principal.agencyId };

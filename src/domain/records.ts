@@ -2,10 +2,10 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { changeClock, changes, revisions } from '../db/schema.js';
 import type { RecordTypeName, Revision } from '../schemas/changes.js';
-import { actorColumns, type Principal } from './principal.js';
+import { actorColumns, type Actor } from './principal.js';
 
 export type RecordType = RecordTypeName;
-export type ChangeEventName = 'created' | 'updated' | 'withdrawn' | 'expired';
+export type ChangeEventName = 'created' | 'updated' | 'withdrawn' | 'expired' | 'repaired';
 
 export interface RecordChange {
   type: RecordType;
@@ -23,7 +23,7 @@ export interface RecordChange {
  * of the writing transaction: allocating positions takes the change_clock row lock, which is held until
  * commit, so log positions follow commit order and stay dense (a rollback gives its positions back).
  */
-export async function appendChanges(tx: Db, principal: Principal, at: Date, list: RecordChange[]): Promise<void> {
+export async function appendChanges(tx: Db, principal: Actor, at: Date, list: RecordChange[]): Promise<void> {
   if (list.length === 0) return;
   const actor = actorColumns(principal);
   await tx.insert(revisions).values(
@@ -57,6 +57,9 @@ export async function appendChanges(tx: Db, principal: Principal, at: Date, list
   );
 }
 
+/** A redacted revision (of a decision no longer displayed) shows no content, only that it was withdrawn from view. */
+export const REDACTED = { redacted: true, detail: 'This version is no longer public: the decision was withdrawn, or its publicity period ended.' };
+
 function toRevision(row: typeof revisions.$inferSelect): Revision {
   return {
     version: row.version,
@@ -64,7 +67,7 @@ function toRevision(row: typeof revisions.$inferSelect): Revision {
     at: row.at.toISOString(),
     actor: { kind: row.actorKind as Revision['actor']['kind'], keyId: row.actorKeyId, agencyId: row.actorAgencyId },
     reason: row.reason,
-    data: row.data as Record<string, unknown>,
+    data: row.redacted ? REDACTED : (row.data as Record<string, unknown>),
   };
 }
 

@@ -105,9 +105,9 @@ export function mergePatchFields<S extends Record<string, Field>>(shape: S): { [
   for (const [key, field] of Object.entries(shape)) {
     if (field instanceof z.ZodOptional) {
       const inner = field.unwrap() as Field;
-      const meta = field.meta() ?? inner.meta();
-      const patch = inner.nullable().optional();
-      out[key] = meta ? patch.meta(meta) : patch;
+      // A component id belongs to the original schema only: two schemas may not share one in the spec.
+      const { id: _id, ...meta } = field.meta() ?? inner.meta() ?? {};
+      out[key] = inner.nullable().optional().meta(meta);
     } else {
       out[key] = field.optional();
     }

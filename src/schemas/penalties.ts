@@ -11,18 +11,20 @@
 import { z } from 'zod';
 import { PENALTY_TYPES, PenaltyType, type PenaltyTypeCode } from '../codes/penalty-types.js';
 import { YuanAmountCanonical, yuanToFen } from '../lib/money.js';
-import { Citation, Citations } from './citations.js';
-import { Id, IsoDate, recordMeta, text } from './common.js';
+import { Id, IsoDate, pageQuery, recordMeta, RegionCode, text } from './common.js';
+import {
+  checkClaimedPublication,
+  checkExtras,
+  CorrectionCreate,
+  DecisionNotice,
+  DecisionTag,
+  decisionExtras,
+  decisionExtrasPublic,
+  Timeliness,
+} from './decision-common.js';
 import { PenaltyParty, PenaltyPartyPublic } from './penalty-party.js';
-
-export const PENALTY_TAGS = ['互联网+执法', '联合执法', '专项整治', '反垄断', '反不正当竞争'] as const;
-export const PenaltyTag = z.enum(PENALTY_TAGS).meta({ title: '标签', description: 'Issue 4 item 3; filterable.' });
-
-export const PENALTY_STATUSES = ['published', 'withdrawn', 'expired'] as const;
-export const PenaltyStatus = z.enum(PENALTY_STATUSES).meta({
-  title: '状态',
-  description: 'published = 公示中; withdrawn = 已撤回 (tombstone); expired = 公示期满 (left public lists, kept in the change log).',
-});
+import { mergePatchFields, PenaltyPartyPatch } from './licences.js';
+import { SEVERITIES } from '../lib/publicity-period.js';
 
 const FLAGS = new Map(PENALTY_TYPES.map((t) => [t.code as PenaltyTypeCode, t]));
 const LICENCE_TYPE_NAMES = PENALTY_TYPES.filter((t) => t.licence).map((t) => t.name).join('/');
@@ -93,28 +95,43 @@ export function checkDecision(d: DecisionShape, ctx: z.RefinementCtx) {
   if (d.publicityEndDate !== undefined && d.publicityEndDate < d.decisionDate) issue(['publicityEndDate'], '公示截止期 must not be before 处罚决定日期.');
 }
 
-const extras = {
-  citations: Citations.optional().meta({ title: '依据条款', description: 'Not a national column: links to the cited legal-basis articles, where known.' }),
-  remarks: text(2000).optional().meta({ title: '备注', description: 'BZ. Must not carry personal data (address, phone, bank account).' }),
-  tags: z.array(PenaltyTag).max(PENALTY_TAGS.length).optional().meta({ title: '标签', description: 'Not a national column.' }),
-};
-
-export const PenaltyCreate = z
+export const PublicityInput = z
   .strictObject({
-    party: PenaltyParty,
-    ...decisionFields,
-    agencyId: Id.optional().meta({
-      title: '处罚机关',
-      description: "Operator only: the deciding agency. A key always publishes for its own agency (naming another is 403). CF_CFJG/CF_CFJGDM and CF_SJLY/CF_SJLYDM are filled by the server.",
+    regime: z.enum(['credit', 'samr']).optional().meta({
+      title: '公示规则',
+      description: 'credit = 信用网站 (国家发展改革委令第36号 tiers by severity); samr = 国家企业信用信息公示系统 (总局令第45号). Default: the server\'s configured regime (credit unless changed).',
     }),
-    ...extras,
+    severity: z.enum(SEVERITIES).optional().meta({
+      title: '失信程度',
+      description: 'credit regime: 轻微 / 一般 / 严重. Default 一般. 轻微 is not published unless publicityEndDate is given (≤ 3 months).',
+    }),
+    lowAmountFine: z.boolean().optional().meta({ title: '较低数额罚款', description: 'samr regime: the fine is below the provincial threshold (3-month period).' }),
+    restrictionEndDate: IsoDate.optional().meta({
+      title: '限制期限届满日',
+      description: 'samr regime: end of a 限制开展生产经营活动/限制从业 restriction; published until then when longer than 3 years.',
+    }),
   })
-  .superRefine((d, ctx) => {
-    checkDecision(d, ctx);
-    const dup = d.tags?.findIndex((t, i) => d.tags!.indexOf(t) !== i) ?? -1;
-    if (dup >= 0) ctx.addIssue({ code: 'custom', path: ['tags', dup], message: '标签 is listed twice.' });
-  })
-  .meta({ id: 'PenaltyCreate', title: '新建行政处罚决定' });
+  .meta({ id: 'PublicityInput', title: '公示期限规则', description: 'Chooses the row of the publicity rule table (GET /v1/code-lists/publicity-rules). Not a national column.' });
+
+/** The request object without its cross-field rules (corrections re-check the merged record with them). */
+export const penaltyObject = z.strictObject({
+  party: PenaltyParty,
+  ...decisionFields,
+  agencyId: Id.optional().meta({
+    title: '处罚机关',
+    description: "Operator only: the deciding agency. A key always publishes for its own agency (naming another is 403). CF_CFJG/CF_CFJGDM and CF_SJLY/CF_SJLYDM are filled by the server.",
+  }),
+  publicity: PublicityInput.optional(),
+  ...decisionExtras,
+});
+
+export function refinePenalty(d: z.output<typeof penaltyObject>, ctx: z.RefinementCtx) {
+  checkDecision(d, ctx);
+  checkExtras(d, ctx);
+  checkClaimedPublication(d.decisionDate, d.claimedPublishedAt, ctx);
+}
+
+export const PenaltyCreate = penaltyObject.superRefine(refinePenalty).meta({ id: 'PenaltyCreate', title: '新建行政处罚决定' });
 export type PenaltyCreate = z.output<typeof PenaltyCreate>;
 
 const serverAgency = {
@@ -125,11 +142,23 @@ const serverAgency = {
   dataSourceCreditCode: z.string().meta({ title: '数据来源单位统一社会信用代码', description: 'CF_SJLYDM. Filled by the server.' }),
 };
 
+export const Publicity = z
+  .object({
+    ruleId: z.string().meta({ title: '公示规则条目', description: 'The row of the publicity rule table applied.' }),
+    regime: z.enum(['credit', 'samr']).meta({ title: '公示规则' }),
+    severity: z.enum(SEVERITIES).nullable().meta({ title: '失信程度' }),
+    endDate: IsoDate.meta({ title: '公示截止期', description: 'After this day the record leaves public lists and search (an `expired` feed event).' }),
+    overridden: z.boolean().meta({ title: '单独设定', description: 'True when the agency set the end date within the allowed range.' }),
+    earliestTerminationDate: IsoDate.meta({ title: '最早可提前停止公示日', description: 'Credit repair may be requested from this date.' }),
+    earlyTerminationExcluded: z.boolean().meta({ title: '不得提前停止公示', description: 'The penalty types exclude early termination (e.g. 吊销许可证件).' }),
+  })
+  .meta({ id: 'Publicity', title: '公示期限' });
+
 /** The published decision, in national order; no raw ID number can appear in it. */
 export const Penalty = z
   .object({
     ...recordMeta,
-    status: PenaltyStatus,
+    status: z.literal('published').meta({ title: '状态', description: 'published = 公示中.' }),
     party: PenaltyPartyPublic,
     decisionNumber: z.string().meta(decisionFields.decisionNumber.meta()!),
     violationType: z.string().meta(decisionFields.violationType.meta()!),
@@ -144,9 +173,85 @@ export const Penalty = z
     validUntil: IsoDate.meta({ title: '处罚有效期', description: 'CF_YXQ.' }),
     publicityEndDate: IsoDate.meta({ title: '公示截止期', description: 'CF_GSJZQ. As given, or computed from the publicity rule table.' }),
     ...serverAgency,
-    remarks: z.string().nullable().meta({ title: '备注', description: 'BZ.' }),
-    citations: z.array(Citation).meta({ title: '依据条款' }),
-    tags: z.array(PenaltyTag).meta({ title: '标签' }),
+    ...decisionExtrasPublic,
+    publicity: Publicity,
+    timeliness: Timeliness,
   })
   .meta({ id: 'Penalty', title: '行政处罚决定' });
 export type Penalty = z.output<typeof Penalty>;
+
+const { party: _party, agencyId: _agency, ...patchable } = penaltyObject.shape;
+/**
+ * JSON merge patch of a published penalty (the `changes` of a correction); null removes an optional field.
+ * The deciding agency cannot change. The merged record is re-checked in full.
+ */
+export const PenaltyPatch = z
+  .strictObject({ party: PenaltyPartyPatch.optional(), ...mergePatchFields(patchable) })
+  .meta({ id: 'PenaltyPatch', title: '行政处罚决定更正内容' });
+
+export const PenaltyCorrection = CorrectionCreate(PenaltyPatch, 'PenaltyCorrection');
+export type PenaltyCorrection = z.output<typeof PenaltyCorrection>;
+
+export const PenaltyBatch = z
+  .strictObject({ items: z.array(PenaltyCreate).min(1).max(1000).meta({ title: '决定列表', description: '1 to 1,000 decisions, written all-or-nothing.' }) })
+  .meta({ id: 'PenaltyBatch', title: '批量报送行政处罚决定' });
+
+const attested = (title: string) => z.literal(true).meta({ title, description: 'Must be true: the deciding agency attests it.' });
+export const CreditRepairCreate = z
+  .strictObject({
+    conditions: z
+      .union([
+        z.strictObject({
+          regime: z.literal('credit').meta({ title: '公示规则' }),
+          obligationsPerformed: attested('失信行为已纠正、义务已履行'),
+          creditCommitment: attested('已作出信用承诺'),
+          otherConditionsMet: attested('符合法律法规规定的其他条件'),
+        }),
+        z.strictObject({
+          regime: z.literal('samr').meta({ title: '公示规则' }),
+          obligationsPerformed: attested('已履行行政处罚决定规定的义务'),
+          harmEliminated: attested('已主动消除危害后果和不良影响'),
+          noFurtherPenalty: attested('未因同一类违法行为再次受到行政处罚'),
+          notListed: attested('未在经营异常名录和严重违法失信名单中'),
+        }),
+      ])
+      .meta({
+        title: '修复条件',
+        description: "The conditions of the penalty's regime, each attested true: credit (令第36号) or samr (总局令45号 art. 14).",
+      }),
+    explanation: text(2000).meta({ title: '说明', description: 'Published with the notice.' }),
+  })
+  .meta({ id: 'CreditRepairCreate', title: '信用修复(提前停止公示)' });
+export type CreditRepairCreate = z.output<typeof CreditRepairCreate>;
+
+const boolParam = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+/** Filters shared by the three decision lists. */
+export const decisionListFilters = {
+  ...pageQuery,
+  agencyId: Id.optional().meta({ title: '执法机关', description: 'Decisions published by this agency (for all parts of a joint operation use jointReference).' }),
+  regionCode: RegionCode.optional().meta({ title: '行政区划代码', description: "The deciding agency's region." }),
+  decidedFrom: IsoDate.optional().meta({ title: '决定日期起', description: 'Decision date on or after (inclusive).' }),
+  decidedTo: IsoDate.optional().meta({ title: '决定日期止', description: 'Decision date on or before (inclusive).' }),
+  tag: DecisionTag.optional(),
+  campaignId: Id.optional().meta({ title: '专项整治' }),
+  jointReference: text(100).optional().meta({ title: '联合执法编号', description: 'All parts of one joint operation.' }),
+  late: boolParam.optional().meta({ title: '逾期公示', description: 'true: published after the deadline; false: on time.' }),
+  q: text(100).optional().meta({ title: '检索词', description: 'Chinese search over names, decision numbers and facts. Ranked, best first.' }),
+};
+
+export const PenaltyListQuery = z
+  .strictObject({
+    ...decisionListFilters,
+    status: z.enum(['published', 'withdrawn', 'expired', 'repaired']).default('published').meta({
+      title: '状态',
+      description: 'published (default): on display now. The others list notices (no content) of decisions no longer displayed.',
+    }),
+    party: text(200).optional().meta({ title: '行政相对人', description: 'An 18-character 统一社会信用代码 (exact) or part of the party name.' }),
+    decisionNumber: text(128).optional().meta({ title: '行政处罚决定书文号', description: 'Exact.' }),
+    penaltyType: PenaltyType.optional().meta({ title: '处罚类别' }),
+  })
+  .refine((q) => !q.decidedFrom || !q.decidedTo || q.decidedFrom <= q.decidedTo, { path: ['decidedTo'], message: 'decidedTo is before decidedFrom.' });
+export type PenaltyListQuery = z.output<typeof PenaltyListQuery>;
+
+export const PenaltyOrNotice = z.union([Penalty, DecisionNotice]).meta({ id: 'PenaltyOrNotice', title: '行政处罚决定或停止公示说明' });

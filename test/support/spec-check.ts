@@ -12,10 +12,10 @@ const rewrite = (value: unknown): unknown =>
   JSON.parse(JSON.stringify(value).replaceAll('"#/components/schemas/', '"components#/$defs/'));
 ajv.addSchema({ $id: 'components', $defs: rewrite(spec.components?.schemas ?? {}) as object });
 
-const templates = Object.keys(spec.paths ?? {}).map((path) => ({
-  path,
-  regex: new RegExp('^' + path.replace(/\{[^}]+\}/g, '[^/]+') + '$'),
-}));
+// Literal paths first (/v1/penalties/batch before /v1/penalties/{id}), as the router matches them.
+const templates = Object.keys(spec.paths ?? {})
+  .map((path) => ({ path, regex: new RegExp('^' + path.replace(/\{[^}]+\}/g, '[^/]+') + '$'), params: (path.match(/\{/g) ?? []).length }))
+  .sort((a, b) => a.params - b.params);
 const cache = new Map<string, ValidateFunction>();
 
 /**

@@ -8,14 +8,14 @@ import { recordColumns } from '../columns.js';
  * and pg_trgm indexes the raw text for substring matches.
  */
 
-const dateCol = (name: string) => date(name, { mode: 'string' });
+export const dateCol = (name: string) => date(name, { mode: 'string' });
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 /**
  * The stored `simple` tsvector of search_text: computed once on write, so a search neither re-parses
  * every candidate row nor recomputes it for ranking.
  */
-const searchVector = () => tsvector('search_vector').generatedAlwaysAs(sql`to_tsvector('simple', search_text)`);
+export const searchVector = () => tsvector('search_vector').generatedAlwaysAs(sql`to_tsvector('simple', search_text)`);
 
 /** A law, regulation, rule or normative document. Amending one is a new record linked by amends_id. */
 export const legalBases = pgTable(

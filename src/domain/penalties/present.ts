@@ -1,0 +1,57 @@
+import type { penalties } from '../../db/schema.js';
+import { fenToYuan } from '../../lib/money.js';
+import type { Citation } from '../../schemas/citations.js';
+import type { DecisionNotice } from '../../schemas/decision-common.js';
+import type { Penalty } from '../../schemas/penalties.js';
+import { toNotice } from '../results/notice.js';
+import { recordMetaOf } from '../records.js';
+
+export type PenaltyRow = typeof penalties.$inferSelect;
+
+/** A published penalty in national order, or the notice of one no longer displayed. Pure: one row, no queries. */
+export function toPenalty(row: PenaltyRow): Penalty | DecisionNotice {
+  if (row.status !== 'published') {
+    return toNotice(row, row.decisionNumber, { publicityEndDate: row.publicityEndDate, repair: row.repair });
+  }
+  return toPublishedPenalty(row);
+}
+
+export function toPublishedPenalty(row: PenaltyRow): Penalty {
+  return {
+    ...recordMetaOf(row),
+    status: 'published',
+    party: row.party as Penalty['party'],
+    decisionNumber: row.decisionNumber,
+    violationType: row.violationType,
+    facts: row.facts,
+    basis: row.basis,
+    penaltyTypes: row.penaltyTypes as Penalty['penaltyTypes'],
+    content: row.content,
+    fineAmount: row.fineFen === null ? null : fenToYuan(row.fineFen),
+    confiscationAmount: row.confiscationFen === null ? null : fenToYuan(row.confiscationFen),
+    licenceRevoked: row.licenceRevoked,
+    decisionDate: row.decisionDate,
+    validUntil: row.validUntil,
+    publicityEndDate: row.publicityEndDate,
+    decidingAgencyId: row.agencyId,
+    decidingAgency: row.agencyName,
+    decidingAgencyCreditCode: row.agencyCreditCode,
+    dataSource: row.dataSource,
+    dataSourceCreditCode: row.dataSourceCreditCode,
+    remarks: row.remarks,
+    citations: row.citations as Citation[],
+    tags: row.tags as Penalty['tags'],
+    joint: (row.joint as Penalty['joint']) ?? null,
+    campaignId: row.campaignId,
+    publicity: row.publicity as Penalty['publicity'],
+    timeliness: {
+      dueDate: row.dueDate,
+      publishedAt: row.publishedAt.toISOString(),
+      claimedPublishedAt: row.claimedPublishedAt?.toISOString() ?? null,
+      basis: row.claimedPublishedAt ? 'claimed' : 'server',
+      late: row.late,
+      workingDaysLate: row.workingDaysLate,
+      calendarProvisional: row.calendarProvisional,
+    },
+  };
+}

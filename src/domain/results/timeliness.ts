@@ -1,0 +1,52 @@
+import { addWorkingDays, workingDaysBetween, type WorkCalendar } from '../../lib/working-days.js';
+import { chinaDate } from '../../lib/validity.js';
+
+/** Publication deadlines in working days after the decision (DOMAIN.md §1.2). */
+export const PUBLICATION_DAYS = { penalty: 7, licence: 7, enforcement_action: 20 } as const;
+/** 行政处罚法 art. 48 ¶2 with art. 85: withdraw within 3 working days. */
+export const WITHDRAWAL_DAYS = 3;
+
+/**
+ * The calendar extended, weekends only, to years its official data does not cover yet (a December
+ * decision's deadline in a year whose notice is not out). Results computed with it are marked provisional.
+ */
+function provisional(calendar: WorkCalendar, dates: string[]): { calendar: WorkCalendar; provisional: boolean } {
+  const missing = dates.map((d) => Number(d.slice(0, 4))).filter((y) => !calendar.years.has(y));
+  if (missing.length === 0) return { calendar, provisional: false };
+  // A due date can run into the year after the last date given.
+  const years = new Set([...calendar.years, ...missing, ...missing.map((y) => y + 1)]);
+  return { calendar: { ...calendar, years }, provisional: true };
+}
+
+export interface Deadline {
+  dueDate: string;
+  /** Done after the due date (a weekend day after it included). */
+  late: boolean;
+  /** Working days after the due date up to and including the day it was done; 0 when on time. */
+  workingDaysLate: number;
+  calendarProvisional: boolean;
+}
+
+/** The due date `days` working days after `from` (not counted), and how late `doneAt` was against it. */
+export function deadline(from: string, days: number, doneAt: Date, calendar: WorkCalendar): Deadline {
+  const doneOn = chinaDate(doneAt);
+  const first = provisional(calendar, [from, doneOn]);
+  let cal = first.calendar;
+  let dueDate = addWorkingDays(from, days, cal);
+  const second = provisional(cal, [dueDate]);
+  cal = second.calendar;
+  if (second.provisional) dueDate = addWorkingDays(from, days, cal);
+  const late = doneOn > dueDate ? workingDaysBetween(dueDate, doneOn, cal) : 0;
+  return { dueDate, late: doneOn > dueDate, workingDaysLate: late, calendarProvisional: first.provisional || second.provisional };
+}
+
+/** Timeliness of a first publication, judged on the claimed date of a migrated record when there is one. */
+export function publicationTimeliness(decisionDate: string, days: number, publishedAt: Date, claimedPublishedAt: Date | null, calendar: WorkCalendar) {
+  const d = deadline(decisionDate, days, claimedPublishedAt ?? publishedAt, calendar);
+  return {
+    dueDate: d.dueDate,
+    workingDaysLate: d.workingDaysLate,
+    late: d.late,
+    calendarProvisional: d.calendarProvisional,
+  };
+}
