@@ -16,6 +16,15 @@ export const EnvSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** ID masking: characters kept at each end (default 6 and 4). */
+  MASK_KEEP_START: z.coerce.number().int().min(0).max(18).optional(),
+  MASK_KEEP_END: z.coerce.number().int().min(0).max(18).optional(),
+  /** Publicity regime of a penalty that names none (default credit). */
+  PUBLICITY_REGIME: z.enum(['credit', 'samr']).optional(),
+  /** A JSON file of calendar years (src/data/calendar-cn.json shape) that extends or corrects the bundled one. */
+  CALENDAR_FILE: z.string().min(1).optional(),
+  /** A JSON file replacing the publicity rule table (src/data/publicity-rules.json shape). */
+  PUBLICITY_RULES_FILE: z.string().min(1).optional(),
 });
 export type Env = z.output<typeof EnvSchema>;
 

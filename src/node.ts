@@ -5,6 +5,8 @@ import { openNodeDatabase } from './db/open-node.js';
 import { seedDemo } from './demo/seed.js';
 import { parseEnv } from './env.js';
 import { jsonLogger } from './log.js';
+import { readFileSync } from 'node:fs';
+import { rulesConfig } from './rules-config.js';
 
 const started = performance.now();
 const env = parseEnv(process.env);
@@ -14,7 +16,11 @@ if (env.SEED_DEMO && (await seedDemo(database.db))) log('info', 'loaded demo dat
 
 const app = createApp({
   db: sharedDb(database.db),
-  config: { adminToken: env.ADMIN_TOKEN, bodyLimitBytes: env.BODY_LIMIT_BYTES },
+  config: {
+    adminToken: env.ADMIN_TOKEN,
+    bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    ...rulesConfig(env, (path) => JSON.parse(readFileSync(path, 'utf8'))),
+  },
   log,
 });
 

@@ -3,6 +3,7 @@ import { createApp, type App } from './app.js';
 import { openPostgres } from './db/postgres.js';
 import { parseEnv } from './env.js';
 import { jsonLogger } from './log.js';
+import { rulesConfig } from './rules-config.js';
 
 interface Bindings {
   HYPERDRIVE: { connectionString: string };
@@ -29,7 +30,14 @@ function build(bindings: Bindings): App {
         return { db, release: close };
       },
     },
-    config: { adminToken: env.ADMIN_TOKEN, bodyLimitBytes: env.BODY_LIMIT_BYTES },
+    config: {
+      adminToken: env.ADMIN_TOKEN,
+      bodyLimitBytes: env.BODY_LIMIT_BYTES,
+      // Workers have no file system: data-file overrides are a Node server feature.
+      ...rulesConfig(env, (path) => {
+        throw new Error(`${path}: data files cannot be read on Workers; unset CALENDAR_FILE / PUBLICITY_RULES_FILE`);
+      }),
+    },
     log: jsonLogger(env.LOG_LEVEL),
   });
 }

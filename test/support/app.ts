@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { sharedDb, type Db } from '../../src/db/client.js';
-import type { Logger } from '../../src/context.js';
+import type { AppConfig, Logger } from '../../src/context.js';
 import { completeCreditCode } from '../../src/lib/credit-code.js';
 import { openTestDatabase, type TestDatabase } from './db.js';
 import { specViolations } from './spec-check.js';
@@ -43,7 +43,7 @@ export function uniqueCreditCode(): string {
 }
 
 /** Builds an app over this file's own fresh database (PGlite or PostgreSQL, by project). */
-export function useTestApp(options: { now?: () => Date; bodyLimitBytes?: number } = {}): TestContext {
+export function useTestApp(options: { now?: () => Date; bodyLimitBytes?: number; config?: Partial<AppConfig> } = {}): TestContext {
   const ctx = { logs: [] } as unknown as TestContext;
   beforeAll(async () => {
     ctx.database = await openTestDatabase();
@@ -51,7 +51,7 @@ export function useTestApp(options: { now?: () => Date; bodyLimitBytes?: number 
     const log: Logger = (level, message, fields) => ctx.logs.push({ level, message, fields });
     ctx.app = createApp({
       db: sharedDb(ctx.db),
-      config: { adminToken: ADMIN_TOKEN, ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}) },
+      config: { adminToken: ADMIN_TOKEN, ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}), ...options.config },
       now: options.now,
       log,
     });

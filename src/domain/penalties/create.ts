@@ -137,9 +137,10 @@ export async function createPenalties(
       return rows;
     })
     .catch((err: unknown) => {
-      // Two writers racing for the same number: the unique index decides.
+      // Two writers racing for the same number: the unique index decides. With one item the field is known.
       if (sqlState(err) === UNIQUE_VIOLATION) {
-        throw problems.conflict('A decision with this 行政处罚决定书文号 was already published by this agency.', [duplicateNumber(`${at(0)}/decisionNumber`)]);
+        const detail = 'A decision with this 行政处罚决定书文号 was just published by this agency in a concurrent request.';
+        throw problems.conflict(detail, items.length === 1 ? [duplicateNumber(`${at(0)}/decisionNumber`)] : undefined);
       }
       throw err;
     });
