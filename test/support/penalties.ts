@@ -39,3 +39,34 @@ export function validPenalty(fields: Record<string, unknown> = {}): Record<strin
 }
 
 export { completeCreditCode };
+
+// --- Helpers for the penalties-*.test.ts files (appended) ---
+import { count, type SQL } from 'drizzle-orm';
+import { expect } from 'vitest';
+import { penalties } from '../../src/db/schema.js';
+import type { TestContext, TestResponse } from './app.js';
+
+/** Rows of a raw query: PGlite answers { rows }, postgres.js an array. */
+export async function rowsOf<T = Record<string, unknown>>(t: TestContext, query: SQL): Promise<T[]> {
+  const result = (await t.db.execute(query)) as unknown as { rows?: T[] } & T[];
+  return result.rows ?? [...result];
+}
+
+/** What a refused write must leave untouched: the penalty rows and the feed head. */
+export async function writeState(t: TestContext): Promise<{ penalties: number; head: number }> {
+  const [row] = await t.db.select({ n: count() }).from(penalties);
+  const feed = await t.request('/v1/feed?limit=1');
+  return { penalties: Number(row!.n), head: feed.body.head as number };
+}
+
+/** A problem+json answer with exactly these field pointers (order ignored). */
+export function expectProblem(res: TestResponse, status: number, pointers: string[]): void {
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  expect(res.headers.get('Content-Type')).toBe('application/problem+json');
+  expect((res.body.errors ?? []).map((e: { pointer: string }) => e.pointer).sort()).toEqual([...pointers].sort());
+}
+
+/** A JSON POST with extra headers (If-Match, Idempotency-Key) on top of auth. */
+export function postWith(t: TestContext, path: string, body: unknown, headers: Record<string, string>): Promise<TestResponse> {
+  return t.request(path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+}
