@@ -6,6 +6,7 @@ import type { AgencyCreate } from '../schemas/agencies.js';
 import type { DemoContext } from './context.js';
 import { seedLegalBases } from './seed-legal-bases.js';
 import { seedOfficers } from './seed-officers.js';
+import { seedPenalties } from './seed-penalties.js';
 import { seedPowers } from './seed-powers.js';
 import { seedProcedures } from './seed-procedures.js';
 
@@ -41,5 +42,6 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<boolean>
   await seedPowers(ctx);
   await seedOfficers(ctx);
   await seedProcedures(ctx);
+  await seedPenalties(ctx);
   return true;
 }
