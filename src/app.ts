@@ -14,6 +14,7 @@ import { keyRoutes } from './routes/keys.js';
 import { legalBasisRoutes } from './routes/legal-bases.js';
 import { officerRoutes } from './routes/officers.js';
 import { penaltyRoutes } from './routes/penalties.js';
+import { licenceRoutes } from './routes/licences.js';
 import { campaignRoutes } from './routes/campaigns.js';
 import { powerRoutes } from './routes/powers.js';
 import { procedureRoutes } from './routes/procedures.js';
@@ -35,6 +36,7 @@ export const routes: AnyRoute[] = [
   ...powerRoutes,
   ...officerRoutes,
   ...penaltyRoutes,
+  ...licenceRoutes,
   ...campaignRoutes,
   ...keyRoutes,
   ...feedRoutes,

@@ -51,10 +51,17 @@ if (dryRun) {
   // Loaded only when needed: a dry run must work without a database.
   const wiring = await import('../import/submit.js');
   if (!wiring.WIRED) fail('Importing into the database is not wired yet (src/import/submit.ts); use --dry-run.');
+  if (!wiring.isWired(kind)) fail(wiring.NOT_WIRED_LICENCES);
   const [{ openNodeDatabase }, { parseEnv }] = await Promise.all([import('../db/open-node.js'), import('../env.js')]);
   const database = await openNodeDatabase(parseEnv(process.env));
   close = () => database.close();
-  creditCode ??= await wiring.agencyCreditCode(database.db, values.agency);
+  try {
+    creditCode ??= await wiring.agencyCreditCode(database.db, values.agency);
+  } catch (e) {
+    await close();
+    if (e instanceof wiring.ImportAgencyError) fail(e.message);
+    throw e;
+  }
   submit = wiring.makeSubmit(database.db, values.agency, kind);
 }
 

@@ -1,21 +1,76 @@
 /**
- * The database side of the import CLI, not wired yet. makeSubmit must return a Submit that calls the domain
- * batch function (createPenaltyBatch(db, principal, now, items) for penalties, its licence counterpart for
- * licences) for the agency, and turns a thrown Problem into { ok: false, errors: problem.errors } (pointers
- * /items/N/...; a duplicate decision number, 409, comes back as /items/N/decisionNumber). agencyCreditCode
- * looks up the agency's 统一社会信用代码 for the own-agency check.
+ * The database side of the import CLI. The importer publishes on the operator's behalf for one agency: each
+ * batch goes to the same all-or-nothing domain function as POST /v1/penalties/batch, as the operator with
+ * every item's agencyId set to that agency, and a refused batch (422, or 409 for a decision number already
+ * used) comes back as { ok: false, errors } with pointers /items/N/..., which runImport maps to rows.
  */
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { agencies } from '../db/schema.js';
+import { createPenalties } from '../domain/penalties/create.js';
+import { resultRules } from '../domain/results/rules.js';
+import { Problem } from '../errors.js';
+import type { PenaltyCreate } from '../schemas/penalties.js';
 import type { ImportKind } from './national-headers.js';
-import type { Submit } from './run-import.js';
+import { runImport, type ImportProgress, type ImportResult, type Submit } from './run-import.js';
 
-/** Set to true once makeSubmit and agencyCreditCode work: until then the CLI refuses before opening a database. */
-export const WIRED: boolean = false;
+/** True once at least one kind is wired; the CLI then checks the kind with isWired. */
+export const WIRED: boolean = true;
 
-export function makeSubmit(_db: Db, _agencyId: string, _kind: ImportKind): Submit {
-  throw new Error('not wired');
+// 行政许可 waits for the licence domain's batch create function to be committed (src/domain/licences).
+const WIRED_KINDS: Record<ImportKind, boolean> = { penalties: true, licences: false };
+export const isWired = (kind: ImportKind): boolean => WIRED_KINDS[kind];
+export const NOT_WIRED_LICENCES = 'Importing 行政许可 into the database is not wired yet (no licence batch function); use --dry-run.';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function makeSubmit(db: Db, agencyId: string, kind: ImportKind, now: () => Date = () => new Date()): Submit {
+  if (!isWired(kind)) throw new Error(NOT_WIRED_LICENCES);
+  // No request body here, so no body limit applies; the other rules are the bundled defaults.
+  const rules = resultRules({ bodyLimitBytes: 0 });
+  return async (items) => {
+    const owned = (items as PenaltyCreate[]).map((item) => ({ ...item, agencyId }));
+    try {
+      await createPenalties(db, { kind: 'admin' }, now(), rules, owned, (i) => '/items/' + i);
+      return { ok: true };
+    } catch (e) {
+      if (!(e instanceof Problem)) throw e;
+      // A refusal naming no field (e.g. a concurrent writer took a number) fails the remaining batch as a whole.
+      return { ok: false, errors: e.errors?.length ? e.errors : [{ in: 'body', pointer: '', detail: e.detail }] };
+    }
+  };
 }
 
-export async function agencyCreditCode(_db: Db, _agencyId: string): Promise<string> {
-  throw new Error('not wired');
+/** The agency's 统一社会信用代码, for the own-agency check on 处罚机关/许可机关统一社会信用代码. */
+export async function agencyCreditCode(db: Db, agencyId: string): Promise<string> {
+  if (!UUID.test(agencyId)) throw new ImportAgencyError(`--agency must be an agency id (a UUID), not ${JSON.stringify(agencyId)}.`);
+  const [row] = await db.select({ creditCode: agencies.creditCode }).from(agencies).where(eq(agencies.id, agencyId));
+  if (!row) throw new ImportAgencyError('No agency has this id.');
+  return row.creditCode;
+}
+
+export class ImportAgencyError extends Error {}
+
+export interface ImportIntoDatabaseOptions {
+  agencyId: string;
+  kind: ImportKind;
+  file: string | Uint8Array;
+  batchSize?: number;
+  /** Looked up when not given. */
+  agencyCreditCode?: string;
+  now?: () => Date;
+  onProgress?: (p: ImportProgress) => void;
+}
+
+/** What the CLI runs without --dry-run: the file's valid rows published for the agency. */
+export async function importIntoDatabase(db: Db, opts: ImportIntoDatabaseOptions): Promise<ImportResult> {
+  const submit = makeSubmit(db, opts.agencyId, opts.kind, opts.now);
+  return runImport({
+    file: opts.file,
+    kind: opts.kind,
+    agencyCreditCode: opts.agencyCreditCode ?? (await agencyCreditCode(db, opts.agencyId)),
+    batchSize: opts.batchSize,
+    submit,
+    onProgress: opts.onProgress,
+  });
 }

@@ -1,0 +1,48 @@
+import type { licences } from '../../db/schema.js';
+import type { Citation } from '../../schemas/citations.js';
+import type { DecisionNotice } from '../../schemas/decision-common.js';
+import type { Licence } from '../../schemas/licences.js';
+import { toNotice } from '../results/notice.js';
+import { recordMetaOf } from '../records.js';
+
+export type LicenceRow = typeof licences.$inferSelect;
+
+/** A published licence in national order, or the notice of a withdrawn one. Pure: one row, no queries. */
+export function toLicence(row: LicenceRow): Licence | DecisionNotice {
+  if (row.status !== 'published') return toNotice(row, row.decisionNumber);
+  return {
+    ...recordMetaOf(row),
+    status: 'published',
+    party: row.party as Licence['party'],
+    documentTitle: row.documentTitle,
+    decisionNumber: row.decisionNumber,
+    category: row.category as Licence['category'],
+    categoryDetail: row.categoryDetail,
+    certificateName: row.certificateName,
+    licenceNumber: row.licenceNumber,
+    content: row.content,
+    decisionDate: row.decisionDate,
+    validFrom: row.validFrom,
+    validTo: row.validTo,
+    licensingAgencyId: row.agencyId,
+    licensingAgency: row.agencyName,
+    licensingAgencyCreditCode: row.agencyCreditCode,
+    state: row.state as Licence['state'],
+    dataSource: row.dataSource,
+    dataSourceCreditCode: row.dataSourceCreditCode,
+    remarks: row.remarks,
+    citations: row.citations as Citation[],
+    tags: row.tags as Licence['tags'],
+    joint: (row.joint as Licence['joint']) ?? null,
+    campaignId: row.campaignId,
+    timeliness: {
+      dueDate: row.dueDate,
+      publishedAt: row.publishedAt.toISOString(),
+      claimedPublishedAt: row.claimedPublishedAt?.toISOString() ?? null,
+      basis: row.claimedPublishedAt ? 'claimed' : 'server',
+      late: row.late,
+      workingDaysLate: row.workingDaysLate,
+      calendarProvisional: row.calendarProvisional,
+    },
+  };
+}
