@@ -8,6 +8,8 @@ import { PENALTY_TYPES, PenaltyType } from '../src/codes/penalty-types.js';
 import { POWER_TYPES } from '../src/codes/power-types.js';
 import { PARTY_CATEGORIES } from '../src/lib/party-codes.js';
 import { PowerType } from '../src/schemas/powers.js';
+import { WITHDRAWAL_REASONS, WithdrawalReason } from '../src/schemas/decision-common.js';
+import { DEFAULT_PUBLICITY_RULES } from '../src/lib/publicity-period.js';
 import { useTestApp } from './support/app.js';
 
 const t = useTestApp();
@@ -19,6 +21,7 @@ const LISTS: { name: string; title: string; entries: readonly { code: string }[]
   { name: 'id-document-types', title: '证件类型', entries: ID_DOCUMENT_TYPES, schema: IdDocumentType },
   { name: 'licence-categories', title: '许可类别', entries: LICENCE_CATEGORIES, schema: LicenceCategory },
   { name: 'inspection-results', title: '检查结果', entries: INSPECTION_RESULTS, schema: InspectionResult },
+  { name: 'withdrawal-reasons', title: '撤回原因类别', entries: WITHDRAWAL_REASONS, schema: WithdrawalReason },
 ];
 
 describe('code-list index', () => {
@@ -97,5 +100,19 @@ describe('code-list content', () => {
     const spec = (await t.request('/openapi.json')).body;
     expect(spec.components.schemas.PenaltyTypeItem.properties.code.enum).toEqual(PENALTY_TYPES.map((p) => p.code));
     expect(spec.components.schemas.InspectionResultItem.properties.code.enum).toEqual(INSPECTION_RESULTS.map((p) => p.code));
+  });
+});
+
+describe('publicity rule table', () => {
+  it('publishes the rule table in force, with the excluded types and source confidence', async () => {
+    const res = await t.request('/v1/code-lists/publicity-rules');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual(DEFAULT_PUBLICITY_RULES);
+    expect(res.body.regimes.samr.excludedTypes).toEqual(['04', '05', '10', '12', '13']);
+    expect(res.body.regimes.credit.tiers.map((t: any) => [t.id, t.minMonths, t.maxMonths])).toEqual([
+      ['credit-minor', 0, 3],
+      ['credit-general', 3, 12],
+      ['credit-serious', 12, 36],
+    ]);
   });
 });

@@ -44,38 +44,43 @@ const Months = z.number().int().min(0).max(1200);
 
 const Tier = z
   .strictObject({
-    id: z.string().min(1),
-    severity: z.enum(SEVERITIES).optional(),
-    onlyTypes: z.array(TypeCode).min(1).optional(),
-    lowFineCounts: z.boolean().optional(),
-    publish: z.boolean(),
-    minMonths: Months,
-    defaultMonths: Months,
-    maxMonths: Months,
-    confidence: Confidence,
-    minConfidence: Confidence,
-    note: z.string().optional(),
+    id: z.string().min(1).meta({ title: '规则条目' }),
+    severity: z.enum(SEVERITIES).optional().meta({ title: '失信程度' }),
+    onlyTypes: z.array(TypeCode).min(1).optional().meta({ title: '仅适用的处罚类别' }),
+    lowFineCounts: z.boolean().optional().meta({ title: '较低数额罚款视同' }),
+    publish: z.boolean().meta({ title: '原则上公示' }),
+    minMonths: Months.meta({ title: '最短公示月数' }),
+    defaultMonths: Months.meta({ title: '默认公示月数' }),
+    maxMonths: Months.meta({ title: '最长公示月数' }),
+    confidence: Confidence.meta({ title: '来源可信度', description: 'C = full primary text, S = secondary source, U = unconfirmed.' }),
+    minConfidence: Confidence.meta({ title: '最短期限可信度' }),
+    note: z.string().optional().meta({ title: '说明' }),
   })
   .refine((t) => t.minMonths <= t.maxMonths && t.defaultMonths <= t.maxMonths && (!t.publish || t.minMonths <= t.defaultMonths), {
     message: 'months must satisfy min <= default <= max (default may be below min only for unpublished tiers)',
-  });
+  })
+  .meta({ title: '公示期限规则条目' });
 
-const Regime = z.strictObject({
-  title: z.string().min(1),
-  sources: z.array(z.string()),
-  start: z.enum(['decision', 'publication']),
-  severityRequired: z.boolean(),
-  excludedTypes: z.array(TypeCode),
-  excludedNote: z.string().optional(),
-  restrictionTypes: z.array(TypeCode),
-  tiers: z.array(Tier).min(1),
-});
+const Regime = z
+  .strictObject({
+    title: z.string().min(1).meta({ title: '名称' }),
+    sources: z.array(z.string()).meta({ title: '来源' }),
+    start: z.enum(['decision', 'publication']).meta({ title: '起算日', description: 'decision = 决定日期; publication = 公示日期.' }),
+    severityRequired: z.boolean().meta({ title: '须注明失信程度' }),
+    excludedTypes: z.array(TypeCode).meta({ title: '不得提前停止公示的处罚类别' }),
+    excludedNote: z.string().optional().meta({ title: '说明' }),
+    restrictionTypes: z.array(TypeCode).meta({ title: '按限制期限公示的处罚类别' }),
+    tiers: z.array(Tier).min(1).meta({ title: '规则条目' }),
+  })
+  .meta({ title: '公示规则' });
 
 export const PublicityRulesSchema = z
   .strictObject({
-    source: z.string(),
-    penaltyTypes: z.strictObject({ source: z.string(), codes: z.record(TypeCode, z.string().min(1)) }),
-    regimes: z.strictObject({ credit: Regime, samr: Regime }),
+    source: z.string().meta({ title: '来源' }),
+    penaltyTypes: z
+      .strictObject({ source: z.string().meta({ title: '来源' }), codes: z.record(TypeCode, z.string().min(1)).meta({ title: '处罚类别代码' }) })
+      .meta({ title: '处罚类别' }),
+    regimes: z.strictObject({ credit: Regime.meta({ title: '信用网站' }), samr: Regime.meta({ title: '国家企业信用信息公示系统' }) }).meta({ title: '公示规则' }),
   })
   .superRefine((r, ctx) => {
     for (const [name, regime] of Object.entries(r.regimes)) {

@@ -6,6 +6,7 @@ import { PARTY_CATEGORY_LIST, PartyCategory } from '../codes/party-categories.js
 import { PENALTY_CATEGORIES, PENALTY_TYPES, PenaltyType } from '../codes/penalty-types.js';
 import { POWER_TYPES } from '../codes/power-types.js';
 import { defineRoute, type AnyRoute } from '../registry.js';
+import { WITHDRAWAL_REASONS, WithdrawalReason } from '../schemas/decision-common.js';
 import { PowerTypeList } from '../schemas/powers.js';
 import { etagHeaderSpec } from './links.js';
 
@@ -76,6 +77,12 @@ const InspectionResultList = list(
     .meta({ id: 'InspectionResultItem', title: '检查结果' }),
 );
 
+const WithdrawalReasonList = list(
+  'WithdrawalReasonList',
+  '撤回原因类别代码表',
+  z.object({ code: WithdrawalReason, name }).meta({ id: 'WithdrawalReasonItem', title: '撤回原因类别' }),
+);
+
 interface CodeList {
   name: string;
   title: string;
@@ -135,6 +142,14 @@ export const CODE_LISTS: readonly CodeList[] = [
     description: 'Results of a market-regulation inspection (provincial implementation codes), with those that lead to the 经营异常名录.',
     schema: InspectionResultList,
     entries: INSPECTION_RESULTS,
+  },
+  {
+    name: 'withdrawal-reasons',
+    title: '撤回原因类别',
+    operationId: 'listWithdrawalReasons',
+    description: 'Why a published decision is withdrawn (行政处罚法 art. 48 ¶2): 变更, 撤销, 确认违法, 确认无效.',
+    schema: WithdrawalReasonList,
+    entries: WITHDRAWAL_REASONS,
   },
 ];
 
