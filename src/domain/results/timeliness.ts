@@ -1,4 +1,4 @@
-import { addWorkingDays, workingDaysBetween, type WorkCalendar } from '../../lib/working-days.js';
+import { addWorkingDays, CalendarRangeError, workingDaysBetween, type WorkCalendar } from '../../lib/working-days.js';
 import { chinaDate } from '../../lib/validity.js';
 
 /** Publication deadlines in working days after the decision (DOMAIN.md §1.2). */
@@ -32,12 +32,20 @@ export function deadline(from: string, days: number, doneAt: Date, calendar: Wor
   const doneOn = chinaDate(doneAt);
   const first = provisional(calendar, [from, doneOn]);
   let cal = first.calendar;
-  let dueDate = addWorkingDays(from, days, cal);
-  const second = provisional(cal, [dueDate]);
-  cal = second.calendar;
-  if (second.provisional) dueDate = addWorkingDays(from, days, cal);
+  let extended = false;
+  let dueDate: string;
+  try {
+    dueDate = addWorkingDays(from, days, cal);
+  } catch (err) {
+    // The walk ran past the data (a late-December decision, next year's notice not out): it throws
+    // rather than returning a date to check, so extend to the next year and count weekends only there.
+    if (!(err instanceof CalendarRangeError)) throw err;
+    cal = provisional(cal, [`${Number(from.slice(0, 4)) + 1}-01-01`]).calendar;
+    extended = true;
+    dueDate = addWorkingDays(from, days, cal);
+  }
   const late = doneOn > dueDate ? workingDaysBetween(dueDate, doneOn, cal) : 0;
-  return { dueDate, late: doneOn > dueDate, workingDaysLate: late, calendarProvisional: first.provisional || second.provisional };
+  return { dueDate, late: doneOn > dueDate, workingDaysLate: late, calendarProvisional: first.provisional || extended };
 }
 
 /** Timeliness of a first publication, judged on the claimed date of a migrated record when there is one. */

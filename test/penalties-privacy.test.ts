@@ -1,0 +1,98 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { completeResidentId } from '../src/lib/resident-id.js';
+import { admin, useTestApp } from './support/app.js';
+import { companyParty, expectProblem, personParty, rowsOf, validPenalty, writeState } from './support/penalties.js';
+
+const now = new Date('2026-11-27T02:00:00Z');
+const t = useTestApp({ now: () => now });
+
+const residentId = (i: number) => completeResidentId(`440106198${i % 10}${String((i % 9) + 1).padStart(2, '0')}${10 + (i % 18)}${String(100 + i).slice(-3)}`);
+const passport = (i: number) => `PE${String(1000000000000 + i)}`; // 15 characters: masked as 6 + ***** + 4
+const masked = (raw: string) => raw.slice(0, 6) + '*'.repeat(raw.length - 10) + raw.slice(-4);
+const raws: string[] = [];
+
+/** Every text and jsonb value in every table of this file's database, as one string. */
+async function wholeDatabase(): Promise<string> {
+  const tables = await rowsOf<{ table_name: string }>(t, sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`);
+  expect(tables.map((r) => r.table_name)).toContain('penalties');
+  const dumps: string[] = [];
+  for (const { table_name } of tables) {
+    const rows = await rowsOf(t, sql`select * from ${sql.identifier(table_name)}`);
+    dumps.push(JSON.stringify(rows, (_k, v) => (typeof v === 'bigint' ? String(v) : v)));
+  }
+  return dumps.join('\n');
+}
+
+describe('no raw ID number is ever stored, returned or logged', () => {
+  it('publishes natural persons (身份证, passport) and companies with a 法定代表人 ID, in a batch and singly', async () => {
+    const agency = await t.createAgency();
+    const key = await t.keyFor(agency.id);
+    const items = [];
+    for (let i = 0; i < 12; i++) {
+      const id = residentId(i);
+      const pass = passport(i);
+      raws.push(id, pass);
+      items.push(validPenalty({ party: personParty({ name: `自然人${i}`, idNumber: id }) }));
+      items.push(validPenalty({ party: personParty({ name: `外籍人${i}`, idType: '02', idNumber: pass }) }));
+      items.push(validPenalty({ party: companyParty({ legalRepresentativeIdType: '01', legalRepresentativeIdNumber: residentId(50 + i) }) }));
+      raws.push(residentId(50 + i));
+    }
+    const res = await t.post('/v1/penalties/batch', { items }, key);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.items[0].party.idNumber).toBe(masked(residentId(0)));
+    expect(res.body.items[1].party.idNumber).toBe(masked(passport(0)));
+    expect(res.body.items[2].party.legalRepresentativeIdNumber).toBe(masked(residentId(50)));
+    // A lower-case check character is the same person: stored masked the same way.
+    const x = completeResidentId('11010519900101015');
+    raws.push(x, x.toLowerCase());
+    const single = await t.post('/v1/penalties', validPenalty({ agencyId: agency.id, party: personParty({ idNumber: x.toLowerCase() }) }), admin);
+    expect(single.status, JSON.stringify(single.body)).toBe(201);
+    expect(single.body.party.idNumber).toBe(masked(x));
+  });
+
+  it('a correction with a new raw number stores it masked too', async () => {
+    const agency = await t.createAgency();
+    const key = await t.keyFor(agency.id);
+    const created = await t.post('/v1/penalties', validPenalty({ party: personParty({ idNumber: residentId(80) }) }), key);
+    raws.push(residentId(80), residentId(81));
+    const res = await t.request(`/v1/penalties/${created.body.id}/corrections`, {
+      method: 'POST',
+      headers: { ...key, 'Content-Type': 'application/json', 'If-Match': '"v1"' },
+      body: JSON.stringify({ reason: '证件号码录入错误。', changes: { party: { idNumber: residentId(81) } } }),
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.party.idNumber).toBe(masked(residentId(81)));
+  });
+
+  it('scans every table: no raw number anywhere, the masked forms present', async () => {
+    const dump = await wholeDatabase();
+    for (const raw of raws) expect(dump.includes(raw), `raw ID ${masked(raw)} found in the database`).toBe(false);
+    for (const raw of raws.filter((r) => r === r.toUpperCase())) expect(dump).toContain(masked(raw));
+  });
+
+  it('refuses a minor on the decision date; the 18th birthday itself is adult (周岁)', async () => {
+    const agency = await t.createAgency();
+    const key = await t.keyFor(agency.id);
+    const born = completeResidentId('11010520081120005'); // 18 on 2026-11-20
+    raws.push(born);
+    const before = await writeState(t);
+    const dayBefore = await t.post('/v1/penalties', validPenalty({ party: personParty({ idNumber: born }), decisionDate: '2026-11-19' }), key);
+    expectProblem(dayBefore, 422, ['/party/idNumber']);
+    expect(JSON.stringify(dayBefore.body)).not.toContain(born);
+    expect(await writeState(t)).toEqual(before);
+    const birthday = await t.post('/v1/penalties', validPenalty({ party: personParty({ idNumber: born }), decisionDate: '2026-11-20' }), key);
+    expect(birthday.status, JSON.stringify(birthday.body)).toBe(201);
+    expect(birthday.body.party.idNumber).toBe(masked(born));
+  });
+
+  it('no log line carries a raw number (refused requests included)', async () => {
+    const bad = residentId(90).slice(0, 17) + (residentId(90)[17] === '1' ? '2' : '1');
+    raws.push(bad);
+    expect((await t.post('/v1/penalties', validPenalty({ party: personParty({ idNumber: bad }) }), admin)).status).toBe(400);
+    const logs = JSON.stringify(t.logs);
+    // The app logs only what goes wrong; whatever it logged over this file must not carry a number.
+    for (const raw of raws) expect(logs.includes(raw), `raw ID ${masked(raw)} in the logs`).toBe(false);
+    expect((await wholeDatabase()).includes(raws[0]!)).toBe(false);
+  });
+});
