@@ -16,3 +16,19 @@ export function validLicence(fields: Record<string, unknown> = {}): Record<strin
     ...fields,
   };
 }
+
+import { count, eq } from 'drizzle-orm';
+import { licences } from '../../src/db/schema.js';
+import type { TestContext } from './app.js';
+
+/** What a refused write must leave untouched: the licence rows and the feed head. */
+export async function licenceWriteState(t: TestContext): Promise<{ licences: number; head: number }> {
+  const [row] = await t.db.select({ n: count() }).from(licences);
+  const feed = await t.request('/v1/feed?limit=1');
+  return { licences: Number(row!.n), head: feed.body.head as number };
+}
+
+export async function licencesOfAgency(t: TestContext, agencyId: string): Promise<number> {
+  const [row] = await t.db.select({ n: count() }).from(licences).where(eq(licences.agencyId, agencyId));
+  return Number(row!.n);
+}
