@@ -16,6 +16,7 @@ import { officerRoutes } from './routes/officers.js';
 import { penaltyRoutes } from './routes/penalties.js';
 import { licenceRoutes } from './routes/licences.js';
 import { campaignRoutes } from './routes/campaigns.js';
+import { enforcementActionRoutes } from './routes/enforcement-actions.js';
 import { powerRoutes } from './routes/powers.js';
 import { procedureRoutes } from './routes/procedures.js';
 
@@ -38,6 +39,7 @@ export const routes: AnyRoute[] = [
   ...penaltyRoutes,
   ...licenceRoutes,
   ...campaignRoutes,
+  ...enforcementActionRoutes,
   ...keyRoutes,
   ...feedRoutes,
   ...codeListRoutes,

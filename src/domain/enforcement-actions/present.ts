@@ -1,0 +1,41 @@
+import type { enforcementActions } from '../../db/schema.js';
+import type { Citation } from '../../schemas/citations.js';
+import type { DecisionNotice } from '../../schemas/decision-common.js';
+import type { EnforcementAction } from '../../schemas/enforcement-actions.js';
+import { recordMetaOf } from '../records.js';
+import { toNotice } from '../results/notice.js';
+
+export type ActionRow = typeof enforcementActions.$inferSelect;
+
+/** A published action, or the notice of a withdrawn one. Pure: one row, no queries. */
+export function toEnforcementAction(row: ActionRow): EnforcementAction | DecisionNotice {
+  if (row.status !== 'published') return toNotice(row, row.documentNumber);
+  const target = row.target as { name: string; category: EnforcementAction['target']['category']; creditCode?: string | null };
+  return {
+    ...recordMetaOf(row),
+    status: 'published',
+    actionType: row.actionType as EnforcementAction['actionType'],
+    target: { name: target.name, category: target.category, creditCode: target.creditCode ?? null },
+    actionDate: row.decisionDate,
+    conclusion: row.conclusion,
+    facts: row.facts,
+    documentNumber: row.documentNumber,
+    agencyId: row.agencyId,
+    agency: row.agencyName,
+    agencyCreditCode: row.agencyCreditCode,
+    remarks: row.remarks,
+    citations: row.citations as Citation[],
+    tags: row.tags as EnforcementAction['tags'],
+    joint: (row.joint as EnforcementAction['joint']) ?? null,
+    campaignId: row.campaignId,
+    timeliness: {
+      dueDate: row.dueDate,
+      publishedAt: row.publishedAt.toISOString(),
+      claimedPublishedAt: row.claimedPublishedAt?.toISOString() ?? null,
+      basis: row.claimedPublishedAt ? 'claimed' : 'server',
+      late: row.late,
+      workingDaysLate: row.workingDaysLate,
+      calendarProvisional: row.calendarProvisional,
+    },
+  };
+}
