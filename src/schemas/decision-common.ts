@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { Citation, Citations } from './citations.js';
 import { Id, IsoDate, Timestamp, recordMeta, text } from './common.js';
+import { personalDataIn, personalDataMessages } from '../lib/personal-data-scan.js';
 
 export const DECISION_TAGS = ['互联网+执法', '联合执法', '专项整治', '反垄断', '反不正当竞争'] as const;
 export const DecisionTag = z.enum(DECISION_TAGS).meta({
@@ -179,3 +180,12 @@ export const DecisionNotice = z
   })
   .meta({ id: 'DecisionNotice', title: '停止公示说明' });
 export type DecisionNotice = z.output<typeof DecisionNotice>;
+
+/** Refuses personal data inside the given free-text fields (pointer per field; the value is never echoed). */
+export function checkFreeText(d: Record<string, unknown>, fields: string[], ctx: z.RefinementCtx, prefix: (string | number)[] = []) {
+  for (const field of fields) {
+    const value = d[field];
+    if (typeof value !== 'string') continue;
+    for (const kind of personalDataIn(value)) ctx.addIssue({ code: 'custom', path: [...prefix, field], message: personalDataMessages[kind] });
+  }
+}

@@ -16,6 +16,7 @@ import { Id, IsoDate, recordMeta, text } from './common.js';
 import {
   checkClaimedPublication,
   checkExtras,
+  checkFreeText,
   decisionExtras,
   decisionExtrasPublic,
   Timeliness,
@@ -96,6 +97,8 @@ export const EnforcementActionCreate = z
   .superRefine((d, ctx) => {
     checkExtras(d, ctx);
     checkClaimedPublication(d.actionDate, d.claimedPublishedAt, ctx);
+    checkFreeText(d, ['conclusion', 'facts', 'remarks'], ctx);
+    checkFreeText(d.target, ['name'], ctx, ['target']);
   })
   .meta({ id: 'EnforcementActionCreate', title: '新建执法决定信息' });
 export type EnforcementActionCreate = z.output<typeof EnforcementActionCreate>;

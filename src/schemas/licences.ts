@@ -13,6 +13,7 @@ import { Id, IsoDate, recordMeta, text } from './common.js';
 import {
   checkClaimedPublication,
   checkExtras,
+  checkFreeText,
   decisionExtras,
   decisionExtrasPublic,
   Timeliness,
@@ -88,6 +89,8 @@ export const LicenceCreate = z
     checkLicence(d, ctx);
     checkExtras(d, ctx);
     checkClaimedPublication(d.decisionDate, d.claimedPublishedAt, ctx);
+    checkFreeText(d, ['documentTitle', 'content', 'categoryDetail', 'certificateName', 'remarks'], ctx);
+    checkFreeText(d.party, ['name', 'legalRepresentative'], ctx, ['party']);
   })
   .meta({ id: 'LicenceCreate', title: '新建行政许可决定' });
 export type LicenceCreate = z.output<typeof LicenceCreate>;

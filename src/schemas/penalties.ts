@@ -15,6 +15,7 @@ import { Id, IsoDate, pageQuery, recordMeta, RegionCode, text } from './common.j
 import {
   checkClaimedPublication,
   checkExtras,
+  checkFreeText,
   CorrectionCreate,
   DecisionNotice,
   DecisionTag,
@@ -128,6 +129,8 @@ export const penaltyObject = z.strictObject({
 export function refinePenalty(d: z.output<typeof penaltyObject>, ctx: z.RefinementCtx) {
   checkDecision(d, ctx);
   checkExtras(d, ctx);
+  checkFreeText(d, ['violationType', 'facts', 'basis', 'content', 'licenceRevoked', 'remarks'], ctx);
+  checkFreeText(d.party, ['name', 'legalRepresentative'], ctx, ['party']);
   checkClaimedPublication(d.decisionDate, d.claimedPublishedAt, ctx);
 }
 
