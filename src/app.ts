@@ -19,6 +19,7 @@ import { campaignRoutes } from './routes/campaigns.js';
 import { enforcementActionRoutes } from './routes/enforcement-actions.js';
 import { powerRoutes } from './routes/powers.js';
 import { procedureRoutes } from './routes/procedures.js';
+import { publicityRuleRoutes } from './routes/publicity-rules.js';
 
 export const API_VERSION = '0.1.0';
 
@@ -43,6 +44,7 @@ export const routes: AnyRoute[] = [
   ...keyRoutes,
   ...feedRoutes,
   ...codeListRoutes,
+  ...publicityRuleRoutes,
 ];
 
 const silent: Logger = () => {};
