@@ -70,3 +70,20 @@ export function expectProblem(res: TestResponse, status: number, pointers: strin
 export function postWith(t: TestContext, path: string, body: unknown, headers: Record<string, string>): Promise<TestResponse> {
   return t.request(path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
 }
+
+/** POST to a penalty's action (corrections, withdrawal, credit-repair) with If-Match; ifMatch null sends none. */
+export function penaltyAction(t: TestContext, id: string, action: string, body: unknown, auth: Record<string, string>, ifMatch: string | null = '"v1"') {
+  return postWith(t, `/v1/penalties/${id}/${action}`, body, { Authorization: auth.Authorization!, ...(ifMatch === null ? {} : { 'If-Match': ifMatch }) });
+}
+
+/** Every feed entry of one record, oldest first. */
+export async function feedOf(t: TestContext, id: string): Promise<{ event: string; version: number; data: any }[]> {
+  const items: { id: string; event: string; version: number; data: unknown }[] = [];
+  for (let after = '0'; ; ) {
+    const page = await t.request(`/v1/feed?type=penalty&limit=1000&after=${after}`);
+    items.push(...page.body.items);
+    if (page.body.next === after) break;
+    after = page.body.next;
+  }
+  return items.filter((e) => e.id === id).map(({ event, version, data }) => ({ event, version, data: data as any }));
+}

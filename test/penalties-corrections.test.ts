@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from './support/app.js';
+import { completeResidentId } from '../src/lib/resident-id.js';
+import { ADULT_ID, expectProblem, penaltyAction, personParty, validPenalty, writeState } from './support/penalties.js';
+
+const now = new Date('2026-11-27T02:00:00Z');
+const t = useTestApp({ now: () => now });
+const maskedAdult = ADULT_ID.slice(0, 6) + '********' + ADULT_ID.slice(-4);
+
+async function published(fields: Record<string, unknown> = {}) {
+  const agency = await t.createAgency();
+  const key = await t.keyFor(agency.id);
+  const res = await t.post('/v1/penalties', validPenalty(fields), key);
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return { agency, key, penalty: res.body, etag: res.headers.get('ETag')! };
+}
+
+const correct = (id: string, changes: unknown, key: Record<string, string>, ifMatch: string | null = '"v1"') =>
+  penaltyAction(t, id, 'corrections', { reason: '违法事实表述有误，予以更正。', changes }, key, ifMatch);
+
+describe('correcting a published penalty (更正)', () => {
+  it('publishes a new version with a new ETag; the reason is public in /revisions', async () => {
+    const { key, penalty, etag } = await published();
+    const res = await correct(penalty.id, { facts: '当事人于2026年9月销售超过保质期的食品。' }, key, etag);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ version: 2, facts: '当事人于2026年9月销售超过保质期的食品。', decisionNumber: penalty.decisionNumber });
+    expect(res.headers.get('ETag')).not.toBe(etag);
+    expect((await t.request(`/v1/penalties/${penalty.id}`)).headers.get('ETag')).toBe(res.headers.get('ETag'));
+    const revs = await t.request(`/v1/penalties/${penalty.id}/revisions`);
+    expect(revs.body.items.map((r: any) => [r.version, r.event, r.reason])).toEqual([
+      [1, 'created', null],
+      [2, 'updated', '违法事实表述有误，予以更正。'],
+    ]);
+    expect(revs.body.items[1].data).toEqual(res.body);
+  });
+
+  it('without If-Match is 428; with a stale one 412; nothing written', async () => {
+    const { key, penalty } = await published();
+    expect((await correct(penalty.id, { content: '罚款人民币3000元。', fineAmount: '3000' }, key)).status).toBe(200);
+    const before = await writeState(t);
+    expect((await correct(penalty.id, { content: '罚款人民币4000元。' }, key, null)).status).toBe(428);
+    expect((await correct(penalty.id, { content: '罚款人民币4000元。' }, key, '"v1"')).status).toBe(412);
+    expect(await writeState(t)).toEqual(before);
+    expect((await t.request(`/v1/penalties/${penalty.id}`)).body).toMatchObject({ version: 2, content: '罚款人民币3000元。', fineAmount: '3000.00' });
+  });
+
+  it("another agency's key is 403", async () => {
+    const { penalty } = await published();
+    const stranger = await t.keyFor((await t.createAgency()).id);
+    expect((await correct(penalty.id, { facts: '篡改。' }, stranger)).status).toBe(403);
+    expect((await t.request(`/v1/penalties/${penalty.id}`)).body.version).toBe(1);
+  });
+
+  it('correcting the party name keeps the stored masked ID number', async () => {
+    const { key, penalty } = await published({ party: personParty() });
+    const res = await correct(penalty.id, { party: { name: '王六' } }, key);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.party).toMatchObject({ name: '王六', idType: '01', idNumber: maskedAdult });
+  });
+
+  it('a new raw idNumber is checked and masked', async () => {
+    const { key, penalty } = await published({ party: personParty() });
+    const fresh = completeResidentId('44010619850615002');
+    const res = await correct(penalty.id, { party: { idNumber: fresh } }, key);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.party.idNumber).toBe(fresh.slice(0, 6) + '********' + fresh.slice(-4));
+  });
+
+  it('changing idType without resending idNumber is 422 on /changes/party/idNumber', async () => {
+    const { key, penalty } = await published({ party: personParty() });
+    expectProblem(await correct(penalty.id, { party: { idType: '02' } }, key), 422, ['/changes/party/idNumber']);
+    expect((await t.request(`/v1/penalties/${penalty.id}`)).body.version).toBe(1);
+  });
+
+  it("a decision number the agency already used is 409 on /changes/decisionNumber", async () => {
+    const { key, penalty } = await published();
+    const other = await t.post('/v1/penalties', validPenalty(), key);
+    expectProblem(await correct(penalty.id, { decisionNumber: other.body.decisionNumber }, key), 409, ['/changes/decisionNumber']);
+  });
+
+  it('a correction that changes nothing returns the same version and writes nothing', async () => {
+    const { key, penalty, etag } = await published();
+    const before = await writeState(t);
+    const res = await correct(penalty.id, { facts: penalty.facts, fineAmount: '2000.00' }, key);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toEqual(penalty);
+    expect(res.headers.get('ETag')).toBe(etag);
+    expect(await writeState(t)).toEqual(before);
+  });
+});
