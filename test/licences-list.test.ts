@@ -86,7 +86,7 @@ describe('listing licences', () => {
     ['search in Chinese (certificate and content)', () => `q=${enc('道路运输')}`, ['l3']],
     ['search by party name', () => `q=${enc('甲乙食品')}`, ['l1']],
     ['search by licensing agency name', () => `q=${enc('规划和自然资源局')}`, ['l3']],
-  ] as const)('filters by %s, including matches and excluding the rest', async (_name, query, expected) => {
+  ] as [string, () => string, string[]][])('filters by %s, including matches and excluding the rest', async (_name, query, expected) => {
     expect(await ids(query())).toEqual(set(...expected));
   });
 
