@@ -9,6 +9,7 @@ import { databaseError } from './domain/db-errors.js';
 import { mountRoute, type AnyRoute } from './registry.js';
 import { agencyRoutes } from './routes/agencies.js';
 import { codeListRoutes } from './routes/code-lists.js';
+import { exportRoutes } from './routes/exports.js';
 import { feedRoutes } from './routes/feed.js';
 import { keyRoutes } from './routes/keys.js';
 import { legalBasisRoutes } from './routes/legal-bases.js';
@@ -38,6 +39,7 @@ export const routes: AnyRoute[] = [
   ...powerRoutes,
   ...officerRoutes,
   ...penaltyRoutes,
+  ...exportRoutes,
   ...licenceRoutes,
   ...campaignRoutes,
   ...enforcementActionRoutes,

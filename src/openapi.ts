@@ -67,6 +67,7 @@ function operation(route: AnyRoute): OperationObject {
       description: spec.description,
       ...(spec.headers ? { headers: spec.headers } : {}),
       ...(spec.schema ? { content: { 'application/json': { schema: jsonSchema(spec.schema, 'output') } } } : {}),
+      ...(spec.stream ? { content: { [spec.stream.mediaType.split(';')[0]!.trim()]: { schema: { type: 'string' } } } } : {}),
     };
   }
   if (route.method === 'get') responses['304'] = { description: 'Not modified: If-None-Match matched the current ETag.' };
@@ -106,6 +107,8 @@ const tags = [
   { name: 'enforcement-actions', description: '其他执法行为 — 行政检查, 行政强制 and other enforcement results (事后公开)' },
   { name: 'campaigns', description: '专项整治 — named enforcement campaigns that decisions belong to' },
   { name: 'compliance', description: '公示时效 — publication deadlines met and missed, per agency (回头看)' },
+  { name: 'exports', description: '批量导出 — the national 双公示 CSV of the decisions on display, streamed' },
+  { name: 'maintenance', description: '运维 — operator tasks (publicity expiry sweep)' },
   { name: 'code-lists', description: '代码表 — code lists kept as data (职权类型, 处罚种类, 相对人类别, 证件类型, 许可类别, 抽查结果)' },
   { name: 'keys', description: '写入密钥 — per-agency writer keys' },
   { name: 'feed', description: '变更订阅 — the change log for aggregators' },

@@ -17,6 +17,11 @@ export interface ResponseSpec {
   schema?: z.ZodType;
   /** Response headers this status sends, documented in the spec. */
   headers?: Record<string, { description: string; schema?: { type: 'string' } }>;
+  /**
+   * A non-JSON body (e.g. a CSV export) that the handler streams as is: its media type, sent as
+   * Content-Type and documented with a string schema (the spec key drops the parameters). GET only.
+   */
+  stream?: { mediaType: string };
 }
 
 type ResponseMap = Record<number, ResponseSpec>;
@@ -26,7 +31,7 @@ type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 export type RouteResult<R extends ResponseMap> = {
   [K in keyof R & number]: {
     status: K;
-    body: R[K]['schema'] extends z.ZodType ? z.input<R[K]['schema']> : undefined;
+    body: R[K]['stream'] extends { mediaType: string } ? ReadableStream<Uint8Array> : R[K]['schema'] extends z.ZodType ? z.input<R[K]['schema']> : undefined;
     headers?: Record<string, string>;
     /** A record's own strong ETag (e.g. derived from its version); lists get a hash of the body. */
     etag?: string;
@@ -140,7 +145,7 @@ async function respond(c: Context<AppEnv>, route: AnyRoute): Promise<Response> {
     query: route.query ? valid('query') : undefined,
     body: route.body ? valid('json') : undefined,
   };
-  const run = (services: HandlerServices) =>
+  const run = (services: HandlerServices): Promise<Sent> =>
     render(route, services, () =>
       route.handler({
         ...services,
@@ -155,19 +160,23 @@ async function respond(c: Context<AppEnv>, route: AnyRoute): Promise<Response> {
     );
   const key = c.req.header('Idempotency-Key');
   const out = isIdempotent(route) && key !== undefined
-    ? await idempotent(c.var.services, c.var.principal, key, { operationId: route.operationId, ...input }, run)
+    ? await idempotent(c.var.services, c.var.principal, key, { operationId: route.operationId, ...input }, run as (s: HandlerServices) => Promise<Rendered>)
     : await run(c.var.services);
   return out.body === null ? c.body(null, out.status as 204, out.headers) : c.body(out.body, out.status as 200, out.headers);
 }
 
+/** What is sent: rendered bytes, or a stream for a `stream` response (never stored for idempotent replay: GET only). */
+type Sent = Omit<Rendered, 'body'> & { body: Rendered['body'] | ReadableStream<Uint8Array> };
+
 /** Runs the handler and turns its result into the exact bytes and headers to send. */
-async function render(route: AnyRoute, services: HandlerServices, handle: () => Promise<RouteResult<ResponseMap>>, ifNoneMatch?: string): Promise<Rendered> {
+async function render(route: AnyRoute, services: HandlerServices, handle: () => Promise<RouteResult<ResponseMap>>, ifNoneMatch?: string): Promise<Sent> {
   const result = await handle();
   const spec = route.responses[result.status];
   if (!spec) throw new Error(`${route.operationId} returned undeclared status ${result.status}`);
   const headers: Record<string, string> = { ...CORS_HEADERS, ...result.headers };
   const isRead = route.method === 'get';
   if (isRead) headers['Cache-Control'] ??= 'no-cache'; // a handler may ask for less caching (keys: no-store)
+  if (spec.stream) return { status: result.status, body: result.body as unknown as ReadableStream<Uint8Array>, headers: { ...headers, 'Content-Type': spec.stream.mediaType } };
   // A record knows its ETag before rendering: an unchanged one costs no validation or serialization.
   if (isRead && result.etag && ifNoneMatch && ifNoneMatchSatisfied(ifNoneMatch, result.etag)) return notModified(result.etag, headers);
   if (!spec.schema) return { status: result.status, body: null, headers };

@@ -27,10 +27,10 @@ describe('import CLI', () => {
     for (const id of RAW_IDS) expect(csv + r.stdout + r.stderr).not.toContain(id);
   });
 
-  it('without --dry-run it refuses (database side not wired) before opening any database', async () => {
+  it('without --dry-run it refuses an --agency that is no agency id before opening any database', async () => {
     const r = await cli('--kind', 'licences', '--file', 'test/fixtures/import/licences.xlsx', '--agency', 'a');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('not wired');
+    expect(r.stderr).toContain('--agency must be an agency id');
   });
 
   it('a file of the wrong kind exits 2 with the header problem', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importIntoDatabase } from '../src/import/submit.js';
-import { useTestApp } from './support/app.js';
+import { uniqueCreditCode, useTestApp } from './support/app.js';
 import { AGENCY } from './fixtures/import/data.js';
 
 const t = useTestApp({ now: () => new Date('2024-03-20T02:00:00Z') });
@@ -26,8 +26,16 @@ describe('importing the XLSX and GBK fixtures into the database', () => {
     expect(gbk.rejected.map((r) => [r.rowNumber, r.column])).toEqual([[2, '行政处罚决定书文号'], [3, '行政处罚决定书文号'], [4, '行政处罚决定书文号']]);
   });
 
-  it('licences stay unwired until the licence batch function lands: a clear error, nothing written', async () => {
-    const agency = await t.createAgency();
-    await expect(importIntoDatabase(t.db, { agencyId: agency.id, kind: 'licences', file: fixture('licences.xlsx') })).rejects.toThrow('not wired');
+  it('imports licences: valid rows published, the rest reported, a re-run all duplicates', async () => {
+    const agency = await t.createAgency({ name: '示例市市场监督管理局(许可)', creditCode: uniqueCreditCode() });
+    const opts = { agencyId: agency.id as string, agencyCreditCode: AGENCY, kind: 'licences' as const, file: fixture('licences.xlsx'), now: () => new Date('2024-03-20T02:00:00Z') };
+    const first = await importIntoDatabase(t.db, opts);
+    expect(first).toMatchObject({ total: 5, imported: 2, rejectedRows: 3 });
+    const list = await t.request(`/v1/licences?agencyId=${agency.id}`);
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((i: { decisionNumber: string }) => i.decisionNumber).sort()).toEqual(['示市监许〔2024〕1号', '示市监许〔2024〕2号']);
+    const again = await importIntoDatabase(t.db, opts);
+    expect(again).toMatchObject({ imported: 0, rejectedRows: 5 });
+    expect(again.rejected.filter((r) => r.reason.includes('already published')).map((r) => r.rowNumber)).toEqual([2, 3]);
   });
 });

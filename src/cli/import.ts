@@ -52,6 +52,8 @@ if (dryRun) {
   const wiring = await import('../import/submit.js');
   if (!wiring.WIRED) fail('Importing into the database is not wired yet (src/import/submit.ts); use --dry-run.');
   if (!wiring.isWired(kind)) fail(wiring.NOT_WIRED_LICENCES);
+  const badAgency = wiring.agencyIdProblem(values.agency);
+  if (badAgency) fail(badAgency);
   const [{ openNodeDatabase }, { parseEnv }] = await Promise.all([import('../db/open-node.js'), import('../env.js')]);
   const database = await openNodeDatabase(parseEnv(process.env));
   close = () => database.close();

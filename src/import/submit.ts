@@ -1,27 +1,29 @@
 /**
  * The database side of the import CLI. The importer publishes on the operator's behalf for one agency: each
- * batch goes to the same all-or-nothing domain function as POST /v1/penalties/batch, as the operator with
+ * batch goes to the same all-or-nothing domain function as POST /v1/penalties/batch (or its licence
+ * counterpart), as the operator with
  * every item's agencyId set to that agency, and a refused batch (422, or 409 for a decision number already
  * used) comes back as { ok: false, errors } with pointers /items/N/..., which runImport maps to rows.
  */
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { agencies } from '../db/schema.js';
+import { createLicences } from '../domain/licences/create.js';
 import { createPenalties } from '../domain/penalties/create.js';
 import { resultRules } from '../domain/results/rules.js';
 import { Problem } from '../errors.js';
+import type { LicenceCreate } from '../schemas/licences.js';
 import type { PenaltyCreate } from '../schemas/penalties.js';
 import type { ImportKind } from './national-headers.js';
 import { runImport, type ImportProgress, type ImportResult, type Submit } from './run-import.js';
 
-/** True once at least one kind is wired; the CLI then checks the kind with isWired. */
+/** Both kinds are wired; the CLI refuses a kind that is not before opening any database. */
 export const WIRED: boolean = true;
-
-// 行政许可 waits for the licence domain's batch create function to be committed (src/domain/licences).
-const WIRED_KINDS: Record<ImportKind, boolean> = { penalties: true, licences: false };
+const WIRED_KINDS: Record<ImportKind, boolean> = { penalties: true, licences: true };
 export const isWired = (kind: ImportKind): boolean => WIRED_KINDS[kind];
-export const NOT_WIRED_LICENCES = 'Importing 行政许可 into the database is not wired yet (no licence batch function); use --dry-run.';
+export const NOT_WIRED_LICENCES = 'Importing 行政许可 into the database is not wired yet; use --dry-run.';
 
+const ADMIN = { kind: 'admin' } as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function makeSubmit(db: Db, agencyId: string, kind: ImportKind, now: () => Date = () => new Date()): Submit {
@@ -29,9 +31,13 @@ export function makeSubmit(db: Db, agencyId: string, kind: ImportKind, now: () =
   // No request body here, so no body limit applies; the other rules are the bundled defaults.
   const rules = resultRules({ bodyLimitBytes: 0 });
   return async (items) => {
-    const owned = (items as PenaltyCreate[]).map((item) => ({ ...item, agencyId }));
+    const at = (i: number) => '/items/' + i;
     try {
-      await createPenalties(db, { kind: 'admin' }, now(), rules, owned, (i) => '/items/' + i);
+      if (kind === 'penalties') {
+        await createPenalties(db, ADMIN, now(), rules, (items as PenaltyCreate[]).map((item) => ({ ...item, agencyId })), at);
+      } else {
+        await createLicences(db, ADMIN, now(), rules, (items as LicenceCreate[]).map((item) => ({ ...item, agencyId })), at);
+      }
       return { ok: true };
     } catch (e) {
       if (!(e instanceof Problem)) throw e;
@@ -43,13 +49,18 @@ export function makeSubmit(db: Db, agencyId: string, kind: ImportKind, now: () =
 
 /** The agency's 统一社会信用代码, for the own-agency check on 处罚机关/许可机关统一社会信用代码. */
 export async function agencyCreditCode(db: Db, agencyId: string): Promise<string> {
-  if (!UUID.test(agencyId)) throw new ImportAgencyError(`--agency must be an agency id (a UUID), not ${JSON.stringify(agencyId)}.`);
+  const bad = agencyIdProblem(agencyId);
+  if (bad) throw new ImportAgencyError(bad);
   const [row] = await db.select({ creditCode: agencies.creditCode }).from(agencies).where(eq(agencies.id, agencyId));
   if (!row) throw new ImportAgencyError('No agency has this id.');
   return row.creditCode;
 }
 
 export class ImportAgencyError extends Error {}
+
+/** Checked before a database is opened: an agency id is a UUID. */
+export const agencyIdProblem = (agencyId: string): string | null =>
+  UUID.test(agencyId) ? null : `--agency must be an agency id (a UUID), not ${JSON.stringify(agencyId)}.`;
 
 export interface ImportIntoDatabaseOptions {
   agencyId: string;
