@@ -46,6 +46,20 @@ describe('batch publication', () => {
   }, 120_000);
 });
 
+describe('batch retries', () => {
+  it('answers a retried batch with the same Idempotency-Key from the first answer, publishing nothing twice', async () => {
+    const agency = await t.createAgency();
+    const headers = { ...(await t.keyFor(agency.id)), 'Idempotency-Key': 'actions-batch-1' };
+    const body = { items: [validAction(), validAction({ actionType: '03' })] };
+    const first = await t.post('/v1/enforcement-actions/batch', body, headers);
+    const retry = await t.post('/v1/enforcement-actions/batch', body, headers);
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.body.items.map((a: any) => a.id)).toEqual(first.body.items.map((a: any) => a.id));
+    expect(await countFor(agency.id)).toBe(2);
+  });
+});
+
 describe('corrections', () => {
   it('publishes a merge patch as a new version with its reason, re-checking the merged action', async () => {
     now = new Date('2026-11-27T02:00:00Z');
