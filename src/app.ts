@@ -9,6 +9,7 @@ import { databaseError } from './domain/db-errors.js';
 import { mountRoute, type AnyRoute } from './registry.js';
 import { agencyRoutes } from './routes/agencies.js';
 import { codeListRoutes } from './routes/code-lists.js';
+import { complianceRoutes } from './routes/compliance.js';
 import { exportRoutes } from './routes/exports.js';
 import { feedRoutes } from './routes/feed.js';
 import { keyRoutes } from './routes/keys.js';
@@ -43,6 +44,7 @@ export const routes: AnyRoute[] = [
   ...licenceRoutes,
   ...campaignRoutes,
   ...enforcementActionRoutes,
+  ...complianceRoutes,
   ...keyRoutes,
   ...feedRoutes,
   ...codeListRoutes,

@@ -1,0 +1,60 @@
+/**
+ * 公示时效 report (回头看): for decisions decided in a period, how many each agency published on time and
+ * late (7 working days for 行政处罚/行政许可, 20 for other actions), and its withdrawals against the
+ * 3-working-day deadline of 行政处罚法 art. 48 ¶2. Counts are of the decisions as first published; a decision
+ * later withdrawn, expired or repaired still counts where it was published.
+ */
+import { z } from 'zod';
+import { Id, IsoDate, RegionCode } from './common.js';
+
+export const ComplianceQuery = z
+  .strictObject({
+    from: IsoDate.meta({ title: '决定日期起', description: 'Decisions decided on or after this date (inclusive).' }),
+    to: IsoDate.meta({ title: '决定日期止', description: 'Decisions decided on or before this date (inclusive).' }),
+    agencyId: Id.optional().meta({ title: '执法机关', description: 'Only this agency.' }),
+    regionCode: RegionCode.optional().meta({ title: '行政区划代码', description: "Only decisions of agencies of this region (the deciding agency's region)." }),
+  })
+  .refine((q) => q.from <= q.to, { path: ['to'], message: 'to is before from.' });
+export type ComplianceQuery = z.output<typeof ComplianceQuery>;
+
+const count = (title: string, description: string) => z.int().min(0).meta({ title, description });
+
+export const ComplianceRow = z
+  .object({
+    agencyId: Id.meta({ title: '执法机关标识' }),
+    agencyName: z.string().meta({ title: '执法机关', description: 'As on its latest decision in the period.' }),
+    kind: z.enum(['penalty', 'licence', 'enforcement_action']).meta({
+      title: '执法类别',
+      description: 'penalty 行政处罚, licence 行政许可, enforcement_action 其他执法行为 (行政检查、行政强制等).',
+    }),
+    published: count('已公示', 'Decisions decided in the period and published (whatever their status now).'),
+    onTime: count('按时公示', 'Published by the deadline.'),
+    late: count('逾期公示', 'Published after the deadline.'),
+    averageWorkingDaysLate: z
+      .string()
+      .regex(/^\d+\.\d$/)
+      .nullable()
+      .meta({
+        title: '平均逾期工作日',
+        description: 'Mean working days late over the late ones only, as a decimal string with one decimal (rounded half away from zero), e.g. "2.5"; null when none was late.',
+        example: '2.5',
+      }),
+    withdrawals: z
+      .object({
+        total: count('撤回', 'Decisions of the period withdrawn (撤回).'),
+        onTime: count('按时撤回', 'Withdrawn within 3 working days of the revoking event.'),
+        late: count('逾期撤回', 'Withdrawn after that deadline.'),
+      })
+      .meta({ title: '撤回', description: '行政处罚法 art. 48 ¶2: withdraw within 3 working days and explain why.' }),
+  })
+  .meta({ id: 'ComplianceRow', title: '公示时效统计' });
+export type ComplianceRow = z.output<typeof ComplianceRow>;
+
+export const ComplianceReport = z
+  .object({
+    from: IsoDate.meta({ title: '决定日期起' }),
+    to: IsoDate.meta({ title: '决定日期止' }),
+    items: z.array(ComplianceRow).meta({ title: '统计', description: 'One row per agency and kind with at least one decision in the period; by agency name, then id, then kind.' }),
+  })
+  .meta({ id: 'ComplianceReport', title: '公示时效报告' });
+export type ComplianceReport = z.output<typeof ComplianceReport>;
