@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { admin, useTestApp } from './support/app.js';
-import { ADULT_ID, companyParty, expectProblem, personParty, validPenalty, writeState } from './support/penalties.js';
+import { ADULT_ID, MINOR_ID, companyParty, expectProblem, personParty, validPenalty, writeState } from './support/penalties.js';
 
 const now = new Date('2026-11-27T02:00:00Z');
 const t = useTestApp({ now: () => now });
@@ -33,6 +33,15 @@ describe('a penalty with bad input is refused, naming each field, and nothing is
 
   it('impossible dates (2026-02-30)', async () => {
     await refusedWith(400, ['/decisionDate', '/validUntil'], { decisionDate: '2026-02-30', validUntil: '2026-02-30' });
+  });
+
+  it('a decision date after today (Beijing) is 422, so a minor cannot pass as adult on a later date', async () => {
+    // The clock is 10:00 on 11-27 in Beijing: tomorrow is refused, today accepted.
+    await refusedWith(422, ['/decisionDate'], { decisionDate: '2026-11-28', validUntil: '2027-11-28' });
+    expect((await t.post('/v1/penalties', validPenalty({ decisionDate: '2026-11-27', agencyId: (await t.createAgency()).id }), admin)).status).toBe(201);
+    // MINOR_ID turns 18 on 2027-06-01: dated then, only the future date stops it.
+    await refusedWith(422, ['/decisionDate'], { party: personParty({ idNumber: MINOR_ID }), decisionDate: '2027-06-01', validUntil: '2028-06-01' });
+    await refusedWith(422, ['/party/idNumber'], { party: personParty({ idNumber: MINOR_ID }) });
   });
 
   it('validUntil before decisionDate', async () => {

@@ -78,6 +78,12 @@ describe('correcting a published penalty (更正)', () => {
     expectProblem(await correct(penalty.id, { decisionNumber: other.body.decisionNumber }, key), 409, ['/changes/decisionNumber']);
   });
 
+  it('a decision date moved after today is 422 on /changes/decisionDate', async () => {
+    const { key, penalty } = await published();
+    expectProblem(await correct(penalty.id, { decisionDate: '2026-11-28' }, key), 422, ['/changes/decisionDate']);
+    expect((await correct(penalty.id, { decisionDate: '2026-11-27' }, key)).status).toBe(200);
+  });
+
   it('a correction that changes nothing returns the same version and writes nothing', async () => {
     const { key, penalty, etag } = await published();
     const before = await writeState(t);

@@ -15,7 +15,7 @@ import { collect, existingCampaigns, loadAgencies, resolveExtras } from '../resu
 import type { ResultRules } from '../results/rules.js';
 import { PUBLICATION_DAYS, publicationTimeliness } from '../results/timeliness.js';
 import { mergePatch, sameContent } from '../versioning.js';
-import { duplicateNumber, penaltyValues } from './create.js';
+import { duplicateNumber, futureDecision, penaltyValues } from './create.js';
 import { lockForChange } from './lifecycle.js';
 import { toPenalty, type PenaltyRow } from './present.js';
 import { publicityOf } from './publicity.js';
@@ -90,6 +90,7 @@ export async function correctPenalty(db: Db, principal: Principal, now: Date, ru
     for (const slot of Object.keys(kept) as Slot[]) delete fresh[slot];
     let newParty: StoredPenaltyParty | undefined;
     await collect(errors, () => (newParty = preparePartyForStorage(fresh, rules.masking, next.decisionDate, '/changes/party')));
+    if (next.decisionDate > chinaDate(now)) errors.push(futureDecision('/changes/decisionDate'));
     const publicity = publicityOf(next, rules, chinaDate(row.publishedAt), '/changes', errors);
     const known = {
       agencies: await loadAgencies(tx, [row.agencyId, ...(next.joint?.agencyIds ?? [])]),

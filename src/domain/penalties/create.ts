@@ -26,6 +26,16 @@ export const duplicateNumber = (pointer: string): FieldError => ({
   detail: 'This agency has already published a decision with this 行政处罚决定书文号.',
 });
 
+/**
+ * A decision is published after it is made. A future date would also dodge the minor check, which is
+ * judged on the decision date (a 17-year-old would pass as 18 on a date two years ahead).
+ */
+export const futureDecision = (pointer: string): FieldError => ({
+  in: 'body',
+  pointer,
+  detail: '处罚决定日期 is after today (Beijing time): a decision is published only once it is made.',
+});
+
 /** Every column of a penalty as stored, from validated input and the checks' results. */
 export function penaltyValues(
   input: PenaltyCreate,
@@ -94,6 +104,7 @@ export async function createPenalties(
         const before = errors.length;
         const agency = known.agencies.get(owners[i]!);
         if (!agency) errors.push({ in: 'body', pointer: `${at(i)}/agencyId`, detail: 'No agency has this id.' });
+        if (item.decisionDate > today) errors.push(futureDecision(`${at(i)}/decisionDate`));
         let party: StoredPenaltyParty | undefined;
         await collect(errors, () => (party = preparePartyForStorage(item.party, rules.masking, item.decisionDate, `${at(i)}/party`)));
         const publicity = publicityOf(item, rules, today, at(i), errors);
