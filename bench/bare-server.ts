@@ -9,6 +9,7 @@
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import postgres from 'postgres';
+import { prefixQuery } from '../src/lib/segment.js';
 
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error('DATABASE_URL is required');
@@ -64,6 +65,51 @@ const powerColumns = sql`id, version, status, agency_id AS "agencyId", code, nam
 app.get('/v1/powers', async (c) => {
   const limit = Number(c.req.query('limit') ?? 20);
   const rows = await sql`SELECT ${powerColumns} FROM powers WHERE name ILIKE ${likePattern(c.req.query('q') ?? '')} ORDER BY id LIMIT ${limit + 1}`;
+  const more = rows.length > limit;
+  const items = more ? rows.slice(0, limit) : rows;
+  return c.json({ items, next: more ? encodeCursor(items[items.length - 1]!.id as string) : null });
+});
+
+// Penalties (issue 5): the same WHERE / ORDER BY / LIMIT as src/domain/penalties/list.ts, public columns only.
+const penaltyColumns = sql`id, version, status, created_at AS "createdAt", updated_at AS "updatedAt", party, decision_number AS "decisionNumber",
+  violation_type AS "violationType", facts, basis, penalty_types AS "penaltyTypes", content, fine_fen::text AS "fineAmount",
+  confiscation_fen::text AS "confiscationAmount", licence_revoked AS "licenceRevoked", decision_date AS "decisionDate",
+  valid_until AS "validUntil", publicity_end_date AS "publicityEndDate", agency_id AS "decidingAgencyId", agency_name AS "decidingAgency",
+  agency_credit_code AS "decidingAgencyCreditCode", data_source AS "dataSource", data_source_credit_code AS "dataSourceCreditCode",
+  remarks, citations, tags, joint, campaign_id AS "campaignId", publicity, due_date AS "dueDate", published_at AS "publishedAt",
+  claimed_published_at AS "claimedPublishedAt", late, working_days_late AS "workingDaysLate", calendar_provisional AS "calendarProvisional"`;
+const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+app.get('/v1/penalties/:id', async (c) => {
+  const [row] = await sql`SELECT ${penaltyColumns} FROM penalties WHERE id = ${c.req.param('id')}`;
+  if (!row) return c.json({ status: 404 }, 404);
+  return c.json(row, 200, { ETag: `"v${row.version}"` });
+});
+
+app.get('/v1/penalties', async (c) => {
+  const limit = Number(c.req.query('limit') ?? 20);
+  const region = c.req.query('regionCode');
+  const type = c.req.query('penaltyType');
+  const q = c.req.query('q');
+  const cursor = c.req.query('cursor');
+  const where = [sql`status = 'published'`, sql`publicity_end_date >= ${chinaToday()}`];
+  if (region) where.push(sql`region_code = ${region}`);
+  if (type) where.push(sql`penalty_types @> ${[type]}::text[]`);
+  const and = where.reduce((acc, w) => sql`${acc} AND ${w}`);
+  if (q) {
+    // The short-query form of textSearch (src/domain/search.ts): prefix word match, ranked, substring bonus.
+    const tsq = sql`to_tsquery('simple', ${prefixQuery(q)})`;
+    const like = likePattern(q);
+    const rows = await sql`SELECT ${penaltyColumns}, (CASE WHEN search_vector @@ ${tsq} THEN 1000 + round(ts_rank_cd(search_vector, ${tsq}) * 1000)::int ELSE 0 END
+        + CASE WHEN party_name ILIKE ${like} OR decision_number ILIKE ${like} THEN 100 ELSE 0 END) AS rank
+      FROM penalties WHERE ${and} AND search_vector @@ ${tsq} ORDER BY rank DESC, id LIMIT ${limit + 1}`;
+    const more = rows.length > limit;
+    const items = more ? rows.slice(0, limit) : rows;
+    const last = items[items.length - 1];
+    return c.json({ items, next: more && last ? Buffer.from(JSON.stringify([last.rank, last.id])).toString('base64url') : null });
+  }
+  const rows = await sql`SELECT ${penaltyColumns} FROM penalties WHERE ${and} ${cursor ? sql`AND id > ${decodeCursor(cursor)}` : sql``}
+    ORDER BY id LIMIT ${limit + 1}`;
   const more = rows.length > limit;
   const items = more ? rows.slice(0, limit) : rows;
   return c.json({ items, next: more ? encodeCursor(items[items.length - 1]!.id as string) : null });

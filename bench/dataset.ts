@@ -3,6 +3,7 @@ import { agencies } from '../src/db/schema.js';
 import { openPostgres } from '../src/db/postgres.js';
 import { completeCreditCode } from '../src/lib/credit-code.js';
 import type { DutiesFacts } from './dataset-duties.js';
+import type { PenaltyReads } from './scenarios-penalties.js';
 
 /** Fixed seed and clock: every run loads byte-identical rows, so figures are comparable across runs. */
 const SEED = 0x60a951;
@@ -40,6 +41,8 @@ export interface Dataset {
   ids: string[];
   /** Set when the search scenarios' legal texts and power items were loaded too (dataset-duties.ts). */
   duties?: DutiesFacts;
+  /** Set when the penalty scenarios ran the ingest (bench/ingest.ts, bench/scenarios-penalties.ts). */
+  penalties?: PenaltyReads;
 }
 
 type AgencyInsert = typeof agencies.$inferInsert;

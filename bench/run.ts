@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: throwaway PostgreSQL, deterministic data, then each server alone under the same load.
- * Env: BENCH_SECONDS (per measurement, default 10), BENCH_SEARCH_SECONDS (search scenarios, default
- * BENCH_SECONDS), BENCH_ROWS (default 10000), BENCH_SCENARIOS (comma list).
+ * Env: BENCH_EXPLAIN (set: query plans of the penalty reads in the report), BENCH_SECONDS (per measurement, default 10), BENCH_SEARCH_SECONDS (search scenarios, default
+ * BENCH_SECONDS), BENCH_ROWS (default 10000), BENCH_SCENARIOS (comma list), BENCH_PENALTY_BATCHES (batches of
+ * 1,000 for the penalty ingest, default 100). A second run on the same day appends to that day's report.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
@@ -13,6 +14,10 @@ import { findPostgresBin, startThrowawayPostgres, type ThrowawayPostgres } from 
 import { loadDataset, type Dataset } from './dataset.js';
 import { loadDuties } from './dataset-duties.js';
 import { CONNECTIONS, measure, type Measurement } from './load.js';
+import { explainPenaltyReads } from './explain.js';
+import { ingestPenalties } from './ingest.js';
+import { formatIngest } from './report-ingest.js';
+import { penaltyReads } from './scenarios-penalties.js';
 import { formatReport, verdict, type RunFacts, type ScenarioResult } from './report.js';
 import { scenarios, type Scenario } from './scenarios.js';
 import { BARE, OURS, POOL_MAX, ROOT, startServer, type ServerDef } from './servers.js';
@@ -23,6 +28,7 @@ const warmupFor = (seconds: number) => Math.max(1, Math.min(3, Math.round(second
 const WARMUP = warmupFor(SECONDS);
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_000);
 const ONLY = process.env.BENCH_SCENARIOS?.split(',').map((s) => s.trim());
+const PENALTY_BATCHES = Number(process.env.BENCH_PENALTY_BATCHES ?? 100);
 
 const log = (message: string) => console.error(`[bench] ${message}`);
 
@@ -59,6 +65,7 @@ async function drive(def: ServerDef, side: 'ours' | 'bare', url: string, data: D
     const m = await measure(server.base, targets, scenario.expectStatus, seconds);
     const cpuAfter = server.cpuMs();
     if (cpuBefore !== null && cpuAfter !== null && m.total) m.cpuUsPerRequest = ((cpuAfter - cpuBefore) * 1000) / m.total;
+    if (m.errors && server.stderr()) log(`${scenario.name} on ${def.name}: server log (tail):\n${server.stderr().slice(-1500)}`);
     log(`${scenario.name} on ${def.name}: ${Math.round(m.requestsPerSec)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.total} answered, ${m.errors} errors (${m.timeouts} timeouts)`);
     return m;
   } finally {
@@ -105,6 +112,13 @@ async function main(pg: ThrowawayPostgres): Promise<void> {
     const { bases, articles, powers } = data.duties;
     log(`loaded ${articles} articles of ${bases} legal bases and ${powers} power items in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
+  let plans: string[] = [];
+  if (list.some((s) => s.penalties)) {
+    const ingest = await ingestPenalties(pg.url, data.ids, PENALTY_BATCHES, log);
+    log(`ingest: app ${Math.round(ingest.rows / ingest.appSeconds)} rows/s, COPY ${Math.round(ingest.rows / ingest.copySeconds)} rows/s`);
+    data.penalties = await penaltyReads(pg.url, ingest);
+    if (process.env.BENCH_EXPLAIN) plans = await explainPenaltyReads(pg.url, data.penalties);
+  }
   const loadBefore = loadavg()[0]!.toFixed(2);
   // Each pair runs back to back, so drift on a shared machine hits both sides of a ratio alike.
   const results: ScenarioResult[] = [];
@@ -131,11 +145,12 @@ async function main(pg: ThrowawayPostgres): Promise<void> {
     searchWarmupSeconds: warmupFor(SEARCH_SECONDS),
     duties: data.duties,
   };
-  const report = formatReport(facts, results);
+  const report = formatReport(facts, results) + (data.penalties ? [...formatIngest(data.penalties), ...plans].join('\n') + '\n' : '');
   const dir = join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${facts.date}.md`);
-  writeFileSync(file, report);
+  // Keep the day's earlier runs: a later run (often another selection of scenarios) is appended.
+  if (existsSync(file)) appendFileSync(file, '\n' + report.replace(/^# Benchmark (\S+)/, `# Benchmark $1, later run (${list.map((s) => s.name).join(', ')})`)); else writeFileSync(file, report);
   console.log(report);
   log(`wrote ${file}`);
   for (const r of results) if (verdict(r).label !== 'PASS' && !verdict(r).label.startsWith('n/a')) log(`${r.scenario.name}: ${verdict(r).label} (a report, not a failure)`);

@@ -1,5 +1,6 @@
 import type { Dataset } from './dataset.js';
 import { prng } from './dataset.js';
+import { penaltyScenarios } from './scenarios-penalties.js';
 
 /** One request of a rotation; the load tool cycles through them across all connections. */
 export interface Target {
@@ -26,6 +27,8 @@ export interface Scenario {
   duties?: boolean;
   /** The query and table, for the report's match counts. */
   search?: { table: 'legal_articles' | 'powers'; q: string };
+  /** Needs the 100,000 ingested penalties (bench/ingest.ts); selecting one runs the ingest benchmark. */
+  penalties?: boolean;
 }
 
 /** A deterministic sample of ids, spread over the whole table so no single page stays hot. */
@@ -111,4 +114,6 @@ export const scenarios: Scenario[] = [
   search('search-articles-4char', 'legal_articles', '道路运输'),
   search('search-powers-2char', 'powers', '道路'),
   search('search-powers-4char', 'powers', '道路运输'),
+  // Issue 5: penalties read back after the batch ingest benchmark.
+  ...penaltyScenarios,
 ];

@@ -22,6 +22,8 @@ export interface RunningServer {
   base: string;
   /** CPU time (user + system, all threads) the server has used so far, or null off Linux. */
   cpuMs(): number | null;
+  /** The last 4,000 characters the server wrote to stderr (its error log), to explain error responses. */
+  stderr(): string;
   stop(): Promise<void>;
 }
 
@@ -98,7 +100,7 @@ export async function startServer(def: ServerDef, databaseUrl: string, readyPath
     try {
       const res = await fetch(base + readyPath);
       await res.arrayBuffer();
-      if (res.status === 200) return { base, stop, cpuMs: () => processCpuMs(child.pid) };
+      if (res.status === 200) return { base, stop, cpuMs: () => processCpuMs(child.pid), stderr: () => stderr };
     } catch {
       // not listening yet
     }
