@@ -78,6 +78,24 @@ describe('listing penalties: each filter includes the right decisions and exclud
     expect(await ids(`${scope}&status=expired`)).toEqual([]);
   });
 
+  it('a decision no longer displayed cannot be found by its party or its content (400 /party, /q)', async () => {
+    now = new Date('2026-11-27T02:00:00Z');
+    const party = companyParty({ name: '示例市恒通撤回测试有限公司' });
+    const { agency, key, ids: [gone] } = await agencyWith([{ party, facts: '当事人销售过期奶粉二十箱。' }]);
+    const res = await t.request(`/v1/penalties/${gone}/withdrawal`, {
+      method: 'POST',
+      headers: { ...key, 'Content-Type': 'application/json', 'If-Match': '"v1"' },
+      body: JSON.stringify({ reasonCategory: 'revoked', explanation: '已撤销。', eventDate: '2026-11-26' }),
+    });
+    expect(res.status).toBe(200);
+    const scope = `agencyId=${agency.id}&status=withdrawn`;
+    expect(await ids(scope)).toEqual([gone]);
+    expectProblem(await t.request(`/v1/penalties?${scope}&party=${party.creditCode}`), 400, ['/party']);
+    expectProblem(await t.request(`/v1/penalties?${scope}&party=${encodeURIComponent('恒通撤回')}`), 400, ['/party']);
+    expectProblem(await t.request(`/v1/penalties?${scope}&q=${encodeURIComponent('过期奶粉')}`), 400, ['/q']);
+    expect(await ids(`agencyId=${agency.id}&party=${party.creditCode}`)).toEqual([]);
+  });
+
   it('Chinese search q over facts and party names, and only among published decisions', async () => {
     const { agency, ids: [facts, name] } = await agencyWith([
       { facts: '当事人在仓库内储存霉变大米三百公斤。' },
