@@ -14,6 +14,7 @@ import { exportRoutes } from './routes/exports.js';
 import { feedRoutes } from './routes/feed.js';
 import { keyRoutes } from './routes/keys.js';
 import { legalBasisRoutes } from './routes/legal-bases.js';
+import { maintenanceRoutes } from './routes/maintenance.js';
 import { officerRoutes } from './routes/officers.js';
 import { penaltyRoutes } from './routes/penalties.js';
 import { licenceRoutes } from './routes/licences.js';
@@ -45,6 +46,7 @@ export const routes: AnyRoute[] = [
   ...campaignRoutes,
   ...enforcementActionRoutes,
   ...complianceRoutes,
+  ...maintenanceRoutes,
   ...keyRoutes,
   ...feedRoutes,
   ...codeListRoutes,

@@ -3,6 +3,7 @@ import { createApp } from './app.js';
 import { sharedDb } from './db/client.js';
 import { openNodeDatabase } from './db/open-node.js';
 import { seedDemo } from './demo/seed.js';
+import { expireDue, SWEEP_INTERVAL_MS } from './domain/expiry.js';
 import { parseEnv } from './env.js';
 import { jsonLogger } from './log.js';
 import { readFileSync } from 'node:fs';
@@ -32,6 +33,18 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
     admin: env.ADMIN_TOKEN ? 'enabled' : 'disabled (set ADMIN_TOKEN)',
   });
 });
+
+// Publicity expiry: once at startup, then hourly. The timer never keeps the process alive; counts only are logged.
+const sweep = async () => {
+  try {
+    const expired = await expireDue(database.db, new Date());
+    if (expired) log('info', 'publicity periods ended', { expired });
+  } catch (err) {
+    log('error', 'expiry sweep failed', { error: err instanceof Error ? err.name : typeof err });
+  }
+};
+void sweep();
+setInterval(() => void sweep(), SWEEP_INTERVAL_MS).unref();
 
 // Requests Node's HTTP parser refuses (e.g. a raw UTF-8 request line) never reach the app; answer them
 // as problem+json too, instead of Node's bare 400.

@@ -1,5 +1,6 @@
 import type { ExecutionContext } from 'hono';
 import { createApp, type App } from './app.js';
+import { expireDue } from './domain/expiry.js';
 import { openPostgres } from './db/postgres.js';
 import { parseEnv } from './env.js';
 import { jsonLogger } from './log.js';
@@ -18,7 +19,21 @@ export default {
     app ??= build(bindings);
     return app.fetch(request, bindings, ctx);
   },
+  /** The hourly cron of wrangler.toml: the publicity expiry sweep, on its own client, closed when done. */
+  async scheduled(_controller: unknown, bindings: Bindings, ctx: ExecutionContext): Promise<void> {
+    const log = jsonLogger(parseEnv(stringBindings(bindings)).LOG_LEVEL);
+    const { db, close } = openPostgres(bindings.HYPERDRIVE.connectionString, { max: 1 });
+    ctx.waitUntil(
+      expireDue(db, new Date())
+        .then((expired) => log('info', 'publicity periods ended', { expired }))
+        .catch((err: unknown) => log('error', 'expiry sweep failed', { error: err instanceof Error ? err.name : typeof err }))
+        .finally(close),
+    );
+  },
 };
+
+const stringBindings = (bindings: Bindings) =>
+  Object.fromEntries(Object.entries(bindings).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
 
 function build(bindings: Bindings): App {
   const strings = Object.fromEntries(Object.entries(bindings).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
