@@ -139,3 +139,21 @@ describe('properties', () => {
     );
   });
 });
+
+describe('the indexed count equals a day-by-day count', () => {
+  const day = fc.integer({ min: 0, max: 2190 }).map((d) => new Date(Date.UTC(2021, 0, 1 + d)).toISOString().slice(0, 10));
+  const naive = (from: string, to: string) => {
+    let count = 0;
+    for (let t = Date.parse(from) + 86_400_000; t <= Date.parse(to); t += 86_400_000) if (isWorkingDay(new Date(t).toISOString().slice(0, 10))) count++;
+    return count;
+  };
+  it('for any two dates of the covered years', () => {
+    fc.assert(
+      fc.property(day, day, (a, b) => {
+        const [from, to] = a <= b ? [a, b] : [b, a];
+        expect(workingDaysBetween(from, to)).toBe(naive(from, to));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

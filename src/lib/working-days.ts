@@ -104,16 +104,50 @@ export function isWorkingDay(date: string, calendar: WorkCalendar = bundledCalen
   return working(covered(date, calendar), date, calendar);
 }
 
+/**
+ * Per-calendar index: one flag per day of the covered years and the running count of working days, so a
+ * count over years of dates is two lookups instead of a walk (bulk ingest computes lateness per record).
+ */
+interface DayIndex {
+  first: number;
+  /** 1 = working, 0 = off, 2 = a day of a year the data does not cover. */
+  kind: Uint8Array;
+  /** working[i] = working days among the first i days of the span. */
+  working: Int32Array;
+}
+const indexes = new WeakMap<WorkCalendar, DayIndex>();
+
+function indexOf(calendar: WorkCalendar): DayIndex {
+  let index = indexes.get(calendar);
+  if (index) return index;
+  const years = [...calendar.years].sort((a, b) => a - b);
+  const first = years.length ? Date.UTC(years[0]!, 0, 1) / DAY_MS : 0;
+  const last = years.length ? Date.UTC(years[years.length - 1]!, 11, 31) / DAY_MS : -1;
+  const kind = new Uint8Array(Math.max(0, last - first + 1));
+  const workingCount = new Int32Array(kind.length + 1);
+  for (let i = 0; i < kind.length; i++) {
+    const date = fromDayNumber(first + i);
+    kind[i] = !calendar.years.has(Number(date.slice(0, 4))) ? 2 : working(first + i, date, calendar) ? 1 : 0;
+    workingCount[i + 1] = workingCount[i]! + (kind[i] === 1 ? 1 : 0);
+  }
+  index = { first, kind, working: workingCount };
+  indexes.set(calendar, index);
+  return index;
+}
+
 /** The n-th working day after start; start itself is not counted, whatever it is (n = 0 gives start). */
 export function addWorkingDays(start: string, n: number, calendar: WorkCalendar = bundledCalendar()): string {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`working-day count must be a non-negative integer, got ${n}`);
   let day = covered(start, calendar);
-  let date = start;
+  const index = indexOf(calendar);
   for (let left = n; left > 0; ) {
-    date = fromDayNumber(++day);
-    if (working(covered(date, calendar), date, calendar)) left--;
+    day++;
+    const kind = index.kind[day - index.first];
+    // Past the index or into an uncovered year: let covered() name the year that is missing.
+    if (kind === undefined || kind === 2) covered(fromDayNumber(day), calendar);
+    if (kind === 1) left--;
   }
-  return date;
+  return fromDayNumber(day);
 }
 
 /**
@@ -124,10 +158,8 @@ export function workingDaysBetween(from: string, to: string, calendar: WorkCalen
   const a = covered(from, calendar);
   const b = covered(to, calendar);
   if (b < a) return -workingDaysBetween(to, from, calendar);
-  let count = 0;
-  for (let day = a + 1; day <= b; day++) {
-    const date = fromDayNumber(day);
-    if (working(covered(date, calendar), date, calendar)) count++;
-  }
-  return count;
+  // Every year crossed must be covered, as for the ends.
+  for (let year = Number(from.slice(0, 4)) + 1; year < Number(to.slice(0, 4)); year++) covered(`${year}-01-01`, calendar);
+  const index = indexOf(calendar);
+  return index.working[b - index.first + 1]! - index.working[a - index.first + 1]!;
 }
