@@ -15,7 +15,18 @@ function provisional(calendar: WorkCalendar, dates: string[]): { calendar: WorkC
   if (missing.length === 0) return { calendar, provisional: false };
   // A due date can run into the year after the last date given.
   const years = new Set([...calendar.years, ...missing, ...missing.map((y) => y + 1)]);
-  return { calendar: { ...calendar, years }, provisional: true };
+  return { calendar: extended(calendar, years), provisional: true };
+}
+
+// One extended calendar per base and year set, so its day index (src/lib/working-days.ts) is built once.
+const extensions = new WeakMap<WorkCalendar, Map<string, WorkCalendar>>();
+function extended(calendar: WorkCalendar, years: Set<number>): WorkCalendar {
+  const key = [...years].sort((a, b) => a - b).join(',');
+  let byYears = extensions.get(calendar);
+  if (!byYears) extensions.set(calendar, (byYears = new Map()));
+  let cal = byYears.get(key);
+  if (!cal) byYears.set(key, (cal = { ...calendar, years }));
+  return cal;
 }
 
 export interface Deadline {
