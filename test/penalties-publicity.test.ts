@@ -88,7 +88,7 @@ describe('credit repair (提前停止公示)', () => {
 
   it('is refused for excluded types (422 /conditions) and under the wrong regime (422 /conditions/regime)', async () => {
     const samr = await publish({ ...licenceFields, publicity: { regime: 'samr' } });
-    now = new Date('2030-01-01T02:00:00Z');
+    now = new Date('2029-11-27T02:00:00Z'); // the last day on display: only the exclusion refuses it
     const conditions = { regime: 'samr', obligationsPerformed: true, harmEliminated: true, noFurtherPenalty: true, notListed: true };
     expectProblem(await repair(samr.res.body.id, samr.key, conditions), 422, ['/conditions']);
     const credit = await publish({});

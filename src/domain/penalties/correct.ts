@@ -16,7 +16,7 @@ import type { ResultRules } from '../results/rules.js';
 import { PUBLICATION_DAYS, publicationTimeliness } from '../results/timeliness.js';
 import { mergePatch, sameContent } from '../versioning.js';
 import { duplicateNumber, futureDecision, penaltyValues } from './create.js';
-import { lockForChange } from './lifecycle.js';
+import { lockForChange, statusAt } from './lifecycle.js';
 import { toPenalty, type PenaltyRow } from './present.js';
 import { publicityOf } from './publicity.js';
 
@@ -63,7 +63,8 @@ const STAND_IN = completeResidentId('11010519800101001');
 export async function correctPenalty(db: Db, principal: Principal, now: Date, rules: ResultRules, id: string, ifMatch: string, input: PenaltyCorrection) {
   return db.transaction(async (tx) => {
     const row = await lockForChange(tx, principal, id, ifMatch);
-    if (row.status !== 'published') throw problems.conflict(`This decision is ${row.status}: only a published decision can be corrected.`);
+    const status = statusAt(row, now);
+    if (status !== 'published') throw problems.conflict(`This decision is ${status}: only a published decision can be corrected.`);
     const stored = row.party as StoredPenaltyParty;
     const merged = mergePatch(asInput(row), input.changes as Record<string, unknown>);
     const party = (merged.party ?? {}) as Record<string, unknown>;

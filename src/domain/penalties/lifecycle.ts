@@ -27,6 +27,15 @@ export async function lockForChange(tx: Db, principal: Principal, id: string, if
   return row;
 }
 
+/**
+ * The status as of `now`: a published decision past its end date is expired even before the sweep or a
+ * read records it, so no write can republish it (a correction would otherwise put its content back in
+ * the feed, and credit repair would end a display that had already ended).
+ */
+export function statusAt(row: PenaltyRow, now: Date): PenaltyRow['status'] {
+  return row.status === 'published' && row.publicityEndDate < chinaDate(now) ? 'expired' : row.status;
+}
+
 /** Ends public display: a new version with the notice, earlier content redacted, a feed event. */
 async function endDisplay(
   tx: Db,

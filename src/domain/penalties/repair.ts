@@ -3,7 +3,7 @@ import { problems } from '../../errors.js';
 import { chinaDate } from '../../lib/validity.js';
 import type { CreditRepairCreate, Penalty } from '../../schemas/penalties.js';
 import type { Principal } from '../principal.js';
-import { endDisplay, lockForChange } from './lifecycle.js';
+import { endDisplay, lockForChange, statusAt } from './lifecycle.js';
 
 /**
  * 信用修复 / 提前停止公示 by the deciding agency: refused for the penalty types its regime excludes and
@@ -12,7 +12,8 @@ import { endDisplay, lockForChange } from './lifecycle.js';
 export async function repairPenalty(db: Db, principal: Principal, now: Date, id: string, ifMatch: string, input: CreditRepairCreate) {
   return db.transaction(async (tx) => {
     const row = await lockForChange(tx, principal, id, ifMatch);
-    if (row.status !== 'published') throw problems.conflict(`This decision is ${row.status}: publicity can only be ended early while it is published.`);
+    const status = statusAt(row, now);
+    if (status !== 'published') throw problems.conflict(`This decision is ${status}: publicity can only be ended early while it is published.`);
     const publicity = row.publicity as Penalty['publicity'];
     if (publicity.earlyTerminationExcluded) {
       throw problems.unprocessable([
