@@ -84,6 +84,17 @@ describe('correcting a published penalty (更正)', () => {
     expect((await correct(penalty.id, { decisionDate: '2026-11-27' }, key)).status).toBe(200);
   });
 
+  it('moving the decision date of a natural person needs the 身份证 number again (the age is judged on it)', async () => {
+    const born = completeResidentId('11010520081120005'); // 18 on 2026-11-20
+    const { key, penalty } = await published({ party: personParty({ idNumber: born }) });
+    // Masked, the stored number no longer shows the birth date: without it the day-before minor would pass.
+    expectProblem(await correct(penalty.id, { decisionDate: '2026-11-19' }, key), 422, ['/changes/party/idNumber']);
+    expectProblem(await correct(penalty.id, { decisionDate: '2026-11-19', party: { idNumber: born } }, key), 422, ['/changes/party/idNumber']);
+    const res = await correct(penalty.id, { decisionDate: '2026-11-21', party: { idNumber: born } }, key);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ decisionDate: '2026-11-21', party: { idNumber: born.slice(0, 6) + '********' + born.slice(-4) } });
+  });
+
   it('a correction that changes nothing returns the same version and writes nothing', async () => {
     const { key, penalty, etag } = await published();
     const before = await writeState(t);

@@ -75,6 +75,9 @@ export async function correctPenalty(db: Db, principal: Principal, now: Date, ru
       if (patched !== undefined || stored[slot] === null || party[slot] === undefined) continue;
       if (party[TYPE_OF[slot]] !== stored[TYPE_OF[slot]]) {
         errors.push({ in: 'body', pointer: `/changes/party/${slot}`, detail: 'Send the 证件号码 again when its 证件类型 changes.' });
+      } else if (slot === 'idNumber' && stored.idType === RESIDENT_ID_TYPE && merged.decisionDate !== row.decisionDate) {
+        // The minor check needs the birth date, which masking hid: a moved decision date needs the number.
+        errors.push({ in: 'body', pointer: '/changes/party/idNumber', detail: "Send the 证件号码 again when 处罚决定日期 changes: the party's age on that date is checked from it." });
       }
       kept[slot] = stored[slot]!;
       party[slot] = party[TYPE_OF[slot]] === RESIDENT_ID_TYPE ? STAND_IN : stored[slot];
