@@ -42,6 +42,20 @@ describe('batch publication of penalties (all or nothing)', () => {
     expectProblem(await t.post('/v1/penalties/batch', { items: list }, key), 400, ['/items/1/fineAmount', '/items/4/penaltyTypes/0']);
   });
 
+  it('ownership per item: the operator must name an existing agency for each; a key naming another agency is 403', async () => {
+    const { agency, key } = await keyed();
+    const other = await t.createAgency();
+    const unknown = '0193a1b2-7c4d-7e5f-8a9b-0c1d2e3f4a5b';
+    const before = await writeState(t);
+    const missing = [validPenalty({ agencyId: agency.id }), validPenalty(), validPenalty({ agencyId: agency.id }), validPenalty()];
+    expectProblem(await t.post('/v1/penalties/batch', { items: missing }), 422, ['/items/1/agencyId', '/items/3/agencyId']);
+    const ghost = [validPenalty({ agencyId: agency.id }), validPenalty({ agencyId: unknown })];
+    expectProblem(await t.post('/v1/penalties/batch', { items: ghost }), 422, ['/items/1/agencyId']);
+    const foreign = [validPenalty(), validPenalty({ agencyId: other.id }), validPenalty({ agencyId: agency.id })];
+    expectProblem(await t.post('/v1/penalties/batch', { items: foreign }, key), 403, ['/items/1/agencyId']);
+    expect(await writeState(t)).toEqual(before);
+  });
+
   it('1,001 items is a 400 on /items', async () => {
     const { key } = await keyed();
     const before = await writeState(t);
