@@ -83,6 +83,9 @@ describe('corrections', () => {
     expect(person.status).toBe(422);
     expect(pointers(person.body)).toEqual(['/changes/target/creditCode']);
 
+    const future = await t.post(url, { reason: 'x', changes: { actionDate: '2026-12-01' } }, ifMatch(key, '"v1"'));
+    expect(future.status).toBe(422);
+    expect(pointers(future.body)).toEqual(['/changes/actionDate']);
     const res = await t.post(url, fix, ifMatch(key, '"v1"'));
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     // 2026-10-09 + 20 working days: 10-10 (a make-up Saturday), 10-12..16, 19..23, 26..30, 11-02..05; published 11-27.
@@ -127,6 +130,12 @@ describe('withdrawal', () => {
     expect(JSON.stringify(revs.body)).not.toContain(created.body.target.name);
     expect(await countFor(agency.id)).toBe(0);
     expect(await countFor(agency.id, 'withdrawn')).toBe(1);
+    // The notice is not to be found again by its target or its words.
+    const scope = `/v1/enforcement-actions?agencyId=${agency.id}&status=withdrawn`;
+    const byTarget = await t.request(`${scope}&target=${created.body.target.creditCode}`);
+    expect(byTarget.status).toBe(400);
+    expect(pointers(byTarget.body)).toEqual(['/target']);
+    expect(pointers((await t.request(`${scope}&q=${encodeURIComponent('检查')}`)).body)).toEqual(['/q']);
     expect((await t.post(`${url}/withdrawal`, body, ifMatch(key, '"v2"'))).status).toBe(409);
     expect((await t.post(`${url}/corrections`, { reason: 'x', changes: { conclusion: 'y' } }, ifMatch(admin, '"v2"'))).status).toBe(409);
   });

@@ -65,6 +65,13 @@ describe('publishing an enforcement action', () => {
     const penalty = await t.post('/v1/enforcement-actions', validAction({ actionType: '02' }), key);
     expect(penalty.status).toBe(400);
     expect(pointers(penalty.body)).toEqual(['/actionType']);
+    now = new Date('2026-11-27T02:00:00Z');
+    const future = await t.post('/v1/enforcement-actions', validAction({ actionDate: '2026-11-28' }), key);
+    expect(future.status).toBe(422);
+    expect(pointers(future.body)).toEqual(['/actionDate']);
+    now = new Date('2026-11-27T16:30:00Z'); // already 2026-11-28 in Beijing
+    expect((await t.post('/v1/enforcement-actions', validAction({ actionDate: '2026-11-28' }), key)).status).toBe(201);
+    now = new Date('2026-11-27T02:00:00Z');
     const person = await t.post('/v1/enforcement-actions', validAction({ target: { name: '王五', category: '02' } }), key);
     expect(person.status).toBe(201);
     expect(person.body.target).toEqual({ name: '王五', category: '02', creditCode: null });

@@ -2,6 +2,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { enforcementActions } from '../../db/schema.js';
 import { fieldErrorsFromZod, problems, type FieldError } from '../../errors.js';
+import { chinaDate } from '../../lib/validity.js';
 import type { Citation } from '../../schemas/citations.js';
 import { EnforcementActionCreate, type EnforcementAction } from '../../schemas/enforcement-actions.js';
 import type { Principal } from '../principal.js';
@@ -10,7 +11,7 @@ import { existingCampaigns, loadAgencies, resolveExtras } from '../results/decis
 import type { ResultRules } from '../results/rules.js';
 import { PUBLICATION_DAYS, publicationTimeliness } from '../results/timeliness.js';
 import { mergePatch, sameContent } from '../versioning.js';
-import { actionValues, duplicateDocument } from './create.js';
+import { actionValues, duplicateDocument, futureAction } from './create.js';
 import { lockAction } from './lifecycle.js';
 import { toEnforcementAction, type ActionRow } from './present.js';
 import type { EnforcementActionCorrection } from './schemas.js';
@@ -50,6 +51,7 @@ export async function correctAction(db: Db, principal: Principal, now: Date, rul
     if (next.claimedPublishedAt !== (row.claimedPublishedAt?.toISOString() ?? undefined) && principal.kind !== 'admin') {
       errors.push({ in: 'body', pointer: '/changes/claimedPublishedAt', detail: 'Only the operator may change a claimed publication date.' });
     }
+    if (next.actionDate > chinaDate(now)) errors.push(futureAction('/changes/actionDate'));
     const known = {
       agencies: await loadAgencies(tx, [row.agencyId, ...(next.joint?.agencyIds ?? [])]),
       campaigns: await existingCampaigns(tx, next.campaignId ? [next.campaignId] : []),

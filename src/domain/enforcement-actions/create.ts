@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import { enforcementActions } from '../../db/schema.js';
 import { problems, type FieldError } from '../../errors.js';
 import { newId } from '../../lib/ids.js';
+import { chinaDate } from '../../lib/validity.js';
 import { searchText } from '../../lib/segment.js';
 import type { EnforcementActionCreate } from '../../schemas/enforcement-actions.js';
 import { sqlState, UNIQUE_VIOLATION } from '../db-errors.js';
@@ -20,6 +21,13 @@ export const duplicateDocument = (pointer: string): FieldError => ({
   in: 'body',
   pointer,
   detail: 'This agency has already published an action with this 执法文书号.',
+});
+
+/** An action is published after it is taken: a future date would also push its deadline out. */
+export const futureAction = (pointer: string): FieldError => ({
+  in: 'body',
+  pointer,
+  detail: '执法日期 is after today (Beijing time): an action is published only once it is taken.',
 });
 
 /** Every column of an action as stored, from validated input. The target is stored as sent: it holds no ID numbers. */
@@ -62,6 +70,7 @@ export async function createActions(
   at: (i: number) => string,
 ): Promise<ActionRow[]> {
   const owners = ownersOf(principal, items, at);
+  const today = chinaDate(now);
   const key = (i: number) => (items[i]!.documentNumber === undefined ? null : `${owners[i]}#${items[i]!.documentNumber}`);
   return db
     .transaction(async (tx) => {
@@ -77,6 +86,7 @@ export async function createActions(
         const before = errors.length;
         const agency = known.agencies.get(owners[i]!);
         if (!agency) errors.push({ in: 'body', pointer: `${at(i)}/agencyId`, detail: 'No agency has this id.' });
+        if (item.actionDate > today) errors.push(futureAction(`${at(i)}/actionDate`));
         const extras = await resolveExtras(tx, principal, item, owners[i]!, item.actionDate, known, at(i), errors);
         const k = key(i);
         if (k !== null && seen.has(k)) duplicates.push(duplicateDocument(`${at(i)}/documentNumber`));

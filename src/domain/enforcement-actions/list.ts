@@ -41,8 +41,21 @@ function page<T extends { id: string }>(rows: T[], limit: number, key: (last: T)
   return { rows: items, next: more ? encodeCursor(key(items[items.length - 1]!), scope) : null };
 }
 
+/**
+ * A withdrawn action's notice carries no target and no content; finding it by target or words would
+ * still tie it to its target (what withdrawal is for). Refused, not emptied, as for penalties.
+ */
+function refuseContentSearchOfNotices(query: EnforcementActionListQuery) {
+  if (query.status === 'published') return;
+  const errors = (['target', 'q'] as const)
+    .filter((f) => query[f] !== undefined)
+    .map((f) => ({ in: 'query' as const, pointer: `/${f}`, detail: `Only actions on display (status=published) can be searched by ${f}.` }));
+  if (errors.length) throw problems.validation(errors);
+}
+
 /** Keyset by id, or with q by (rank, id), best first. */
 export async function listActions(db: Db, query: EnforcementActionListQuery): Promise<{ rows: ActionRow[]; next: string | null }> {
+  refuseContentSearchOfNotices(query);
   const limit = query.limit ?? 20;
   const where = filters(query);
   const scope = scopeOf(query);
