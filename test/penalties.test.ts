@@ -50,3 +50,23 @@ describe('publishing a penalty', () => {
     expect(revs.body.items[0].data).toMatchObject({ redacted: true });
   });
 });
+
+describe('batch receipts', () => {
+  it('answers a batch with one receipt per item, in request order, each leading to its record', async () => {
+    now = new Date('2026-11-27T02:00:00Z');
+    const agency = await t.createAgency();
+    const key = await t.keyFor(agency.id);
+    const items = [validPenalty({ decisionDate: '2026-11-20' }), validPenalty({ decisionDate: '2026-11-02' })];
+    const res = await t.post('/v1/penalties/batch', { items }, key);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.items.map((r: any) => r.decisionNumber)).toEqual(items.map((i) => i.decisionNumber));
+    expect(res.body.items.map((r: any) => [r.timeliness.dueDate, r.timeliness.late])).toEqual([
+      ['2026-12-01', false],
+      ['2026-11-11', true],
+    ]);
+    for (const receipt of res.body.items) {
+      const read = await t.request(receipt.location);
+      expect(read.body).toMatchObject({ id: receipt.id, version: receipt.version, timeliness: receipt.timeliness });
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { insertRows } from '../db/bulk-insert.js';
 import type { Db } from '../db/client.js';
 import { changeClock, changes, revisions } from '../db/schema.js';
 import type { RecordTypeName, Revision } from '../schemas/changes.js';
@@ -26,7 +27,9 @@ export interface RecordChange {
 export async function appendChanges(tx: Db, principal: Actor, at: Date, list: RecordChange[]): Promise<void> {
   if (list.length === 0) return;
   const actor = actorColumns(principal);
-  await tx.insert(revisions).values(
+  await insertRows(
+    tx,
+    revisions,
     list.map((c) => ({
       recordType: c.type,
       recordId: c.id,
@@ -44,7 +47,9 @@ export async function appendChanges(tx: Db, principal: Actor, at: Date, list: Re
     .onConflictDoUpdate({ target: changeClock.id, set: { position: sql`${changeClock.position} + ${list.length}` } })
     .returning({ position: changeClock.position });
   const first = clock!.position - list.length + 1;
-  await tx.insert(changes).values(
+  await insertRows(
+    tx,
+    changes,
     list.map((c, i) => ({
       position: first + i,
       recordType: c.type,

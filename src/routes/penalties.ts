@@ -1,6 +1,6 @@
 import { defineRoute, type AnyRoute } from '../registry.js';
 import { IdParams, Page } from '../schemas/common.js';
-import { WithdrawalCreate } from '../schemas/decision-common.js';
+import { BatchReceipt, receiptOf, WithdrawalCreate } from '../schemas/decision-common.js';
 import { CreditRepairCreate, PenaltyBatch, PenaltyCorrection, PenaltyCreate, PenaltyListQuery, PenaltyOrNotice } from '../schemas/penalties.js';
 import { createPenalties } from '../domain/penalties/create.js';
 import { correctPenalty } from '../domain/penalties/correct.js';
@@ -78,10 +78,10 @@ export const penaltyRoutes: AnyRoute[] = [
     auth: true,
     body: PenaltyBatch,
     problems: [409, 422],
-    responses: { 201: { description: 'All published, in request order.', schema: Page(PenaltyOrNotice, 'PenaltyBatchResult', '批量公示结果') } },
+    responses: { 201: { description: 'All published: one receipt per item, in request order.', schema: BatchReceipt } },
     handler: async ({ db, principal, now, config, body }) => {
       const rows = await createPenalties(db, principal, now(), resultRules(config), body.items, (i) => `/items/${i}`);
-      return { status: 201 as const, body: { items: rows.map(toPenalty), next: null } };
+      return { status: 201 as const, body: { items: rows.map((row) => receiptOf('/v1/penalties', row)) } };
     },
   }),
   defineRoute({

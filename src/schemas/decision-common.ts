@@ -189,3 +189,43 @@ export function checkFreeText(d: Record<string, unknown>, fields: string[], ctx:
     for (const kind of personalDataIn(value)) ctx.addIssue({ code: 'custom', path: [...prefix, field], message: personalDataMessages[kind] });
   }
 }
+
+/**
+ * The answer to a batch: one receipt per item in request order, not the full records — a 1,000-item
+ * batch would otherwise echo megabytes the submitter already has. GET each `location` for the record.
+ */
+export const BatchReceipt = z
+  .object({
+    items: z
+      .array(
+        z
+          .object({
+            id: Id,
+            version: z.int().min(1).meta({ title: '版本号' }),
+            decisionNumber: z.string().nullable().meta({ title: '决定书文号' }),
+            location: z.string().meta({ title: '地址', description: 'URL of the published record.' }),
+            timeliness: Timeliness,
+          })
+          .meta({ id: 'BatchReceiptItem', title: '报送回执' }),
+      )
+      .meta({ title: '回执列表' }),
+  })
+  .meta({ id: 'BatchReceipt', title: '批量报送回执' });
+
+export function receiptOf(collection: string, row: { id: string; version: number; decisionNumber?: string | null; publishedAt: Date; claimedPublishedAt: Date | null; dueDate: string; late: boolean; workingDaysLate: number; calendarProvisional: boolean }) {
+  return {
+    id: row.id,
+    version: row.version,
+    decisionNumber: row.decisionNumber ?? null,
+    location: `${collection}/${row.id}`,
+    timeliness: {
+      dueDate: row.dueDate,
+      publishedAt: row.publishedAt.toISOString(),
+      claimedPublishedAt: row.claimedPublishedAt?.toISOString() ?? null,
+      basis: row.claimedPublishedAt ? ('claimed' as const) : ('server' as const),
+      late: row.late,
+      workingDaysLate: row.workingDaysLate,
+      calendarProvisional: row.calendarProvisional,
+    },
+  };
+}

@@ -1,5 +1,6 @@
 import { and, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { insertRows } from '../../db/bulk-insert.js';
 import { penalties } from '../../db/schema.js';
 import { problems, type FieldError } from '../../errors.js';
 import { newId } from '../../lib/ids.js';
@@ -17,8 +18,6 @@ import type { ResultRules } from '../results/rules.js';
 import { PUBLICATION_DAYS, publicationTimeliness } from '../results/timeliness.js';
 import { toPenalty, type PenaltyRow } from './present.js';
 import { publicityOf, type StoredPublicity } from './publicity.js';
-
-const CHUNK = 500;
 
 export const duplicateNumber = (pointer: string): FieldError => ({
   in: 'body',
@@ -124,7 +123,9 @@ export async function createPenalties(
           claimedPublishedAt: claimed,
           ...publicationTimeliness(item.decisionDate, PUBLICATION_DAYS.penalty, now, claimed, rules.calendar),
           ...penaltyValues(item, agency, party, publicity, extras),
-          index: i,
+          withdrawal: null,
+          endedAt: null,
+          repair: null,
         });
       }
       const taken = await takenNumbers(tx, owners, items);
@@ -134,11 +135,9 @@ export async function createPenalties(
       if (errors.length) throw problems.unprocessable([...errors, ...duplicates]);
       if (duplicates.length) throw problems.conflict('A decision with this 行政处罚决定书文号 was already published by this agency.', duplicates);
 
-      const rows: PenaltyRow[] = [];
-      for (let start = 0; start < values.length; start += CHUNK) {
-        const chunk = values.slice(start, start + CHUNK).map(({ index: _index, ...v }) => v);
-        rows.push(...(await tx.insert(penalties).values(chunk).returning()));
-      }
+      await insertRows(tx, penalties, values);
+      // The rows as stored: generated columns are the database's and nothing reads them back here.
+      const rows: PenaltyRow[] = values.map((v) => ({ ...v, partyName: v.party.name, partyCreditCode: v.party.creditCode, searchVector: '' }));
       await appendChanges(
         tx,
         principal,
