@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { licences } from '../src/db/schema.js';
+import { completeResidentId } from '../src/lib/resident-id.js';
 import { admin, useTestApp } from './support/app.js';
 import { validLicence } from './support/licences.js';
 import { ADULT_ID, expectProblem, personParty, postWith } from './support/penalties.js';
@@ -46,6 +47,20 @@ describe('correcting a licence', () => {
     expectProblem(typeOnly, 422, ['/changes/party/idNumber']);
     const [row] = await t.db.select({ party: licences.party }).from(licences).where(eq(licences.id, licence.id));
     expect(JSON.stringify(row!.party)).not.toContain(ADULT_ID);
+  });
+
+  it('moving the decision date of a natural person needs the 身份证 number again, and never into the future', async () => {
+    const born = completeResidentId('11010520081120005'); // 18 on 2026-11-20
+    const { key, licence } = await published({ party: personParty({ idNumber: born }) });
+    // Masked, the stored number no longer shows the birth date: without it the day-before minor would pass.
+    expectProblem(await correct(licence.id, { reason: '更正日期。', changes: { decisionDate: '2026-11-19' } }, key), 422, ['/changes/party/idNumber']);
+    const minor = await correct(licence.id, { reason: '更正日期。', changes: { decisionDate: '2026-11-19', party: { idNumber: born } } }, key);
+    expectProblem(minor, 422, ['/changes/party/idNumber']);
+    const future = await correct(licence.id, { reason: '更正日期。', changes: { decisionDate: '2026-11-28', party: { idNumber: born } } }, key);
+    expectProblem(future, 422, ['/changes/decisionDate']);
+    const res = await correct(licence.id, { reason: '更正日期。', changes: { decisionDate: '2026-11-21', party: { idNumber: born } } }, key);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ decisionDate: '2026-11-21', party: { idNumber: born.slice(0, 6) + '********' + born.slice(-4) } });
   });
 
   it('re-checks the merged record: a patch making 许可类别 其他 without detail is named under /changes', async () => {

@@ -122,6 +122,12 @@ describe('listing licences', () => {
     expect((await t.request('/v1/licences?cursor=not-a-cursor')).status).toBe(400);
   });
 
+  it('refuses party and q searches of withdrawn notices (they would tie a notice back to its party)', async () => {
+    expectProblem(await t.request(`/v1/licences?status=withdrawn&party=${CODE}`), 400, ['/party']);
+    expectProblem(await t.request(`/v1/licences?status=withdrawn&q=${enc('许可')}`), 400, ['/q']);
+    expect(await ids(`status=withdrawn&decisionNumber=${enc(d.l4.decisionNumber)}`)).toEqual(set('l4'));
+  });
+
   it('names bad query parameters', async () => {
     expectProblem(await t.request('/v1/licences?category=99'), 400, ['/category']);
     expectProblem(await t.request('/v1/licences?decidedFrom=2026-11-20&decidedTo=2026-11-01'), 400, ['/decidedTo']);

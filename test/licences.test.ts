@@ -67,6 +67,15 @@ describe('publishing a licence', () => {
     expect(minor.body.errors.map((e: { pointer: string }) => e.pointer)).toContain('/party/idNumber');
   });
 
+  it('refuses a decision dated after today (Beijing) with 422 /decisionDate', async () => {
+    const agency = await t.createAgency();
+    const key = await t.keyFor(agency.id);
+    const res = await t.post('/v1/licences', validLicence({ decisionDate: '2026-11-28', validFrom: '2026-11-28' }), key);
+    expect(res.status).toBe(422);
+    expect(res.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/decisionDate']);
+    expect((await t.post('/v1/licences', validLicence({ decisionDate: '2026-11-27', validFrom: '2026-11-27' }), key)).status).toBe(201);
+  });
+
   it('requires categoryDetail exactly for 许可类别 其他', async () => {
     const agency = await t.createAgency();
     const key = await t.keyFor(agency.id);

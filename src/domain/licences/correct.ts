@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import { licences } from '../../db/schema.js';
 import { fieldErrorsFromZod, problems, type FieldError } from '../../errors.js';
 import { completeResidentId } from '../../lib/resident-id.js';
+import { chinaDate } from '../../lib/validity.js';
 import type { Citation } from '../../schemas/citations.js';
 import { LicenceCreate, type Licence } from '../../schemas/licences.js';
 import { RESIDENT_ID_TYPE } from '../../schemas/penalty-party.js';
@@ -13,7 +14,7 @@ import { collect, existingCampaigns, loadAgencies, resolveExtras } from '../resu
 import type { ResultRules } from '../results/rules.js';
 import { PUBLICATION_DAYS, publicationTimeliness } from '../results/timeliness.js';
 import { mergePatch, sameContent } from '../versioning.js';
-import { duplicateNumber, licenceValues } from './create.js';
+import { duplicateNumber, futureDecision, licenceValues } from './create.js';
 import { lockForChange } from './lifecycle.js';
 import { toLicence, type LicenceRow } from './present.js';
 import type { LicenceCorrection } from './shapes.js';
@@ -69,6 +70,9 @@ export async function correctLicence(db: Db, principal: Principal, now: Date, ru
       if (patchedParty[slot] !== undefined || stored[slot] === null || party[slot] === undefined) continue;
       if (party[TYPE_OF[slot]] !== stored[TYPE_OF[slot]]) {
         errors.push({ in: 'body', pointer: `/changes/party/${slot}`, detail: 'Send the 证件号码 again when its 证件类型 changes.' });
+      } else if (slot === 'idNumber' && stored.idType === RESIDENT_ID_TYPE && merged.decisionDate !== row.decisionDate) {
+        // The minor check needs the birth date, which masking hid: a moved decision date needs the number.
+        errors.push({ in: 'body', pointer: '/changes/party/idNumber', detail: "Send the 证件号码 again when 许可决定日期 changes: the party's age on that date is checked from it." });
       }
       kept[slot] = stored[slot]!;
       party[slot] = party[TYPE_OF[slot]] === RESIDENT_ID_TYPE ? STAND_IN : stored[slot];
@@ -85,6 +89,7 @@ export async function correctLicence(db: Db, principal: Principal, now: Date, ru
     for (const slot of Object.keys(kept) as Slot[]) delete fresh[slot];
     let newParty: StoredPenaltyParty | undefined;
     await collect(errors, () => (newParty = preparePartyForStorage(fresh, rules.masking, next.decisionDate, '/changes/party')));
+    if (next.decisionDate > chinaDate(now)) errors.push(futureDecision('/changes/decisionDate'));
     const known = {
       agencies: await loadAgencies(tx, [row.agencyId, ...(next.joint?.agencyIds ?? [])]),
       campaigns: await existingCampaigns(tx, next.campaignId ? [next.campaignId] : []),

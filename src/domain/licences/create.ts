@@ -4,6 +4,7 @@ import { licences } from '../../db/schema.js';
 import { problems, type FieldError } from '../../errors.js';
 import { newId } from '../../lib/ids.js';
 import { searchText } from '../../lib/segment.js';
+import { chinaDate } from '../../lib/validity.js';
 import type { LicenceCreate } from '../../schemas/licences.js';
 import { sqlState, UNIQUE_VIOLATION } from '../db-errors.js';
 import { preparePartyForStorage, type StoredPenaltyParty } from '../penalty-party.js';
@@ -21,6 +22,16 @@ export const duplicateNumber = (pointer: string): FieldError => ({
   in: 'body',
   pointer,
   detail: 'This agency has already published a licence decision with this 行政许可决定文书号.',
+});
+
+/**
+ * A decision is published after it is made; a future date would also dodge the minor check, which is
+ * judged on the decision date (as for penalties).
+ */
+export const futureDecision = (pointer: string): FieldError => ({
+  in: 'body',
+  pointer,
+  detail: '许可决定日期 is after today (Beijing time): a decision is published only once it is made.',
 });
 
 /** Every column of a licence as stored, from validated input and the checks' results. */
@@ -78,6 +89,7 @@ export async function createLicences(
   at: (i: number) => string,
 ): Promise<LicenceRow[]> {
   const owners = ownersOf(principal, items, at);
+  const today = chinaDate(now);
   return db
     .transaction(async (tx) => {
       const known = {
@@ -94,6 +106,7 @@ export async function createLicences(
         if (!agency) errors.push({ in: 'body', pointer: `${at(i)}/agencyId`, detail: 'No agency has this id.' });
         let party: StoredPenaltyParty | undefined;
         await collect(errors, () => (party = preparePartyForStorage(item.party, rules.masking, item.decisionDate, `${at(i)}/party`)));
+        if (item.decisionDate > today) errors.push(futureDecision(`${at(i)}/decisionDate`));
         const extras = await resolveExtras(tx, principal, item, owners[i]!, item.decisionDate, known, at(i), errors);
         const key = `${owners[i]}#${item.decisionNumber}`;
         if (seen.has(key)) duplicates.push(duplicateNumber(`${at(i)}/decisionNumber`));

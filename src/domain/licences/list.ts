@@ -44,7 +44,20 @@ function page<T extends { id: string }>(rows: T[], limit: number, key: (last: T)
   return { rows: items, next: more ? encodeCursor(key(items[items.length - 1]!), scope) : null };
 }
 
+/**
+ * Notices carry no party and no content; finding them by party or words would still tie a withdrawn
+ * decision to its party. Refused, not emptied, so an empty answer never passes for "no such record".
+ */
+function refuseContentSearchOfNotices(query: LicenceListQuery) {
+  if (query.status === 'published') return;
+  const errors = (['party', 'q'] as const)
+    .filter((f) => query[f] !== undefined)
+    .map((f) => ({ in: 'query' as const, pointer: `/${f}`, detail: `Only decisions on display (status=published) can be searched by ${f}.` }));
+  if (errors.length) throw problems.validation(errors);
+}
+
 export async function listLicences(db: Db, query: LicenceListQuery): Promise<{ rows: LicenceRow[]; next: string | null }> {
+  refuseContentSearchOfNotices(query);
   const limit = query.limit ?? 20;
   const where = filters(query);
   const scope = scopeOf(query);
