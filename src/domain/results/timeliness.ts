@@ -43,7 +43,7 @@ export function deadline(from: string, days: number, doneAt: Date, calendar: Wor
   const doneOn = chinaDate(doneAt);
   const first = provisional(calendar, [from, doneOn]);
   let cal = first.calendar;
-  let extended = false;
+  let ranPast = false;
   let dueDate: string;
   try {
     dueDate = addWorkingDays(from, days, cal);
@@ -52,11 +52,11 @@ export function deadline(from: string, days: number, doneAt: Date, calendar: Wor
     // rather than returning a date to check, so extend to the next year and count weekends only there.
     if (!(err instanceof CalendarRangeError)) throw err;
     cal = provisional(cal, [`${Number(from.slice(0, 4)) + 1}-01-01`]).calendar;
-    extended = true;
+    ranPast = true;
     dueDate = addWorkingDays(from, days, cal);
   }
   const late = doneOn > dueDate ? workingDaysBetween(dueDate, doneOn, cal) : 0;
-  return { dueDate, late: doneOn > dueDate, workingDaysLate: late, calendarProvisional: first.provisional || extended };
+  return { dueDate, late: doneOn > dueDate, workingDaysLate: late, calendarProvisional: first.provisional || ranPast };
 }
 
 /** Timeliness of a first publication, judged on the claimed date of a migrated record when there is one. */
