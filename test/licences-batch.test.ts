@@ -14,13 +14,15 @@ async function keyed() {
 }
 
 describe('batch publication of licences (all or nothing)', () => {
-  it('publishes every item in request order with server-filled agency fields', async () => {
+  it('publishes every item in request order with server-filled agency fields, answering one receipt per item', async () => {
     const { agency, key } = await keyed();
     const list = items(3);
     const res = await t.post('/v1/licences/batch', { items: list }, key);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.items.map((i: { decisionNumber: string }) => i.decisionNumber)).toEqual(list.map((i) => i.decisionNumber));
-    expect(res.body.items.every((i: { licensingAgencyId: string }) => i.licensingAgencyId === agency.id)).toBe(true);
+    expect(res.body.items[0]).toMatchObject({ version: 1, location: `/v1/licences/${res.body.items[0].id}`, timeliness: { dueDate: '2026-12-01', late: false } });
+    const read = await t.request(res.body.items[2].location);
+    expect(read.body).toMatchObject({ licensingAgencyId: agency.id, dataSource: agency.name, decisionNumber: list[2]!.decisionNumber });
     expect(await licencesOfAgency(t, agency.id)).toBe(3);
   });
 

@@ -1,13 +1,13 @@
 import { defineRoute, type AnyRoute } from '../registry.js';
 import { IdParams } from '../schemas/common.js';
-import { WithdrawalCreate } from '../schemas/decision-common.js';
+import { BatchReceipt, receiptOf, WithdrawalCreate } from '../schemas/decision-common.js';
 import { LicenceCreate } from '../schemas/licences.js';
 import { createLicences } from '../domain/licences/create.js';
 import { correctLicence } from '../domain/licences/correct.js';
 import { getLicenceRow, withdrawLicence } from '../domain/licences/lifecycle.js';
 import { listLicences } from '../domain/licences/list.js';
 import { toLicence } from '../domain/licences/present.js';
-import { LicenceBatch, LicenceBatchResult, LicenceCorrection, LicenceListQuery, LicenceOrNotice, LicencePage } from '../domain/licences/shapes.js';
+import { LicenceBatch, LicenceCorrection, LicenceListQuery, LicenceOrNotice, LicencePage } from '../domain/licences/shapes.js';
 import { resultRules } from '../domain/results/rules.js';
 import { versionEtag } from '../domain/versioning.js';
 import { etagHeaderSpec, linkHeaderSpec, nextLinkHeader } from './links.js';
@@ -77,10 +77,10 @@ export const licenceRoutes: AnyRoute[] = [
     auth: true,
     body: LicenceBatch,
     problems: [409, 422],
-    responses: { 201: { description: 'All published, in request order.', schema: LicenceBatchResult } },
+    responses: { 201: { description: 'All published: one receipt per item, in request order.', schema: BatchReceipt } },
     handler: async ({ db, principal, now, config, body }) => {
       const rows = await createLicences(db, principal, now(), resultRules(config), body.items, (i) => `/items/${i}`);
-      return { status: 201 as const, body: { items: rows.map(toLicence), next: null } };
+      return { status: 201 as const, body: { items: rows.map((row) => receiptOf('/v1/licences', row)) } };
     },
   }),
   defineRoute({

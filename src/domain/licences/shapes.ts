@@ -34,4 +34,3 @@ export type LicenceListQuery = z.output<typeof LicenceListQuery>;
 
 export const LicenceOrNotice = z.union([Licence, DecisionNotice]).meta({ id: 'LicenceOrNotice', title: '行政许可决定或停止公示说明' });
 export const LicencePage = Page(LicenceOrNotice, 'LicencePage', '行政许可决定列表');
-export const LicenceBatchResult = Page(LicenceOrNotice, 'LicenceBatchResult', '批量公示结果');
