@@ -100,8 +100,7 @@ describe('credit repair (提前停止公示)', () => {
     const { key, res } = await publish({});
     now = new Date('2027-03-01T02:00:00Z');
     const answer = await repair(res.body.id, key, { ...creditConditions, creditCommitment: false });
-    // A plain z.union reports the whole block; a discriminated union on regime would name /conditions/creditCommitment.
-    expectProblem(answer, 400, ['/conditions']);
+    expectProblem(answer, 400, ['/conditions/creditCommitment']);
     expect((await t.request(`/v1/penalties/${res.body.id}`)).body.status).toBe('published');
   });
 

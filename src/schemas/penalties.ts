@@ -203,7 +203,7 @@ const attested = (title: string) => z.literal(true).meta({ title, description: '
 export const CreditRepairCreate = z
   .strictObject({
     conditions: z
-      .union([
+      .discriminatedUnion('regime', [
         z.strictObject({
           regime: z.literal('credit').meta({ title: '公示规则' }),
           obligationsPerformed: attested('失信行为已纠正、义务已履行'),
