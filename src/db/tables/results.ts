@@ -111,6 +111,7 @@ export const licences = pgTable(
     index('licences_party_credit_code_idx').on(t.partyCreditCode),
     index('licences_tags_idx').using('gin', t.tags),
     index('licences_search_vector_idx').using('gin', t.searchVector),
+    index('licences_party_name_trgm_idx').using('gin', t.partyName.op('gin_trgm_ops')),
   ],
 );
 
@@ -135,6 +136,7 @@ export const enforcementActions = pgTable(
     index('enforcement_actions_target_credit_code_idx').on(t.targetCreditCode),
     index('enforcement_actions_tags_idx').using('gin', t.tags),
     index('enforcement_actions_search_vector_idx').using('gin', t.searchVector),
+    index('enforcement_actions_target_name_trgm_idx').using('gin', t.targetName.op('gin_trgm_ops')),
   ],
 );
 

@@ -1,0 +1,2 @@
+CREATE INDEX "enforcement_actions_target_name_trgm_idx" ON "enforcement_actions" USING gin ("target_name" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "licences_party_name_trgm_idx" ON "licences" USING gin ("party_name" gin_trgm_ops);
