@@ -77,6 +77,17 @@ describe('penalty CSV', () => {
     });
   });
 
+  it('guards text Excel would run as a formula, and the importer takes the guard off again', async () => {
+    const risky = penalty({ decisionNumber: '示市监处罚〔2024〕9号', remarks: '=HYPERLINK("http://x.example","点击")', facts: '+86 联系方式已删除', content: '@SUM(1,2)' });
+    const row = (parse(penaltyCsvRows([risky])) as string[][])[0]!;
+    expect([row[29], row[15], row[18]]).toEqual([`'=HYPERLINK("http://x.example","点击")`, "'+86 联系方式已删除", "'@SUM(1,2)"]);
+    expect(row[19]).toBe('0.200000');
+    const file = new TextEncoder().encode(CSV_BOM + penaltyCsvHeader() + penaltyCsvRows([risky]));
+    const items: any[] = [];
+    await runImport({ file, kind: 'penalties', agencyCreditCode: AGENCY, submit: async (b) => (items.push(...b), { ok: true }) });
+    expect(items[0]).toMatchObject({ remarks: risky.remarks, facts: risky.facts, content: risky.content });
+  });
+
   it('a masked 身份证 does not survive re-import: the file is for publication, not for migration', async () => {
     const masked = penalty({ party: { ...companyParty, legalRepresentativeIdType: '01', legalRepresentativeIdNumber: '440101********0033' } });
     const file = new TextEncoder().encode(CSV_BOM + penaltyCsvHeader() + penaltyCsvRows([masked]));

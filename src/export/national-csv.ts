@@ -77,8 +77,15 @@ function partyCells(p: PenaltyPartyPublic): Cell[] {
   ];
 }
 
+/**
+ * A text cell that Excel would run as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe, which
+ * Excel shows as text; the importer drops it again (src/import/read-table.ts). Amounts and dates never start so.
+ */
+export const FORMULA_START = /^[=+\-@\t\r]/;
+const inert = (c: Cell) => (c ? (FORMULA_START.test(c) ? `'${c}` : c) : '');
+
 // RFC 4180 lines (CRLF); quotes, commas and line breaks inside cells are quoted by csv-stringify.
-const lines = (rows: Cell[][]) => (rows.length ? stringify(rows.map((r) => r.map((c) => c ?? '')), { record_delimiter: 'windows' }) : '');
+const lines = (rows: Cell[][]) => (rows.length ? stringify(rows.map((r) => r.map(inert)), { record_delimiter: 'windows' }) : '');
 
 export const penaltyCsvHeader = (): string => lines([[...PENALTY_HEADERS]]);
 export const licenceCsvHeader = (): string => lines([[...LICENCE_HEADERS]]);

@@ -34,7 +34,8 @@ export function normalizeHeader(h: string): string {
 }
 
 const clean = (v: string | undefined): string | undefined => {
-  const t = v?.trim();
+  // Our export guards formula-like text with an apostrophe (src/export/national-csv.ts): take it off again.
+  const t = v?.trim().replace(/^'(?=[=+\-@])/, '');
   return t === undefined || t === '' ? undefined : t;
 };
 
