@@ -1,8 +1,9 @@
-import type { enforcementActions } from '../../db/schema.js';
+import { enforcementActions } from '../../db/schema.js';
 import type { Citation } from '../../schemas/citations.js';
 import type { DecisionNotice } from '../../schemas/decision-common.js';
 import type { EnforcementAction } from '../../schemas/enforcement-actions.js';
 import { recordMetaOf } from '../records.js';
+import type { DecisionKind } from '../results/kind.js';
 import { toNotice } from '../results/notice.js';
 
 export type ActionRow = typeof enforcementActions.$inferSelect;
@@ -39,3 +40,11 @@ export function toEnforcementAction(row: ActionRow): EnforcementAction | Decisio
     },
   };
 }
+
+export const actionKind: DecisionKind<typeof enforcementActions> = {
+  table: enforcementActions,
+  type: 'enforcement_action',
+  label: 'Enforcement action',
+  present: toEnforcementAction,
+  noun: 'action',
+};

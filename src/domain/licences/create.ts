@@ -1,22 +1,15 @@
-import { and, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { licences } from '../../db/schema.js';
-import { problems, type FieldError } from '../../errors.js';
-import { newId } from '../../lib/ids.js';
+import type { licences } from '../../db/schema.js';
+import type { FieldError } from '../../errors.js';
 import { searchText } from '../../lib/segment.js';
-import { chinaDate } from '../../lib/validity.js';
 import type { LicenceCreate } from '../../schemas/licences.js';
-import { sqlState, UNIQUE_VIOLATION } from '../db-errors.js';
 import { preparePartyForStorage, type StoredPenaltyParty } from '../penalty-party.js';
 import type { Principal } from '../principal.js';
-import { appendChanges } from '../records.js';
-import { collect, existingCampaigns, loadAgencies, resolveExtras, type AgencyIdentity, type ResolvedExtras } from '../results/decision-parts.js';
-import { ownersOf } from '../results/ownership.js';
+import { createDecisions, type CreateSpec } from '../results/create.js';
+import { collect, type AgencyIdentity, type ResolvedExtras } from '../results/decision-parts.js';
 import type { ResultRules } from '../results/rules.js';
-import { PUBLICATION_DAYS, publicationTimeliness } from '../results/timeliness.js';
-import { toLicence, type LicenceRow } from './present.js';
-
-const CHUNK = 500;
+import { PUBLICATION_DAYS } from '../results/timeliness.js';
+import { licenceKind, type LicenceRow } from './present.js';
 
 export const duplicateNumber = (pointer: string): FieldError => ({
   in: 'body',
@@ -74,91 +67,30 @@ export function licenceValues(input: LicenceCreate, agency: AgencyIdentity, part
   };
 }
 
+/** Everything create needs of a licence beyond what all decisions share (src/domain/results/create.ts). */
+const createSpec: CreateSpec<typeof licences, LicenceCreate, StoredPenaltyParty> = {
+  kind: licenceKind,
+  numbers: {
+    field: 'decisionNumber',
+    duplicate: duplicateNumber,
+    taken: 'A licence decision with this 行政许可决定文书号 was already published by this agency.',
+    raced: 'A licence decision with this 行政许可决定文书号 was just published by this agency in a concurrent request.',
+  },
+  publicationDays: PUBLICATION_DAYS.licence,
+  dateOf: (item) => item.decisionDate,
+  prepare: async (item, at, errors, { today, rules }) => {
+    let party: StoredPenaltyParty | undefined;
+    await collect(errors, () => (party = preparePartyForStorage(item.party, rules.masking, item.decisionDate, `${at}/party`)));
+    if (item.decisionDate > today) errors.push(futureDecision(`${at}/decisionDate`));
+    return party;
+  },
+  values: (item, agency, party, extras) => licenceValues(item, agency, party, extras),
+  generated: (v) => ({ partyName: (v.party as StoredPenaltyParty).name, partyCreditCode: (v.party as StoredPenaltyParty).creditCode }),
+};
+
 /**
- * Publishes licences all-or-nothing in one transaction, as createPenalties does: every bad field of every
- * item is named under its pointer; a 文书号 the agency already used (in the database or earlier in the
- * list) is a 409. ID numbers are masked here, before anything is written. No publicity period: a licence
- * stays on display until withdrawn.
+ * Publishes licences all-or-nothing, as createPenalties does. ID numbers are masked before anything is
+ * written. No publicity period: a licence stays on display until withdrawn.
  */
-export async function createLicences(
-  db: Db,
-  principal: Principal,
-  now: Date,
-  rules: ResultRules,
-  items: LicenceCreate[],
-  at: (i: number) => string,
-): Promise<LicenceRow[]> {
-  const owners = ownersOf(principal, items, at);
-  const today = chinaDate(now);
-  return db
-    .transaction(async (tx) => {
-      const known = {
-        agencies: await loadAgencies(tx, [...owners, ...items.flatMap((i) => i.joint?.agencyIds ?? [])]),
-        campaigns: await existingCampaigns(tx, items.flatMap((i) => (i.campaignId ? [i.campaignId] : []))),
-      };
-      const errors: FieldError[] = [];
-      const duplicates: FieldError[] = [];
-      const seen = new Set<string>();
-      const values = [];
-      for (const [i, item] of items.entries()) {
-        const before = errors.length;
-        const agency = known.agencies.get(owners[i]!);
-        if (!agency) errors.push({ in: 'body', pointer: `${at(i)}/agencyId`, detail: 'No agency has this id.' });
-        let party: StoredPenaltyParty | undefined;
-        await collect(errors, () => (party = preparePartyForStorage(item.party, rules.masking, item.decisionDate, `${at(i)}/party`)));
-        if (item.decisionDate > today) errors.push(futureDecision(`${at(i)}/decisionDate`));
-        const extras = await resolveExtras(tx, principal, item, owners[i]!, item.decisionDate, known, at(i), errors);
-        const key = `${owners[i]}#${item.decisionNumber}`;
-        if (seen.has(key)) duplicates.push(duplicateNumber(`${at(i)}/decisionNumber`));
-        seen.add(key);
-        if (errors.length > before || !agency || !party) continue;
-        const claimed = item.claimedPublishedAt ? new Date(item.claimedPublishedAt) : null;
-        values.push({
-          id: newId(),
-          version: 1,
-          status: 'published',
-          createdAt: now,
-          updatedAt: now,
-          publishedAt: now,
-          claimedPublishedAt: claimed,
-          ...publicationTimeliness(item.decisionDate, PUBLICATION_DAYS.licence, now, claimed, rules.calendar),
-          ...licenceValues(item, agency, party, extras),
-        });
-      }
-      const taken = await takenNumbers(tx, owners, items);
-      items.forEach((item, i) => {
-        if (taken.has(`${owners[i]}#${item.decisionNumber}`)) duplicates.push(duplicateNumber(`${at(i)}/decisionNumber`));
-      });
-      if (errors.length) throw problems.unprocessable([...errors, ...duplicates]);
-      if (duplicates.length) throw problems.conflict('A licence decision with this 行政许可决定文书号 was already published by this agency.', duplicates);
-
-      const rows: LicenceRow[] = [];
-      for (let start = 0; start < values.length; start += CHUNK) {
-        rows.push(...(await tx.insert(licences).values(values.slice(start, start + CHUNK)).returning()));
-      }
-      await appendChanges(
-        tx,
-        principal,
-        now,
-        rows.map((row) => ({ type: 'licence', id: row.id, version: 1, event: 'created', agencyId: row.agencyId, data: toLicence(row) })),
-      );
-      return rows;
-    })
-    .catch((err: unknown) => {
-      // Two writers racing for the same number: the unique index decides. With one item the field is known.
-      if (sqlState(err) === UNIQUE_VIOLATION) {
-        const detail = 'A licence decision with this 行政许可决定文书号 was just published by this agency in a concurrent request.';
-        throw problems.conflict(detail, items.length === 1 ? [duplicateNumber(`${at(0)}/decisionNumber`)] : undefined);
-      }
-      throw err;
-    });
-}
-
-async function takenNumbers(tx: Db, owners: string[], items: LicenceCreate[]): Promise<Set<string>> {
-  const numbers = [...new Set(items.map((i) => i.decisionNumber))];
-  const rows = await tx
-    .select({ agencyId: licences.agencyId, decisionNumber: licences.decisionNumber })
-    .from(licences)
-    .where(and(inArray(licences.agencyId, [...new Set(owners)]), inArray(licences.decisionNumber, numbers)));
-  return new Set(rows.map((r) => `${r.agencyId}#${r.decisionNumber}`));
-}
+export const createLicences = (db: Db, principal: Principal, now: Date, rules: ResultRules, items: LicenceCreate[], at: (i: number) => string): Promise<LicenceRow[]> =>
+  createDecisions(db, createSpec, principal, now, rules, items, at);

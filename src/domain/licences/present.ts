@@ -1,9 +1,10 @@
-import type { licences } from '../../db/schema.js';
+import { licences } from '../../db/schema.js';
 import type { Citation } from '../../schemas/citations.js';
 import type { DecisionNotice } from '../../schemas/decision-common.js';
 import type { Licence } from '../../schemas/licences.js';
 import { toNotice } from '../results/notice.js';
 import { recordMetaOf } from '../records.js';
+import type { DecisionKind } from '../results/kind.js';
 
 export type LicenceRow = typeof licences.$inferSelect;
 
@@ -46,3 +47,5 @@ export function toLicence(row: LicenceRow): Licence | DecisionNotice {
     },
   };
 }
+
+export const licenceKind: DecisionKind<typeof licences> = { table: licences, type: 'licence', label: 'Licence', present: toLicence, noun: 'decision' };

@@ -1,10 +1,11 @@
-import type { penalties } from '../../db/schema.js';
+import { penalties } from '../../db/schema.js';
 import { fenToYuan } from '../../lib/money.js';
 import type { Citation } from '../../schemas/citations.js';
 import type { DecisionNotice } from '../../schemas/decision-common.js';
 import type { Penalty } from '../../schemas/penalties.js';
 import { toNotice } from '../results/notice.js';
 import { recordMetaOf } from '../records.js';
+import type { DecisionKind } from '../results/kind.js';
 
 export type PenaltyRow = typeof penalties.$inferSelect;
 
@@ -55,3 +56,5 @@ export function toPublishedPenalty(row: PenaltyRow): Penalty {
     },
   };
 }
+
+export const penaltyKind: DecisionKind<typeof penalties> = { table: penalties, type: 'penalty', label: 'Penalty', present: toPenalty, noun: 'decision' };

@@ -1,0 +1,113 @@
+/**
+ * Pieces every correction (更正) shares: the stored decision in request shape (so a merge patch applies to
+ * what the agency once sent), the merge that keeps masked ID numbers, the number check and the write.
+ */
+import { and, eq, ne } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { Db } from '../../db/client.js';
+import type { FieldError } from '../../errors.js';
+import { completeResidentId } from '../../lib/resident-id.js';
+import type { Citation } from '../../schemas/citations.js';
+import type { PenaltyParty } from '../../schemas/penalty-party.js';
+import { RESIDENT_ID_TYPE } from '../../schemas/penalty-party.js';
+import { preparePartyForStorage, type StoredPenaltyParty } from '../penalty-party.js';
+import type { Principal } from '../principal.js';
+import { appendChanges } from '../records.js';
+import { mergePatch, sameContent } from '../versioning.js';
+import { collect } from './decision-parts.js';
+import type { DecisionKind, DecisionTable } from './kind.js';
+import type { ResultRules } from './rules.js';
+
+export const defined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
+
+type Row = DecisionTable['$inferSelect'];
+
+/** The request fields every kind shares (decisionExtras), as stored. */
+export function storedExtras(row: Row): Record<string, unknown> {
+  const joint = row.joint as { reference: string; agencies: { id: string }[] } | null;
+  return {
+    citations: (row.citations as Citation[]).map((c) => defined({ legalBasisId: c.legalBasisId, articleNo: c.articleNo, paragraph: c.paragraph, item: c.item })),
+    remarks: row.remarks,
+    tags: row.tags,
+    joint: joint ? { reference: joint.reference, agencyIds: joint.agencies.map((a) => a.id) } : null,
+    campaignId: row.campaignId,
+    claimedPublishedAt: row.claimedPublishedAt?.toISOString() ?? null,
+  };
+}
+
+type Slot = 'idNumber' | 'legalRepresentativeIdNumber';
+const TYPE_OF: Record<Slot, 'idType' | 'legalRepresentativeIdType'> = { idNumber: 'idType', legalRepresentativeIdNumber: 'legalRepresentativeIdType' };
+// Any valid adult 身份证 number: stands in for a kept masked one so the merged party passes its checks.
+const STAND_IN = completeResidentId('11010519800101001');
+
+/**
+ * The merge patch over a decision with a party (penalties, licences). ID numbers are stored only masked:
+ * one the patch does not touch is kept as stored (its type must then stay too; a stand-in lets the merged
+ * party pass its checks); a new one arrives raw and is checked and masked by storeParty.
+ */
+export function mergeKeepingMaskedIds(row: Row & { party: unknown }, current: Record<string, unknown>, changes: Record<string, unknown>, dateLabel: string, errors: FieldError[]) {
+  const stored = row.party as StoredPenaltyParty;
+  const merged = mergePatch(current, changes);
+  const party = (merged.party ?? {}) as Record<string, unknown>;
+  const patched = (changes.party ?? {}) as Partial<Record<Slot, unknown>>;
+  const kept: Partial<Record<Slot, string>> = {};
+  for (const slot of ['idNumber', 'legalRepresentativeIdNumber'] as const) {
+    if (patched[slot] !== undefined || stored[slot] === null || party[slot] === undefined) continue;
+    if (party[TYPE_OF[slot]] !== stored[TYPE_OF[slot]]) {
+      errors.push({ in: 'body', pointer: `/changes/party/${slot}`, detail: 'Send the 证件号码 again when its 证件类型 changes.' });
+    } else if (slot === 'idNumber' && stored.idType === RESIDENT_ID_TYPE && merged.decisionDate !== row.decisionDate) {
+      // The minor check needs the birth date, which masking hid: a moved decision date needs the number.
+      errors.push({ in: 'body', pointer: '/changes/party/idNumber', detail: `Send the 证件号码 again when ${dateLabel} changes: the party's age on that date is checked from it.` });
+    }
+    kept[slot] = stored[slot]!;
+    party[slot] = party[TYPE_OF[slot]] === RESIDENT_ID_TYPE ? STAND_IN : stored[slot];
+  }
+  return { merged, kept };
+}
+
+/** The corrected party as stored: new ID numbers checked and masked, kept ones as they were. */
+export async function storeParty(party: PenaltyParty, kept: Partial<Record<Slot, string>>, rules: ResultRules, decisionDate: string, errors: FieldError[]) {
+  const fresh = { ...party };
+  for (const slot of Object.keys(kept) as Slot[]) delete fresh[slot];
+  let stored: StoredPenaltyParty | undefined;
+  await collect(errors, () => (stored = preparePartyForStorage(fresh, rules.masking, decisionDate, '/changes/party')));
+  return stored && ({ ...stored, ...kept } as StoredPenaltyParty);
+}
+
+export const claimedChangeRefused = (next: { claimedPublishedAt?: string | undefined }, row: Row, principal: Principal): FieldError | null =>
+  next.claimedPublishedAt !== (row.claimedPublishedAt?.toISOString() ?? undefined) && principal.kind !== 'admin'
+    ? { in: 'body', pointer: '/changes/claimedPublishedAt', detail: 'Only the operator may change a claimed publication date.' }
+    : null;
+
+/** Whether another record of the same agency already uses this number. */
+export async function numberTaken(tx: Db, table: DecisionTable, column: PgColumn, row: Row, value: string): Promise<boolean> {
+  const [other] = await tx
+    .select({ id: table.id })
+    .from(table)
+    .where(and(eq(table.agencyId, row.agencyId), eq(column, value), ne(table.id, row.id)));
+  return other !== undefined;
+}
+
+/** Publishes the corrected values as a new version with its public reason; unchanged content is no version. */
+export async function publishCorrection<T extends DecisionTable>(
+  tx: Db,
+  kind: DecisionKind<T>,
+  principal: Principal,
+  now: Date,
+  row: T['$inferSelect'],
+  values: Record<string, unknown>,
+  reason: string,
+): Promise<T['$inferSelect']> {
+  if (sameContent(row, values)) return row;
+  const t = kind.table as DecisionTable;
+  const [updated] = await tx
+    .update(t)
+    .set({ ...values, version: row.version + 1, updatedAt: now })
+    .where(eq(t.id, row.id))
+    .returning();
+  const next = updated as T['$inferSelect'];
+  await appendChanges(tx, principal, now, [
+    { type: kind.type, id: row.id, version: next.version, event: 'updated', agencyId: row.agencyId, data: kind.present(next), reason },
+  ]);
+  return next;
+}

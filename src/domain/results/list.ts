@@ -1,0 +1,118 @@
+import { and, arrayContains, asc, desc, eq, getTableColumns, gt, gte, ilike, lte, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { problems } from '../../errors.js';
+import { creditCodeProblem } from '../../lib/credit-code.js';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
+import { stableJson } from '../../lib/stable-json.js';
+import { escapeLike } from '../query-helpers.js';
+import { afterRanked, textSearch } from '../search.js';
+import type { DecisionKind, DecisionTable } from './kind.js';
+
+const IdCursor = z.tuple([z.uuid()]);
+const RankedCursor = z.tuple([z.int(), z.uuid()]);
+
+/** The list filters all three kinds share (src/schemas/penalties.ts decisionListFilters, plus status). */
+export interface DecisionListQuery {
+  status: string;
+  limit?: number | undefined;
+  cursor?: string | undefined;
+  q?: string | undefined;
+  agencyId?: string | undefined;
+  regionCode?: string | undefined;
+  decidedFrom?: string | undefined;
+  decidedTo?: string | undefined;
+  tag?: string | undefined;
+  campaignId?: string | undefined;
+  jointReference?: string | undefined;
+  late?: boolean | undefined;
+}
+
+/** What a kind adds to the shared list: its own filters, the name searched by who, and the q columns. */
+export interface ListSpec<T extends DecisionTable> {
+  kind: DecisionKind<T>;
+  /** The query parameter naming the party or target (credit code exact, or part of the name). */
+  who: { param: string; name: PgColumn; creditCode: PgColumn };
+  /** Columns q also matches by substring, besides the search vector. */
+  searchColumns: PgColumn[];
+  filters: SQL[];
+}
+
+/** A credit code matches exactly; anything else is part of a name. */
+const nameOrCode = (value: string, who: ListSpec<DecisionTable>['who']) =>
+  creditCodeProblem(value) === null ? eq(who.creditCode, value) : ilike(who.name, `%${escapeLike(value)}%`);
+
+function sharedFilters(t: DecisionTable, query: DecisionListQuery): SQL[] {
+  const where: SQL[] = [eq(t.status, query.status)];
+  if (query.agencyId) where.push(eq(t.agencyId, query.agencyId));
+  if (query.regionCode) where.push(eq(t.regionCode, query.regionCode));
+  // decidedFrom/To apply to decision_date (an action's date is stored there too).
+  if (query.decidedFrom) where.push(gte(t.decisionDate, query.decidedFrom));
+  if (query.decidedTo) where.push(lte(t.decisionDate, query.decidedTo));
+  if (query.tag) where.push(arrayContains(t.tags, [query.tag]));
+  if (query.campaignId) where.push(eq(t.campaignId, query.campaignId));
+  if (query.jointReference) where.push(eq(t.jointReference, query.jointReference));
+  if (query.late !== undefined) where.push(eq(t.late, query.late));
+  return where;
+}
+
+function page<T extends { id: string }>(rows: T[], limit: number, key: (last: T) => (string | number)[], scope: string) {
+  const more = rows.length > limit;
+  const items = more ? rows.slice(0, limit) : rows;
+  return { rows: items, next: more ? encodeCursor(key(items[items.length - 1]!), scope) : null };
+}
+
+/**
+ * Notices carry no party and no content; finding them by party (target) or words would still tie a
+ * withdrawn, expired or repaired record to its party, which ending the display is for. Refused, not
+ * emptied, so an empty answer never passes for "no such record".
+ */
+function refuseContentSearchOfNotices(query: DecisionListQuery & Record<string, unknown>, param: string, noun: string) {
+  if (query.status === 'published') return;
+  const errors = [param, 'q']
+    .filter((f) => query[f] !== undefined)
+    .map((f) => ({ in: 'query' as const, pointer: `/${f}`, detail: `Only ${noun}s on display (status=published) can be searched by ${f}.` }));
+  if (errors.length) throw problems.validation(errors);
+}
+
+/**
+ * Keyset by id, or with q by (rank, id), best first. A cursor is bound to the filters of the list that
+ * issued it: replayed under others, it is a 400.
+ */
+export async function listDecisions<T extends DecisionTable, Q extends DecisionListQuery>(
+  db: Db,
+  spec: ListSpec<T>,
+  query: Q,
+): Promise<{ rows: T['$inferSelect'][]; next: string | null }> {
+  const t = spec.kind.table as DecisionTable;
+  const q = query as Q & Record<string, unknown>;
+  refuseContentSearchOfNotices(q, spec.who.param, spec.kind.noun);
+  const limit = query.limit ?? 20;
+  const where = [...sharedFilters(t, query), ...spec.filters];
+  const who = q[spec.who.param];
+  if (typeof who === 'string') where.push(nameOrCode(who, spec.who));
+  const scope = stableJson({ ...query, cursor: undefined, limit: undefined });
+  if (query.q) {
+    const after = query.cursor ? decodeCursor(query.cursor, RankedCursor, scope) : null;
+    if (query.cursor && !after) throw problems.badCursor();
+    const search = textSearch(query.q, t.searchVector, spec.searchColumns);
+    const rows = await db
+      .select({ ...getTableColumns(t), rank: search.rank })
+      .from(t)
+      .where(and(...where, search.where, afterRanked(search.rank, t.id, after)))
+      .orderBy(desc(search.rank), asc(t.id))
+      .limit(limit + 1);
+    const result = page(rows as (T['$inferSelect'] & { rank: unknown })[], limit, (last) => [Number(last.rank), last.id], scope);
+    return { rows: result.rows.map(({ rank: _rank, ...row }) => row as unknown as T['$inferSelect']), next: result.next };
+  }
+  const after = query.cursor ? decodeCursor(query.cursor, IdCursor, scope) : null;
+  if (query.cursor && !after) throw problems.badCursor();
+  const rows = await db
+    .select()
+    .from(t)
+    .where(and(...where, after ? gt(t.id, after[0]) : undefined))
+    .orderBy(asc(t.id))
+    .limit(limit + 1);
+  return page(rows as T['$inferSelect'][], limit, (last) => [last.id], scope);
+}
