@@ -16,9 +16,14 @@ describe('batch publication', () => {
   it('publishes up to 1,000 actions all-or-nothing, naming every bad item', async () => {
     const agency = await t.createAgency();
     const key = await t.keyFor(agency.id);
-    const ok = await t.post('/v1/enforcement-actions/batch', { items: [validAction(), validAction({ actionType: '03' }), validAction()] }, key);
+    const numbered = uniqueDocumentNumber();
+    const ok = await t.post('/v1/enforcement-actions/batch', { items: [validAction(), validAction({ actionType: '03', documentNumber: numbered }), validAction()] }, key);
     expect(ok.status, JSON.stringify(ok.body)).toBe(201);
-    expect(ok.body.items.map((a: any) => a.actionType)).toEqual(['06', '03', '06']);
+    // One receipt per item, in request order, naming the 执法文书号; the records are read from their locations.
+    expect(ok.body.items.map((r: any) => r.decisionNumber)).toEqual([null, numbered, null]);
+    const records = await Promise.all(ok.body.items.map(async (r: any) => (await t.request(r.location)).body));
+    expect(records.map((a: any) => a.actionType)).toEqual(['06', '03', '06']);
+    expect(records.map((a: any) => a.id)).toEqual(ok.body.items.map((r: any) => r.id));
     expect(await countFor(agency.id)).toBe(3);
 
     const invalid = await t.post('/v1/enforcement-actions/batch', { items: [validAction(), validAction(), validAction({ target: { category: '01' } })] }, key);
