@@ -1,17 +1,17 @@
 import type { AnyRoute } from '../registry.js';
-import { Page } from '../schemas/common.js';
-import { EnforcementActionCreate } from '../schemas/enforcement-actions.js';
+import {
+  EnforcementActionBatch,
+  EnforcementActionCorrection,
+  EnforcementActionCreate,
+  EnforcementActionListQuery,
+  EnforcementActionOrNotice,
+  EnforcementActionPage,
+} from '../schemas/enforcement-actions.js';
 import { correctAction } from '../domain/enforcement-actions/correct.js';
 import { createActions } from '../domain/enforcement-actions/create.js';
 import { getActionRow, withdrawAction } from '../domain/enforcement-actions/lifecycle.js';
 import { listActions } from '../domain/enforcement-actions/list.js';
 import { toEnforcementAction } from '../domain/enforcement-actions/present.js';
-import {
-  EnforcementActionBatch,
-  EnforcementActionCorrection,
-  EnforcementActionListQuery,
-  EnforcementActionOrNotice,
-} from '../domain/enforcement-actions/schemas.js';
 import { decisionRoutes } from './decision-routes.js';
 
 export const enforcementActionRoutes: AnyRoute[] = decisionRoutes({
@@ -21,7 +21,7 @@ export const enforcementActionRoutes: AnyRoute[] = decisionRoutes({
   label: '执法决定信息',
   schemas: {
     listQuery: EnforcementActionListQuery,
-    page: Page(EnforcementActionOrNotice, 'EnforcementActionPage', '执法决定信息列表'),
+    page: EnforcementActionPage,
     one: EnforcementActionOrNotice,
     create: EnforcementActionCreate,
     batch: EnforcementActionBatch,

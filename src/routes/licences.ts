@@ -1,11 +1,10 @@
 import type { AnyRoute } from '../registry.js';
-import { LicenceCreate } from '../schemas/licences.js';
+import { LicenceBatch, LicenceCorrection, LicenceCreate, LicenceListQuery, LicenceOrNotice, LicencePage } from '../schemas/licences.js';
 import { createLicences } from '../domain/licences/create.js';
 import { correctLicence } from '../domain/licences/correct.js';
 import { getLicenceRow, withdrawLicence } from '../domain/licences/lifecycle.js';
 import { listLicences } from '../domain/licences/list.js';
 import { toLicence } from '../domain/licences/present.js';
-import { LicenceBatch, LicenceCorrection, LicenceListQuery, LicenceOrNotice, LicencePage } from '../domain/licences/shapes.js';
 import { decisionRoutes } from './decision-routes.js';
 
 export const licenceRoutes: AnyRoute[] = decisionRoutes({

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { Citation, Citations } from './citations.js';
-import { Id, IsoDate, Timestamp, recordMeta, text } from './common.js';
+import { Id, IsoDate, pageQuery, RegionCode, Timestamp, recordMeta, text } from './common.js';
 import { personalDataIn, personalDataMessages } from '../lib/personal-data-scan.js';
 
 export const DECISION_TAGS = ['互联网+执法', '联合执法', '专项整治', '反垄断', '反不正当竞争'] as const;
@@ -229,3 +229,19 @@ export function receiptOf(collection: string, row: { id: string; version: number
     },
   };
 }
+
+const boolParam = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+/** Filters shared by the three decision lists. */
+export const decisionListFilters = {
+  ...pageQuery,
+  agencyId: Id.optional().meta({ title: '执法机关', description: 'Decisions published by this agency (for all parts of a joint operation use jointReference).' }),
+  regionCode: RegionCode.optional().meta({ title: '行政区划代码', description: "The deciding agency's region." }),
+  decidedFrom: IsoDate.optional().meta({ title: '决定日期起', description: 'Decision date on or after (inclusive).' }),
+  decidedTo: IsoDate.optional().meta({ title: '决定日期止', description: 'Decision date on or before (inclusive).' }),
+  tag: DecisionTag.optional(),
+  campaignId: Id.optional().meta({ title: '专项整治' }),
+  jointReference: text(100).optional().meta({ title: '联合执法编号', description: 'All parts of one joint operation.' }),
+  late: boolParam.optional().meta({ title: '逾期公示', description: 'true: published after the deadline; false: on time.' }),
+  q: text(100).optional().meta({ title: '检索词', description: 'Chinese search over names, decision numbers and facts. Ranked, best first.' }),
+};

@@ -9,13 +9,16 @@
  */
 import { z } from 'zod';
 import { LICENCE_CATEGORIES, LicenceCategory } from '../codes/licence-categories.js';
-import { Id, IsoDate, recordMeta, text } from './common.js';
+import { Id, IsoDate, Page, recordMeta, text } from './common.js';
 import {
   checkClaimedPublication,
   checkExtras,
   checkFreeText,
+  CorrectionCreate,
+  DecisionNotice,
   decisionExtras,
   decisionExtrasPublic,
+  decisionListFilters,
   Timeliness,
 } from './decision-common.js';
 import { PenaltyParty, PenaltyPartyPublic } from './penalty-party.js';
@@ -167,3 +170,28 @@ export const Licence = z
   })
   .meta({ id: 'Licence', title: '行政许可决定' });
 export type Licence = z.output<typeof Licence>;
+
+export const LicenceCorrection = CorrectionCreate(LicencePatch, 'LicenceCorrection');
+export type LicenceCorrection = z.output<typeof LicenceCorrection>;
+
+export const LicenceBatch = z
+  .strictObject({ items: z.array(LicenceCreate).min(1).max(1000).meta({ title: '决定列表', description: '1 to 1,000 decisions, written all-or-nothing.' }) })
+  .meta({ id: 'LicenceBatch', title: '批量报送行政许可决定' });
+
+export const LicenceListQuery = z
+  .strictObject({
+    ...decisionListFilters,
+    status: z.enum(['published', 'withdrawn']).default('published').meta({
+      title: '状态',
+      description: 'published (default): on display. withdrawn: notices (no content) of withdrawn decisions.',
+    }),
+    party: text(200).optional().meta({ title: '行政相对人', description: 'An 18-character 统一社会信用代码 (exact) or part of the party name.' }),
+    decisionNumber: text(128).optional().meta({ title: '行政许可决定文书号', description: 'Exact.' }),
+    category: LicenceCategory.optional().meta({ ...LicenceCategory.meta(), title: '许可类别' }),
+    state: LicenceState.optional(),
+  })
+  .refine((q) => !q.decidedFrom || !q.decidedTo || q.decidedFrom <= q.decidedTo, { path: ['decidedTo'], message: 'decidedTo is before decidedFrom.' });
+export type LicenceListQuery = z.output<typeof LicenceListQuery>;
+
+export const LicenceOrNotice = z.union([Licence, DecisionNotice]).meta({ id: 'LicenceOrNotice', title: '行政许可决定或停止公示说明' });
+export const LicencePage = Page(LicenceOrNotice, 'LicencePage', '行政许可决定列表');

@@ -11,16 +11,16 @@
 import { z } from 'zod';
 import { PENALTY_TYPES, PenaltyType, type PenaltyTypeCode } from '../codes/penalty-types.js';
 import { YuanAmountCanonical, yuanToFen } from '../lib/money.js';
-import { Id, IsoDate, pageQuery, recordMeta, RegionCode, text } from './common.js';
+import { Id, IsoDate, recordMeta, text } from './common.js';
 import {
   checkClaimedPublication,
   checkExtras,
   checkFreeText,
   CorrectionCreate,
   DecisionNotice,
-  DecisionTag,
   decisionExtras,
   decisionExtrasPublic,
+  decisionListFilters,
   Timeliness,
 } from './decision-common.js';
 import { PenaltyParty, PenaltyPartyPublic } from './penalty-party.js';
@@ -227,21 +227,8 @@ export const CreditRepairCreate = z
   .meta({ id: 'CreditRepairCreate', title: '信用修复(提前停止公示)' });
 export type CreditRepairCreate = z.output<typeof CreditRepairCreate>;
 
-const boolParam = z.enum(['true', 'false']).transform((v) => v === 'true');
-
-/** Filters shared by the three decision lists. */
-export const decisionListFilters = {
-  ...pageQuery,
-  agencyId: Id.optional().meta({ title: '执法机关', description: 'Decisions published by this agency (for all parts of a joint operation use jointReference).' }),
-  regionCode: RegionCode.optional().meta({ title: '行政区划代码', description: "The deciding agency's region." }),
-  decidedFrom: IsoDate.optional().meta({ title: '决定日期起', description: 'Decision date on or after (inclusive).' }),
-  decidedTo: IsoDate.optional().meta({ title: '决定日期止', description: 'Decision date on or before (inclusive).' }),
-  tag: DecisionTag.optional(),
-  campaignId: Id.optional().meta({ title: '专项整治' }),
-  jointReference: text(100).optional().meta({ title: '联合执法编号', description: 'All parts of one joint operation.' }),
-  late: boolParam.optional().meta({ title: '逾期公示', description: 'true: published after the deadline; false: on time.' }),
-  q: text(100).optional().meta({ title: '检索词', description: 'Chinese search over names, decision numbers and facts. Ranked, best first.' }),
-};
+// Defined in decision-common.ts (licences.ts needs them, and this file imports licences.ts); re-exported for old imports.
+export { decisionListFilters };
 
 export const PenaltyListQuery = z
   .strictObject({

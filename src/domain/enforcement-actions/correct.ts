@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.js';
 import { enforcementActions } from '../../db/schema.js';
 import { fieldErrorsFromZod, problems, type FieldError } from '../../errors.js';
 import { chinaDate } from '../../lib/validity.js';
-import { EnforcementActionCreate } from '../../schemas/enforcement-actions.js';
+import { EnforcementActionCreate, type EnforcementActionCorrection } from '../../schemas/enforcement-actions.js';
 import type { Principal } from '../principal.js';
 import { claimedChangeRefused, defined, numberTaken, publishCorrection, storedExtras } from '../results/correct.js';
 import { existingCampaigns, loadAgencies, resolveExtras } from '../results/decision-parts.js';
@@ -12,7 +12,6 @@ import { mergePatch } from '../versioning.js';
 import { actionValues, duplicateDocument, futureAction } from './create.js';
 import { lockAction } from './lifecycle.js';
 import { actionKind, type ActionRow } from './present.js';
-import type { EnforcementActionCorrection } from './schemas.js';
 
 /** The stored action in request shape, so a merge patch applies to what the agency once sent. */
 function asInput(row: ActionRow): Record<string, unknown> {

@@ -1,9 +1,9 @@
 import { eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { enforcementActions as ea } from '../../db/schema.js';
+import type { EnforcementActionListQuery } from '../../schemas/enforcement-actions.js';
 import { listDecisions } from '../results/list.js';
 import { actionKind, type ActionRow } from './present.js';
-import type { EnforcementActionListQuery } from './schemas.js';
 
 export async function listActions(db: Db, query: EnforcementActionListQuery): Promise<{ rows: ActionRow[]; next: string | null }> {
   const filters: SQL[] = [];

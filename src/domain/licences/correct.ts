@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.js';
 import { licences } from '../../db/schema.js';
 import { fieldErrorsFromZod, problems, type FieldError } from '../../errors.js';
 import { chinaDate } from '../../lib/validity.js';
-import { LicenceCreate } from '../../schemas/licences.js';
+import { LicenceCreate, type LicenceCorrection } from '../../schemas/licences.js';
 import type { Principal } from '../principal.js';
 import { claimedChangeRefused, defined, mergeKeepingMaskedIds, numberTaken, publishCorrection, storedExtras, storeParty } from '../results/correct.js';
 import { existingCampaigns, loadAgencies, resolveExtras } from '../results/decision-parts.js';
@@ -11,7 +11,6 @@ import { PUBLICATION_DAYS, publicationTimeliness } from '../results/timeliness.j
 import { duplicateNumber, futureDecision, licenceValues } from './create.js';
 import { lockForChange } from './lifecycle.js';
 import { licenceKind, type LicenceRow } from './present.js';
-import type { LicenceCorrection } from './shapes.js';
 
 /** The stored decision in request shape, so a merge patch applies to what the agency once sent. */
 function asInput(row: LicenceRow): Record<string, unknown> {

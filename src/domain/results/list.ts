@@ -13,7 +13,7 @@ import type { DecisionKind, DecisionTable } from './kind.js';
 const IdCursor = z.tuple([z.uuid()]);
 const RankedCursor = z.tuple([z.int(), z.uuid()]);
 
-/** The list filters all three kinds share (src/schemas/penalties.ts decisionListFilters, plus status). */
+/** The list filters all three kinds share (decisionListFilters in src/schemas/decision-common.ts, plus status). */
 export interface DecisionListQuery {
   status: string;
   limit?: number | undefined;
