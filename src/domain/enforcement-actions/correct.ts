@@ -4,10 +4,18 @@ import { fieldErrorsFromZod, problems, type FieldError } from '../../errors.js';
 import { chinaDate } from '../../lib/validity.js';
 import { EnforcementActionCreate, type EnforcementActionCorrection } from '../../schemas/enforcement-actions.js';
 import type { Principal } from '../principal.js';
-import { claimedChangeRefused, defined, numberTaken, publishCorrection, storedExtras } from '../results/correct.js';
-import { existingCampaigns, loadAgencies, resolveExtras } from '../results/decision-parts.js';
+import {
+  agencyOf,
+  claimedChangeRefused,
+  correctedExtras,
+  correctedPublication,
+  defined,
+  numberTaken,
+  publishCorrection,
+  storedExtras,
+} from '../results/correct.js';
 import type { ResultRules } from '../results/rules.js';
-import { PUBLICATION_DAYS, publicationTimeliness } from '../results/timeliness.js';
+import { PUBLICATION_DAYS } from '../results/timeliness.js';
 import { mergePatch } from '../versioning.js';
 import { actionValues, duplicateDocument, futureAction } from './create.js';
 import { lockAction } from './lifecycle.js';
@@ -43,25 +51,15 @@ export async function correctAction(db: Db, principal: Principal, now: Date, rul
     const claimed = claimedChangeRefused(next, row, principal);
     if (claimed) errors.push(claimed);
     if (next.actionDate > chinaDate(now)) errors.push(futureAction('/changes/actionDate'));
-    const known = {
-      agencies: await loadAgencies(tx, [row.agencyId, ...(next.joint?.agencyIds ?? [])]),
-      campaigns: await existingCampaigns(tx, next.campaignId ? [next.campaignId] : []),
-    };
-    const extras = await resolveExtras(tx, { kind: 'admin' }, next, row.agencyId, next.actionDate, known, '/changes', errors);
+    const extras = await correctedExtras(tx, row, next, next.actionDate, errors);
     if (errors.length) throw problems.unprocessable(errors);
     const number = next.documentNumber;
     if (number !== undefined && number !== row.documentNumber && (await numberTaken(tx, enforcementActions, enforcementActions.documentNumber, row, number))) {
       throw problems.conflict('This agency already published an action with this 执法文书号.', [duplicateDocument('/changes/documentNumber')]);
     }
-    const agency = { id: row.agencyId, name: row.agencyName, creditCode: row.agencyCreditCode, regionCode: row.regionCode };
-    const claimedAt = next.claimedPublishedAt ? new Date(next.claimedPublishedAt) : null;
     const values = {
-      ...actionValues(next, agency, extras),
-      // The published agency identity is the one at first publication; a correction does not rename it.
-      dataSource: row.dataSource,
-      dataSourceCreditCode: row.dataSourceCreditCode,
-      claimedPublishedAt: claimedAt,
-      ...publicationTimeliness(next.actionDate, PUBLICATION_DAYS.enforcement_action, row.publishedAt, claimedAt, rules.calendar),
+      ...actionValues(next, agencyOf(row), extras),
+      ...correctedPublication(row, next.claimedPublishedAt, next.actionDate, PUBLICATION_DAYS.enforcement_action, rules),
     };
     return publishCorrection(tx, actionKind, principal, now, row, values, input.reason);
   });

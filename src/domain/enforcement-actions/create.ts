@@ -5,6 +5,7 @@ import { searchText } from '../../lib/segment.js';
 import type { EnforcementActionCreate } from '../../schemas/enforcement-actions.js';
 import type { Principal } from '../principal.js';
 import { createDecisions, type CreateSpec } from '../results/create.js';
+import { futureDate } from '../results/lifecycle.js';
 import type { AgencyIdentity, ResolvedExtras } from '../results/decision-parts.js';
 import type { ResultRules } from '../results/rules.js';
 import { PUBLICATION_DAYS } from '../results/timeliness.js';
@@ -16,12 +17,7 @@ export const duplicateDocument = (pointer: string): FieldError => ({
   detail: 'This agency has already published an action with this 执法文书号.',
 });
 
-/** An action is published after it is taken: a future date would also push its deadline out. */
-export const futureAction = (pointer: string): FieldError => ({
-  in: 'body',
-  pointer,
-  detail: '执法日期 is after today (Beijing time): an action is published only once it is taken.',
-});
+export const futureAction = futureDate('执法日期 is after today (Beijing time): an action is published only once it is taken.');
 
 /** Every column of an action as stored, from validated input. The target is stored as sent: it holds no ID numbers. */
 export function actionValues(input: EnforcementActionCreate, agency: AgencyIdentity, extras: ResolvedExtras) {

@@ -1,9 +1,9 @@
 import { enforcementActions } from '../../db/schema.js';
-import type { Citation } from '../../schemas/citations.js';
 import type { DecisionNotice } from '../../schemas/decision-common.js';
 import type { EnforcementAction } from '../../schemas/enforcement-actions.js';
 import { recordMetaOf } from '../records.js';
 import type { DecisionKind } from '../results/kind.js';
+import { extrasOf, timelinessOf } from '../results/present.js';
 import { toNotice } from '../results/notice.js';
 
 export type ActionRow = typeof enforcementActions.$inferSelect;
@@ -24,20 +24,8 @@ export function toEnforcementAction(row: ActionRow): EnforcementAction | Decisio
     agencyId: row.agencyId,
     agency: row.agencyName,
     agencyCreditCode: row.agencyCreditCode,
-    remarks: row.remarks,
-    citations: row.citations as Citation[],
-    tags: row.tags as EnforcementAction['tags'],
-    joint: (row.joint as EnforcementAction['joint']) ?? null,
-    campaignId: row.campaignId,
-    timeliness: {
-      dueDate: row.dueDate,
-      publishedAt: row.publishedAt.toISOString(),
-      claimedPublishedAt: row.claimedPublishedAt?.toISOString() ?? null,
-      basis: row.claimedPublishedAt ? 'claimed' : 'server',
-      late: row.late,
-      workingDaysLate: row.workingDaysLate,
-      calendarProvisional: row.calendarProvisional,
-    },
+    ...extrasOf(row),
+    timeliness: timelinessOf(row),
   };
 }
 

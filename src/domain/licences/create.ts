@@ -6,6 +6,7 @@ import type { LicenceCreate } from '../../schemas/licences.js';
 import { preparePartyForStorage, type StoredPenaltyParty } from '../penalty-party.js';
 import type { Principal } from '../principal.js';
 import { createDecisions, type CreateSpec } from '../results/create.js';
+import { futureDate } from '../results/lifecycle.js';
 import { collect, type AgencyIdentity, type ResolvedExtras } from '../results/decision-parts.js';
 import type { ResultRules } from '../results/rules.js';
 import { PUBLICATION_DAYS } from '../results/timeliness.js';
@@ -17,15 +18,7 @@ export const duplicateNumber = (pointer: string): FieldError => ({
   detail: 'This agency has already published a licence decision with this 行政许可决定文书号.',
 });
 
-/**
- * A decision is published after it is made; a future date would also dodge the minor check, which is
- * judged on the decision date (as for penalties).
- */
-export const futureDecision = (pointer: string): FieldError => ({
-  in: 'body',
-  pointer,
-  detail: '许可决定日期 is after today (Beijing time): a decision is published only once it is made.',
-});
+export const futureDecision = futureDate('许可决定日期 is after today (Beijing time): a decision is published only once it is made.');
 
 /** Every column of a licence as stored, from validated input and the checks' results. */
 export function licenceValues(input: LicenceCreate, agency: AgencyIdentity, party: StoredPenaltyParty, extras: ResolvedExtras) {

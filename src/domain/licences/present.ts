@@ -1,10 +1,10 @@
 import { licences } from '../../db/schema.js';
-import type { Citation } from '../../schemas/citations.js';
 import type { DecisionNotice } from '../../schemas/decision-common.js';
 import type { Licence } from '../../schemas/licences.js';
 import { toNotice } from '../results/notice.js';
 import { recordMetaOf } from '../records.js';
 import type { DecisionKind } from '../results/kind.js';
+import { extrasOf, timelinessOf } from '../results/present.js';
 
 export type LicenceRow = typeof licences.$inferSelect;
 
@@ -31,20 +31,8 @@ export function toLicence(row: LicenceRow): Licence | DecisionNotice {
     state: row.state as Licence['state'],
     dataSource: row.dataSource,
     dataSourceCreditCode: row.dataSourceCreditCode,
-    remarks: row.remarks,
-    citations: row.citations as Citation[],
-    tags: row.tags as Licence['tags'],
-    joint: (row.joint as Licence['joint']) ?? null,
-    campaignId: row.campaignId,
-    timeliness: {
-      dueDate: row.dueDate,
-      publishedAt: row.publishedAt.toISOString(),
-      claimedPublishedAt: row.claimedPublishedAt?.toISOString() ?? null,
-      basis: row.claimedPublishedAt ? 'claimed' : 'server',
-      late: row.late,
-      workingDaysLate: row.workingDaysLate,
-      calendarProvisional: row.calendarProvisional,
-    },
+    ...extrasOf(row),
+    timeliness: timelinessOf(row),
   };
 }
 

@@ -5,10 +5,20 @@ import { fenToYuan } from '../../lib/money.js';
 import { chinaDate } from '../../lib/validity.js';
 import { PenaltyCreate, type Penalty, type PenaltyCorrection } from '../../schemas/penalties.js';
 import type { Principal } from '../principal.js';
-import { claimedChangeRefused, defined, mergeKeepingMaskedIds, numberTaken, publishCorrection, storedExtras, storeParty } from '../results/correct.js';
-import { existingCampaigns, loadAgencies, resolveExtras } from '../results/decision-parts.js';
+import {
+  agencyOf,
+  claimedChangeRefused,
+  correctedExtras,
+  correctedPublication,
+  defined,
+  mergeKeepingMaskedIds,
+  numberTaken,
+  publishCorrection,
+  storedExtras,
+  storeParty,
+} from '../results/correct.js';
 import type { ResultRules } from '../results/rules.js';
-import { PUBLICATION_DAYS, publicationTimeliness } from '../results/timeliness.js';
+import { PUBLICATION_DAYS } from '../results/timeliness.js';
 import { duplicateNumber, futureDecision, penaltyValues } from './create.js';
 import { lockForChange, statusAt } from './lifecycle.js';
 import { penaltyKind, type PenaltyRow } from './present.js';
@@ -57,24 +67,14 @@ export async function correctPenalty(db: Db, principal: Principal, now: Date, ru
     const party = await storeParty(next.party, kept, rules, next.decisionDate, errors);
     if (next.decisionDate > chinaDate(now)) errors.push(futureDecision('/changes/decisionDate'));
     const publicity = publicityOf(next, rules, chinaDate(row.publishedAt), '/changes', errors);
-    const known = {
-      agencies: await loadAgencies(tx, [row.agencyId, ...(next.joint?.agencyIds ?? [])]),
-      campaigns: await existingCampaigns(tx, next.campaignId ? [next.campaignId] : []),
-    };
-    const extras = await resolveExtras(tx, { kind: 'admin' }, next, row.agencyId, next.decisionDate, known, '/changes', errors);
+    const extras = await correctedExtras(tx, row, next, next.decisionDate, errors);
     if (next.decisionNumber !== row.decisionNumber && (await numberTaken(tx, penalties, penalties.decisionNumber, row, next.decisionNumber))) {
       throw problems.conflict('This agency already published a decision with this number.', [duplicateNumber('/changes/decisionNumber')]);
     }
     if (errors.length) throw problems.unprocessable(errors);
-    const agency = { id: row.agencyId, name: row.agencyName, creditCode: row.agencyCreditCode, regionCode: row.regionCode };
-    const claimedAt = next.claimedPublishedAt ? new Date(next.claimedPublishedAt) : null;
     const values = {
-      ...penaltyValues(next, agency, party!, publicity!, extras),
-      // The published agency identity is the one at first publication; a correction does not rename it.
-      dataSource: row.dataSource,
-      dataSourceCreditCode: row.dataSourceCreditCode,
-      claimedPublishedAt: claimedAt,
-      ...publicationTimeliness(next.decisionDate, PUBLICATION_DAYS.penalty, row.publishedAt, claimedAt, rules.calendar),
+      ...penaltyValues(next, agencyOf(row), party!, publicity!, extras),
+      ...correctedPublication(row, next.claimedPublishedAt, next.decisionDate, PUBLICATION_DAYS.penalty, rules),
     };
     return publishCorrection(tx, penaltyKind, principal, now, row, values, input.reason);
   });

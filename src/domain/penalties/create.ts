@@ -7,6 +7,7 @@ import type { PenaltyCreate } from '../../schemas/penalties.js';
 import { preparePartyForStorage, type StoredPenaltyParty } from '../penalty-party.js';
 import type { Principal } from '../principal.js';
 import { createDecisions, type CreateSpec } from '../results/create.js';
+import { futureDate } from '../results/lifecycle.js';
 import { collect, type AgencyIdentity, type ResolvedExtras } from '../results/decision-parts.js';
 import type { ResultRules } from '../results/rules.js';
 import { PUBLICATION_DAYS } from '../results/timeliness.js';
@@ -19,15 +20,7 @@ export const duplicateNumber = (pointer: string): FieldError => ({
   detail: 'This agency has already published a decision with this 行政处罚决定书文号.',
 });
 
-/**
- * A decision is published after it is made. A future date would also dodge the minor check, which is
- * judged on the decision date (a 17-year-old would pass as 18 on a date two years ahead).
- */
-export const futureDecision = (pointer: string): FieldError => ({
-  in: 'body',
-  pointer,
-  detail: '处罚决定日期 is after today (Beijing time): a decision is published only once it is made.',
-});
+export const futureDecision = futureDate('处罚决定日期 is after today (Beijing time): a decision is published only once it is made.');
 
 /** Every column of a penalty as stored, from validated input and the checks' results. */
 export function penaltyValues(

@@ -1,11 +1,11 @@
 import { penalties } from '../../db/schema.js';
 import { fenToYuan } from '../../lib/money.js';
-import type { Citation } from '../../schemas/citations.js';
 import type { DecisionNotice } from '../../schemas/decision-common.js';
 import type { Penalty } from '../../schemas/penalties.js';
 import { toNotice } from '../results/notice.js';
 import { recordMetaOf } from '../records.js';
 import type { DecisionKind } from '../results/kind.js';
+import { extrasOf, timelinessOf } from '../results/present.js';
 
 export type PenaltyRow = typeof penalties.$inferSelect;
 
@@ -39,21 +39,9 @@ export function toPublishedPenalty(row: PenaltyRow): Penalty {
     decidingAgencyCreditCode: row.agencyCreditCode,
     dataSource: row.dataSource,
     dataSourceCreditCode: row.dataSourceCreditCode,
-    remarks: row.remarks,
-    citations: row.citations as Citation[],
-    tags: row.tags as Penalty['tags'],
-    joint: (row.joint as Penalty['joint']) ?? null,
-    campaignId: row.campaignId,
+    ...extrasOf(row),
     publicity: row.publicity as Penalty['publicity'],
-    timeliness: {
-      dueDate: row.dueDate,
-      publishedAt: row.publishedAt.toISOString(),
-      claimedPublishedAt: row.claimedPublishedAt?.toISOString() ?? null,
-      basis: row.claimedPublishedAt ? 'claimed' : 'server',
-      late: row.late,
-      workingDaysLate: row.workingDaysLate,
-      calendarProvisional: row.calendarProvisional,
-    },
+    timeliness: timelinessOf(row),
   };
 }
 

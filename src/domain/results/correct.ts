@@ -14,9 +14,10 @@ import { preparePartyForStorage, type StoredPenaltyParty } from '../penalty-part
 import type { Principal } from '../principal.js';
 import { appendChanges } from '../records.js';
 import { mergePatch, sameContent } from '../versioning.js';
-import { collect } from './decision-parts.js';
+import { collect, existingCampaigns, loadAgencies, resolveExtras, type ExtrasInput } from './decision-parts.js';
 import type { DecisionKind, DecisionTable } from './kind.js';
 import type { ResultRules } from './rules.js';
+import { publicationTimeliness } from './timeliness.js';
 
 export const defined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
 
@@ -78,6 +79,29 @@ export const claimedChangeRefused = (next: { claimedPublishedAt?: string | undef
   next.claimedPublishedAt !== (row.claimedPublishedAt?.toISOString() ?? undefined) && principal.kind !== 'admin'
     ? { in: 'body', pointer: '/changes/claimedPublishedAt', detail: 'Only the operator may change a claimed publication date.' }
     : null;
+
+/** Joint participants, campaign and citations of the corrected decision, checked as the operator would be. */
+export async function correctedExtras(tx: Db, row: Row, next: ExtrasInput, date: string, errors: FieldError[]) {
+  const known = {
+    agencies: await loadAgencies(tx, [row.agencyId, ...(next.joint?.agencyIds ?? [])]),
+    campaigns: await existingCampaigns(tx, next.campaignId ? [next.campaignId] : []),
+  };
+  return resolveExtras(tx, { kind: 'admin' }, next, row.agencyId, date, known, '/changes', errors);
+}
+
+/** The agency as first published: a correction does not rename it. */
+export const agencyOf = (row: Row) => ({ id: row.agencyId, name: row.agencyName, creditCode: row.agencyCreditCode, regionCode: row.regionCode });
+
+/** Columns a correction recomputes or keeps whatever the kind: data source as first published, timeliness from the new date. */
+export function correctedPublication(row: Row, claimedPublishedAt: string | undefined, date: string, days: number, rules: ResultRules) {
+  const claimed = claimedPublishedAt ? new Date(claimedPublishedAt) : null;
+  return {
+    dataSource: row.dataSource,
+    dataSourceCreditCode: row.dataSourceCreditCode,
+    claimedPublishedAt: claimed,
+    ...publicationTimeliness(date, days, row.publishedAt, claimed, rules.calendar),
+  };
+}
 
 /** Whether another record of the same agency already uses this number. */
 export async function numberTaken(tx: Db, table: DecisionTable, column: PgColumn, row: Row, value: string): Promise<boolean> {

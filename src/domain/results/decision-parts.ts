@@ -46,7 +46,7 @@ export async function existingCampaigns(tx: Db, ids: string[]): Promise<Set<stri
   return new Set(rows.map((r) => r.id));
 }
 
-interface ExtrasInput {
+export interface ExtrasInput {
   agencyId?: string | undefined;
   joint?: { reference: string; agencyIds: string[] } | undefined;
   campaignId?: string | undefined;

@@ -106,7 +106,10 @@ export async function withdraw<T extends DecisionTable>(
 }
 
 /**
- * A decision is published after it is made. A future date would also dodge the minor check, which is
- * judged on the decision date, and push the deadline out.
+ * A record is published after it is made. A future date would also dodge the minor check, which is
+ * judged on the decision date (a 17-year-old would pass as 18 on a date two years ahead), and push the
+ * deadline out. Each kind names its date in `detail`.
  */
-export const futureDate = (pointer: string, detail: string): FieldError => ({ in: 'body', pointer, detail });
+export const futureDate =
+  (detail: string) =>
+  (pointer: string): FieldError => ({ in: 'body', pointer, detail });
