@@ -66,15 +66,26 @@ export function createApp(deps: AppDeps) {
     const lease = deps.db.acquire();
     c.set('services', { db: lease.db, now, config, log });
     if (!lease.release) return next();
+    const release = lease.release;
+    const ctx = tryExecutionCtx(c);
+    // Workers: close after the response is sent; elsewhere, before answering.
+    const finish = (done: Promise<void>) => (ctx ? ctx.waitUntil(done) : done);
     try {
       await next();
-    } finally {
-      // Workers: close after the response is sent; elsewhere, before answering.
-      const done = lease.release();
-      const ctx = tryExecutionCtx(c);
-      if (ctx) ctx.waitUntil(done);
-      else await done;
+    } catch (err) {
+      await finish(release());
+      throw err;
     }
+    const body = c.res.body;
+    if (body && isStreamed(c.res)) {
+      // A streamed export reads the database while the client reads the body: release at its end.
+      const { readable, writable } = new TransformStream();
+      const done = body.pipeTo(writable).catch(() => {}).then(release);
+      if (ctx) ctx.waitUntil(done);
+      c.res = new Response(readable, c.res);
+      return;
+    }
+    await finish(release());
   });
   app.use(preflight);
 
@@ -98,6 +109,9 @@ export function createApp(deps: AppDeps) {
   });
   return app;
 }
+
+/** Responses whose body is produced while it is sent (CSV exports); JSON answers are complete strings. */
+const isStreamed = (res: Response) => /^text\/csv/.test(res.headers.get('Content-Type') ?? '');
 
 function tryExecutionCtx(c: Context): { waitUntil(p: Promise<unknown>): void } | undefined {
   try {

@@ -4,6 +4,7 @@
  * Rows come from the database in keyset pages of 1,000 as the client reads, so memory stays flat whatever
  * the size; "on display" is fixed at the request's date, so a long download is one consistent cut.
  */
+import { databaseError } from '../domain/db-errors.js';
 import { and, asc, eq, gt, gte, lte, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
@@ -56,8 +57,10 @@ function csvStream<R extends { id: string }>(header: string, page: (after: strin
         if (rows.length < EXPORT_PAGE) controller.close();
         else after = rows[rows.length - 1]!.id;
       } catch (err) {
-        log('error', 'CSV export page failed', { error: err instanceof Error ? err.name : typeof err });
-        controller.error(err);
+        // The driver's error carries the SQL: log its SQLSTATE only and end the stream with a bare error,
+        // which the runtime may print (workerd does).
+        log('error', 'CSV export page failed', { sqlstate: databaseError(err)?.code ?? null, error: err instanceof Error ? err.name : typeof err });
+        controller.error(new Error('CSV export failed'));
       }
     },
   });

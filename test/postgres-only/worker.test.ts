@@ -9,6 +9,7 @@ import postgres from 'postgres';
 import { searchText } from '../../src/lib/segment.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, admin, json, uniqueCreditCode } from '../support/app.js';
+import { validPenalty } from '../support/penalties.js';
 import { openTestDatabase, type TestDatabase } from '../support/db.js';
 import { specViolations } from '../support/spec-check.js';
 
@@ -182,6 +183,26 @@ describe('built worker in workerd over Hyperdrive', () => {
       expect(found.status).toBe(200);
       expect(found.body.items.map((a: { legalBasisId: string }) => a.legalBasisId)).toContain(created.body.id);
     }
+  });
+
+  it('streams a CSV export of more than one page while the database client stays open', async () => {
+    const agency = await request('/v1/agencies', {
+      method: 'POST',
+      headers: { ...json, ...admin },
+      body: JSON.stringify({ name: '测试市市场监督管理局', creditCode: uniqueCreditCode(), regionCode: '440100', level: '市级', kind: '法定' }),
+    });
+    for (let batch = 0; batch < 2; batch++) {
+      const items = Array.from({ length: 600 }, () => validPenalty({ agencyId: agency.body.id }));
+      const res = await request('/v1/penalties/batch', { method: 'POST', headers: { ...json, ...admin }, body: JSON.stringify({ items }) });
+      expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(201);
+    }
+    const res = await mf!.dispatchFetch(`${BASE}/v1/penalties.csv?agencyId=${agency.body.id}`);
+    expect(res.status).toBe(200);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes).split('\r\n').filter((l) => l !== '');
+    expect(lines[0]!.startsWith('行政相对人名称')).toBe(true);
+    expect(lines).toHaveLength(1 + 1200);
   });
 
   // workerd also tears down a request's sockets when its context ends, so this guards against connections
