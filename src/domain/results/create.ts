@@ -8,21 +8,14 @@ import { chinaDate } from '../../lib/validity.js';
 import { sqlState, UNIQUE_VIOLATION } from '../db-errors.js';
 import type { Principal } from '../principal.js';
 import { appendChanges } from '../records.js';
-import { existingCampaigns, loadAgencies, resolveExtras, type AgencyIdentity, type ResolvedExtras } from './decision-parts.js';
+import { existingCampaigns, loadAgencies, resolveExtras, type AgencyIdentity, type ExtrasInput, type ResolvedExtras } from './decision-parts.js';
 import type { DecisionKind, DecisionTable } from './kind.js';
 import { ownersOf } from './ownership.js';
 import type { ResultRules } from './rules.js';
 import { publicationTimeliness } from './timeliness.js';
 
 /** The request fields every kind's create shape has (decisionExtras). */
-export interface DecisionItem {
-  agencyId?: string | undefined;
-  joint?: { agencyIds: string[] } | undefined;
-  campaignId?: string | undefined;
-  claimedPublishedAt?: string | undefined;
-  tags?: string[] | undefined;
-  citations?: unknown;
-}
+export type DecisionItem = ExtrasInput;
 
 /** The per-agency number that must be unique (decisionNumber; an action's optional documentNumber). */
 export interface NumberSpec {
@@ -83,7 +76,7 @@ export async function createDecisions<T extends DecisionTable, I extends Decisio
         if (!agency) errors.push({ in: 'body', pointer: `${at(i)}/agencyId`, detail: 'No agency has this id.' });
         const prepared = await spec.prepare(item, at(i), errors, { today, rules });
         const date = spec.dateOf(item);
-        const extras = await resolveExtras(tx, principal, item as never, owners[i]!, date, known, at(i), errors);
+        const extras = await resolveExtras(tx, principal, item, owners[i]!, date, known, at(i), errors);
         const k = key(i);
         if (k !== null && seen.has(k)) duplicates.push(duplicate(`${at(i)}/${field}`));
         if (k !== null) seen.add(k);
@@ -133,10 +126,7 @@ export async function createDecisions<T extends DecisionTable, I extends Decisio
 }
 
 async function takenNumbers(tx: Db, table: DecisionTable, field: NumberSpec['field'], owners: string[], items: DecisionItem[]): Promise<Set<string>> {
-  const numbers = [...new Set(items.flatMap((i) => {
-    const n = (i as Record<string, unknown>)[field];
-    return typeof n === 'string' ? [n] : [];
-  }))];
+  const numbers = [...new Set(items.map((i) => (i as Record<string, unknown>)[field]).filter((n): n is string => typeof n === 'string'))];
   if (numbers.length === 0) return new Set();
   const column = (table as unknown as Record<string, PgColumn>)[field]!;
   const rows = (await tx
