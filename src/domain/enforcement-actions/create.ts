@@ -4,7 +4,7 @@ import type { FieldError } from '../../errors.js';
 import { searchText } from '../../lib/segment.js';
 import type { EnforcementActionCreate } from '../../schemas/enforcement-actions.js';
 import type { Principal } from '../principal.js';
-import { createDecisions, type CreateSpec } from '../results/create.js';
+import { createDecisions, sharedColumns, type CreateSpec } from '../results/create.js';
 import { futureDate } from '../results/lifecycle.js';
 import type { AgencyIdentity, ResolvedExtras } from '../results/decision-parts.js';
 import type { ResultRules } from '../results/rules.js';
@@ -23,24 +23,13 @@ export const futureAction = futureDate('执法日期 is after today (Beijing tim
 export function actionValues(input: EnforcementActionCreate, agency: AgencyIdentity, extras: ResolvedExtras) {
   const target = { name: input.target.name, category: input.target.category, creditCode: input.target.creditCode ?? null };
   return {
-    agencyId: agency.id,
-    agencyName: agency.name,
-    agencyCreditCode: agency.creditCode,
-    regionCode: agency.regionCode,
-    dataSource: agency.name,
-    dataSourceCreditCode: agency.creditCode,
+    ...sharedColumns(input, agency, extras),
     actionType: input.actionType,
     target,
     decisionDate: input.actionDate,
     conclusion: input.conclusion,
     facts: input.facts ?? null,
     documentNumber: input.documentNumber ?? null,
-    tags: input.tags ?? [],
-    joint: extras.joint,
-    jointReference: extras.joint?.reference ?? null,
-    campaignId: input.campaignId ?? null,
-    citations: extras.citations,
-    remarks: input.remarks ?? null,
     searchText: searchText(target.name, target.creditCode, input.documentNumber, input.conclusion, input.facts, agency.name),
   };
 }

@@ -5,7 +5,7 @@ import { searchText } from '../../lib/segment.js';
 import type { LicenceCreate } from '../../schemas/licences.js';
 import { preparePartyForStorage, type StoredPenaltyParty } from '../penalty-party.js';
 import type { Principal } from '../principal.js';
-import { createDecisions, type CreateSpec } from '../results/create.js';
+import { createDecisions, sharedColumns, type CreateSpec } from '../results/create.js';
 import { futureDate } from '../results/lifecycle.js';
 import { collect, type AgencyIdentity, type ResolvedExtras } from '../results/decision-parts.js';
 import type { ResultRules } from '../results/rules.js';
@@ -23,12 +23,7 @@ export const futureDecision = futureDate('许可决定日期 is after today (Bei
 /** Every column of a licence as stored, from validated input and the checks' results. */
 export function licenceValues(input: LicenceCreate, agency: AgencyIdentity, party: StoredPenaltyParty, extras: ResolvedExtras) {
   return {
-    agencyId: agency.id,
-    agencyName: agency.name,
-    agencyCreditCode: agency.creditCode,
-    regionCode: agency.regionCode,
-    dataSource: agency.name,
-    dataSourceCreditCode: agency.creditCode,
+    ...sharedColumns(input, agency, extras),
     party,
     documentTitle: input.documentTitle,
     decisionNumber: input.decisionNumber,
@@ -41,12 +36,6 @@ export function licenceValues(input: LicenceCreate, agency: AgencyIdentity, part
     validFrom: input.validFrom,
     validTo: input.validTo,
     state: input.state ?? 'valid',
-    tags: input.tags ?? [],
-    joint: extras.joint,
-    jointReference: extras.joint?.reference ?? null,
-    campaignId: input.campaignId ?? null,
-    citations: extras.citations,
-    remarks: input.remarks ?? null,
     searchText: searchText(
       party.name,
       party.creditCode,

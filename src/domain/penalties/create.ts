@@ -6,7 +6,7 @@ import { searchText } from '../../lib/segment.js';
 import type { PenaltyCreate } from '../../schemas/penalties.js';
 import { preparePartyForStorage, type StoredPenaltyParty } from '../penalty-party.js';
 import type { Principal } from '../principal.js';
-import { createDecisions, type CreateSpec } from '../results/create.js';
+import { createDecisions, sharedColumns, type CreateSpec } from '../results/create.js';
 import { futureDate } from '../results/lifecycle.js';
 import { collect, type AgencyIdentity, type ResolvedExtras } from '../results/decision-parts.js';
 import type { ResultRules } from '../results/rules.js';
@@ -31,12 +31,7 @@ export function penaltyValues(
   extras: ResolvedExtras,
 ) {
   return {
-    agencyId: agency.id,
-    agencyName: agency.name,
-    agencyCreditCode: agency.creditCode,
-    regionCode: agency.regionCode,
-    dataSource: agency.name,
-    dataSourceCreditCode: agency.creditCode,
+    ...sharedColumns(input, agency, extras),
     party,
     decisionNumber: input.decisionNumber,
     violationType: input.violationType,
@@ -51,12 +46,6 @@ export function penaltyValues(
     validUntil: input.validUntil,
     publicityEndDate: publicity.endDate,
     publicity,
-    tags: input.tags ?? [],
-    joint: extras.joint,
-    jointReference: extras.joint?.reference ?? null,
-    campaignId: input.campaignId ?? null,
-    citations: extras.citations,
-    remarks: input.remarks ?? null,
     searchText: searchText(party.name, party.creditCode, input.decisionNumber, input.violationType, input.facts, input.content, agency.name),
   };
 }

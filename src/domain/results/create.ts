@@ -17,6 +17,24 @@ import { publicationTimeliness } from './timeliness.js';
 /** The request fields every kind's create shape has (decisionExtras). */
 export type DecisionItem = ExtrasInput;
 
+/** The columns every kind stores the same way: the owning agency (also the data source) and the extras. */
+export function sharedColumns(input: ExtrasInput & { tags?: string[] | undefined; remarks?: string | undefined }, agency: AgencyIdentity, extras: ResolvedExtras) {
+  return {
+    agencyId: agency.id,
+    agencyName: agency.name,
+    agencyCreditCode: agency.creditCode,
+    regionCode: agency.regionCode,
+    dataSource: agency.name,
+    dataSourceCreditCode: agency.creditCode,
+    tags: input.tags ?? [],
+    joint: extras.joint,
+    jointReference: extras.joint?.reference ?? null,
+    campaignId: input.campaignId ?? null,
+    citations: extras.citations,
+    remarks: input.remarks ?? null,
+  };
+}
+
 /** The per-agency number that must be unique (decisionNumber; an action's optional documentNumber). */
 export interface NumberSpec {
   field: 'decisionNumber' | 'documentNumber';
