@@ -1,5 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, getTableName, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { prepared } from '../../db/prepared.js';
 import { problems, type FieldError } from '../../errors.js';
 import { chinaDate } from '../../lib/validity.js';
 import type { WithdrawalCreate } from '../../schemas/decision-common.js';
@@ -15,7 +16,10 @@ type Row<T extends DecisionTable> = T['$inferSelect'];
 
 export async function getRow<T extends DecisionTable>(db: Db, kind: DecisionKind<T>, id: string): Promise<Row<T>> {
   const t = kind.table as DecisionTable;
-  const [row] = await db.select().from(t).where(eq(t.id, id));
+  // A hot public read: prepared once per handle, so drizzle does not rebuild the ~45-column select each time.
+  const name = `${getTableName(t)}_by_id`;
+  const byId = prepared(db, name, (d) => d.select().from(t).where(eq(t.id, sql.placeholder('id'))).prepare(name));
+  const [row] = await byId.execute({ id });
   if (!row) throw problems.notFound(`${kind.label} ${id}`);
   return row as Row<T>;
 }
