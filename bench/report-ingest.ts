@@ -17,7 +17,7 @@ export function formatIngest(p: PenaltyReads): string[] {
     '## Penalty batch ingest: app vs COPY',
     '',
     `${num(f.rows)} generated 行政处罚 decisions (bench/dataset-penalties.ts, fixed seed: ~20 % natural persons with GB 11643 ID numbers, credit codes for the rest, mixed penalty types with the amounts and licence text they require, decision dates 2025-01-01 to 2026-11-27, a quarter 严重 and the rest 一般) from ${f.agencies} agencies, each batch under its own agency's key.`,
-    `App: ${f.batches} × POST /v1/penalties/batch of 1,000, one at a time, to createApp over postgres.js (pool 10) served over HTTP in the bench process; time = send to last response byte, summed (wall time including building each body: ${num(f.appWallSeconds, 1)} s). The app also writes ${num(f.rows)} revisions and ${num(f.rows)} change-log rows and returns every decision.`,
+    `App: ${f.batches} × POST /v1/penalties/batch of 1,000, one at a time, to createApp over postgres.js (pool 10) served over HTTP in the bench process; time = send to last response byte, summed (wall time including building each body: ${num(f.appWallSeconds, 1)} s). The app also writes ${num(f.rows)} revisions and ${num(f.rows)} change-log rows and answers one receipt per decision.`,
     `COPY: the same decisions in the stored shape (parsed, masked by preparePartyForStorage, publicity/timeliness/search text computed by the app's functions; ${num(f.copyPrepareSeconds, 1)} s to prepare, untimed) by postgres.js \`COPY penalties (…) FROM STDIN\` into the same table, freshly truncated, all indexes in place; run before the app ingest, then truncated again.`,
     '',
     '| | seconds | rows/s | app / COPY | target |',
