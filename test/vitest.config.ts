@@ -8,7 +8,7 @@ if (!postgresAvailable) {
   console.warn('\n*** PostgreSQL half SKIPPED: no TEST_DATABASE_URL and no initdb/pg_ctl on this machine. Only PGlite ran. ***\n');
 }
 
-const shared = { include: ['test/**/*.test.ts'], setupFiles: ['test/support/tag-database.ts'], testTimeout: 30_000, hookTimeout: 60_000 };
+const shared = { include: ['test/**/*.test.ts'], isolate: false, setupFiles: ['test/support/tag-database.ts'], testTimeout: 30_000, hookTimeout: 60_000 };
 
 export default defineConfig({
   test: {

@@ -16,11 +16,24 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
+// Test files share a worker process (isolate: false): initdb and the migrations run once per worker, and
+// every file starts from a dump of that migrated database — its own copy, as with the PostgreSQL template.
+let pgliteTemplate: Promise<Blob> | undefined;
+function migratedPglite(): Promise<Blob> {
+  pgliteTemplate ??= (async () => {
+    const { db, client, close } = await openPglite();
+    await migratePglite(db);
+    const dump = await client.dumpDataDir('none');
+    await close();
+    return dump;
+  })();
+  return pgliteTemplate;
+}
+
 /** A fresh, migrated database for one test file: in-memory PGlite, or a copy of the PostgreSQL template. */
 export async function openTestDatabase(): Promise<TestDatabase> {
   if (testDbKind === 'pglite') {
-    const { db, close } = await openPglite();
-    await migratePglite(db);
+    const { db, close } = await openPglite(undefined, await migratedPglite());
     return { kind: 'pglite', db, close };
   }
   const server = inject('pgUrl');
