@@ -22,6 +22,23 @@ describe('what a key may do', () => {
     expect(await feedHead()).toBe(head);
   });
 
+  it("an agency's key edits its profile but not its identity or place in the hierarchy (403 naming each field)", async () => {
+    const [parent, a] = [await t.createAgency(), await t.createAgency()];
+    const keyA = await t.keyFor(a.id, ['admin']);
+    const headers = { Authorization: keyA.Authorization, 'If-Match': '"v1"' };
+    const head = await feedHead();
+    const identity = await t.patch(`/v1/agencies/${a.id}`, { creditCode: uniqueCreditCode(), parentId: parent.id, status: 'abolished', website: 'https://x.example.gov.cn' }, headers);
+    expect(identity.status).toBe(403);
+    expect(identity.body.errors.map((e: any) => e.pointer).sort()).toEqual(['/creditCode', '/parentId', '/status']);
+    expect((await t.request(`/v1/agencies/${a.id}`)).body).toEqual(a);
+    expect(await feedHead()).toBe(head);
+    const profile = await t.patch(`/v1/agencies/${a.id}`, { name: '本机关更名局', website: 'https://x.example.gov.cn', domains: ['市场监管'] }, headers);
+    expect(profile.status, JSON.stringify(profile.body)).toBe(200);
+    const byOperator = await t.patch(`/v1/agencies/${a.id}`, { parentId: parent.id }, { ...admin, 'If-Match': '"v2"' });
+    expect(byOperator.status).toBe(200);
+    expect(byOperator.body.parentId).toBe(parent.id);
+  });
+
   it('an admin key may create keys for its own agency but gets 403 for another', async () => {
     const [a, b] = [await t.createAgency(), await t.createAgency()];
     const keyA = await t.keyFor(a.id, ['admin']);

@@ -117,6 +117,22 @@ export async function getAgency(db: Db, id: string): Promise<AgencyRow> {
 }
 
 /** Applies a merge patch to the version named by If-Match, as a new version with its revision. */
+/**
+ * An agency's own key edits its profile (name, contact, website, domains); its legal identity and place in
+ * the hierarchy — the credit code and region its published decisions carry as 处罚机关/许可机关, its level,
+ * kind, parent, entrustment and status — change only through the operator.
+ */
+const OPERATOR_ONLY = ['creditCode', 'regionCode', 'level', 'kind', 'parentId', 'entrustment', 'status'] as const;
+function assertOwnProfileOnly(principal: Principal, patch: AgencyPatch): void {
+  if (principal.kind === 'admin') return;
+  const fields = OPERATOR_ONLY.filter((f) => f in patch);
+  if (fields.length === 0) return;
+  throw problems.forbidden(
+    "An agency's key may edit its profile, not its identity or place in the hierarchy: ask the platform operator.",
+    fields.map((f) => ({ in: 'body' as const, pointer: `/${f}`, detail: 'Only the platform operator may change this field.' })),
+  );
+}
+
 export async function patchAgency(db: Db, principal: Principal, now: Date, id: string, ifMatch: string, patch: AgencyPatch): Promise<AgencyRow> {
   return db
     .transaction(async (tx) => {
@@ -124,6 +140,7 @@ export async function patchAgency(db: Db, principal: Principal, now: Date, id: s
       if (!current) throw problems.notFound('Agency ' + id);
       assertActsFor(principal, current.id, 'admin');
       assertIfMatch(ifMatch, current.version);
+      assertOwnProfileOnly(principal, patch);
       const merged = AgencyCreate.safeParse(mergePatch(toAgency(current), patch));
       if (!merged.success) throw problems.unprocessable(fieldErrorsFromZod(merged.error.issues, 'body'));
       await checkReferences(tx, merged.data, id);

@@ -63,7 +63,7 @@ export const agencyRoutes = [
     operationId: 'updateAgency',
     summary: '修改执法主体',
     description:
-      'JSON merge patch (RFC 7396) against the version named by If-Match. The operator, or an `admin`-scoped key of this agency. Each change is a new version with its revision kept.',
+      'JSON merge patch (RFC 7396) against the version named by If-Match. The operator, or an `admin`-scoped key of this agency for its profile (name, contact, website, domains); credit code, region, level, kind, parent, entrustment and status are the operator\'s (403 naming each field). Each change is a new version with its revision kept.',
     tag,
     auth: true,
     params: IdParams,
