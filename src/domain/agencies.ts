@@ -3,7 +3,7 @@ import { prepared } from '../db/prepared.js';
 import type { Db } from '../db/client.js';
 import { agencies, type AgencyRow } from '../db/schema.js';
 import { problems, type FieldError } from '../errors.js';
-import { encodeCursor } from '../lib/cursor.js';
+import { encodeCursor, filterScope } from '../lib/cursor.js';
 import { newId } from '../lib/ids.js';
 import { AgencyCreate, type Agency, type AgencyListQuery, type AgencyPatch } from '../schemas/agencies.js';
 import { sqlState, UNIQUE_VIOLATION } from './db-errors.js';
@@ -179,7 +179,7 @@ export async function listAgencies(db: Db, query: AgencyListQuery, after: string
     : await unfilteredPage(db, after, limit + 1);
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
-  return { rows: page, next: more ? encodeCursor([page[page.length - 1]!.id]) : null };
+  return { rows: page, next: more ? encodeCursor([page[page.length - 1]!.id], filterScope(query)) : null };
 }
 
 function unfilteredPage(db: Db, after: string | null, limit: number): Promise<AgencyRow[]> {

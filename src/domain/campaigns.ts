@@ -10,9 +10,8 @@ import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { agencies, campaigns } from '../db/schema.js';
 import { fieldErrorsFromZod, problems, type FieldError } from '../errors.js';
-import { decodeCursor, encodeCursor } from '../lib/cursor.js';
+import { decodeCursor, encodeCursor, filterScope } from '../lib/cursor.js';
 import { newId } from '../lib/ids.js';
-import { stableJson } from '../lib/stable-json.js';
 import { chinaDate } from '../lib/validity.js';
 import { CampaignCreate, type Campaign, type CampaignPatch } from '../schemas/campaigns.js';
 import { assertActsFor, owningAgency, type Principal } from './principal.js';
@@ -123,7 +122,7 @@ const IdCursor = z.tuple([z.uuid()]);
 /** Keyset by id; a cursor is bound to the filters that issued it. */
 export async function listCampaigns(db: Db, query: CampaignListFilters): Promise<{ rows: CampaignRow[]; next: string | null }> {
   const limit = query.limit ?? 20;
-  const scope = stableJson({ ...query, cursor: undefined, limit: undefined });
+  const scope = filterScope(query);
   const after = query.cursor ? decodeCursor(query.cursor, IdCursor, scope) : null;
   if (query.cursor && !after) throw problems.badCursor();
   const where: SQL[] = [];

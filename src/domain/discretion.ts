@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { discretionBenchmarks, powers } from '../db/schema.js';
 import { fieldErrorsFromZod, problems } from '../errors.js';
-import { decodeCursor, encodeCursor } from '../lib/cursor.js';
+import { decodeCursor, encodeCursor, filterScope } from '../lib/cursor.js';
 import { newId } from '../lib/ids.js';
 import type { Citation, CitationInput } from '../schemas/citations.js';
 import { BenchmarkCreate, canonicalYuan, type Benchmark, type BenchmarkListQuery, type BenchmarkPatch, type Tier } from '../schemas/discretion.js';
@@ -117,7 +117,7 @@ const IdCursor = z.tuple([z.uuid()]);
 export async function listBenchmarks(db: Db, powerId: string, query: BenchmarkListQuery): Promise<{ rows: BenchmarkRow[]; next: string | null }> {
   await powerOwner(db, powerId);
   const limit = query.limit ?? 20;
-  const after = query.cursor ? decodeCursor(query.cursor, IdCursor) : null;
+  const after = query.cursor ? decodeCursor(query.cursor, IdCursor, filterScope(query)) : null;
   if (query.cursor && !after) throw problems.badCursor();
   const where: SQL[] = [eq(discretionBenchmarks.powerId, powerId)];
   if (query.status) where.push(eq(discretionBenchmarks.status, query.status));
@@ -130,5 +130,5 @@ export async function listBenchmarks(db: Db, powerId: string, query: BenchmarkLi
     .limit(limit + 1);
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
-  return { rows: page, next: more ? encodeCursor([page[page.length - 1]!.id]) : null };
+  return { rows: page, next: more ? encodeCursor([page[page.length - 1]!.id], filterScope(query)) : null };
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { officers } from '../db/schema.js';
 import { problems } from '../errors.js';
-import { decodeCursor, encodeCursor } from '../lib/cursor.js';
+import { decodeCursor, encodeCursor, filterScope } from '../lib/cursor.js';
 import type { OfficerListQuery } from '../schemas/officers.js';
 import type { OfficerRow } from './officers.js';
 import { afterRanked, textSearch } from './search.js';
@@ -34,7 +34,7 @@ export async function listOfficers(db: Db, query: OfficerListQuery): Promise<{ r
   const limit = query.limit ?? 20;
   const where = filters(query);
   if (query.q) {
-    const after = query.cursor ? decodeCursor(query.cursor, RankedCursor, query.q) : null;
+    const after = query.cursor ? decodeCursor(query.cursor, RankedCursor, filterScope(query)) : null;
     if (query.cursor && !after) throw badCursor();
     const search = textSearch(query.q, officers.searchVector, [officers.name, officers.certificateNo]);
     const rows = await db
@@ -43,10 +43,10 @@ export async function listOfficers(db: Db, query: OfficerListQuery): Promise<{ r
       .where(and(...where, search.where, afterRanked(search.rank, officers.id, after)))
       .orderBy(desc(search.rank), asc(officers.id))
       .limit(limit + 1);
-    const result = page(rows, limit, (last) => [Number(last.rank), last.id], query.q);
+    const result = page(rows, limit, (last) => [Number(last.rank), last.id], filterScope(query));
     return { rows: result.rows.map(({ rank: _rank, ...row }) => row), next: result.next };
   }
-  const after = query.cursor ? decodeCursor(query.cursor, IdCursor) : null;
+  const after = query.cursor ? decodeCursor(query.cursor, IdCursor, filterScope(query)) : null;
   if (query.cursor && !after) throw badCursor();
   const rows = await db
     .select()
@@ -54,5 +54,5 @@ export async function listOfficers(db: Db, query: OfficerListQuery): Promise<{ r
     .where(and(...where, after ? gt(officers.id, after[0]) : undefined))
     .orderBy(asc(officers.id))
     .limit(limit + 1);
-  return page(rows, limit, (last) => [last.id]);
+  return page(rows, limit, (last) => [last.id], filterScope(query));
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { agencies, citations, powers } from '../db/schema.js';
 import { problems } from '../errors.js';
-import { decodeCursor, encodeCursor } from '../lib/cursor.js';
+import { decodeCursor, encodeCursor, filterScope } from '../lib/cursor.js';
 import type { PowerListQuery } from '../schemas/powers.js';
 import type { PowerRow } from './powers.js';
 import { regionPrefix } from './query-helpers.js';
@@ -42,7 +42,7 @@ export async function listPowers(db: Db, query: PowerListQuery): Promise<{ rows:
   const limit = query.limit ?? 20;
   const where = filters(db, query);
   if (query.q) {
-    const after = query.cursor ? (decodeCursor(query.cursor, RankedCursor, query.q) ?? badCursor()) : null;
+    const after = query.cursor ? (decodeCursor(query.cursor, RankedCursor, filterScope(query)) ?? badCursor()) : null;
     const search = textSearch(query.q, powers.searchVector, [powers.name]);
     const rank = sql<number>`${search.rank}`.mapWith(Number);
     const rows = await db
@@ -54,9 +54,9 @@ export async function listPowers(db: Db, query: PowerListQuery): Promise<{ rows:
     const more = rows.length > limit;
     const page = more ? rows.slice(0, limit) : rows;
     const last = page[page.length - 1];
-    return { rows: page.map(({ rank: _rank, ...row }) => row), next: more && last ? encodeCursor([last.rank, last.id], query.q) : null };
+    return { rows: page.map(({ rank: _rank, ...row }) => row), next: more && last ? encodeCursor([last.rank, last.id], filterScope(query)) : null };
   }
-  const after = query.cursor ? (decodeCursor(query.cursor, IdCursor) ?? badCursor()) : null;
+  const after = query.cursor ? (decodeCursor(query.cursor, IdCursor, filterScope(query)) ?? badCursor()) : null;
   const rows = await db
     .select()
     .from(powers)
@@ -65,5 +65,5 @@ export async function listPowers(db: Db, query: PowerListQuery): Promise<{ rows:
     .limit(limit + 1);
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
-  return { rows: page, next: more ? encodeCursor([page[page.length - 1]!.id]) : null };
+  return { rows: page, next: more ? encodeCursor([page[page.length - 1]!.id], filterScope(query)) : null };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { stableJson } from './stable-json.js';
 
 /**
  * Opaque keyset cursors: base64url of a small JSON tuple of the last row's sort key. Clients must not
@@ -39,3 +40,9 @@ function scopeTag(scope: string): string {
   for (let i = 0; i < scope.length; i++) h = Math.imul(h ^ scope.charCodeAt(i), 0x01000193);
   return 'q' + (h >>> 0).toString(16).padStart(8, '0');
 }
+
+/**
+ * The scope of a list's cursors: its filters (everything but the cursor and the page size). A cursor replayed
+ * under other filters would continue "after X" in a different list, skipping or repeating rows: it is refused.
+ */
+export const filterScope = (query: object): string => stableJson({ ...query, cursor: undefined, limit: undefined });

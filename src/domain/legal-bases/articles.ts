@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { legalArticles, legalBases } from '../../db/schema.js';
 import { problems } from '../../errors.js';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
+import { decodeCursor, encodeCursor, filterScope } from '../../lib/cursor.js';
 import type { ArticleSearchQuery, LegalArticle, LegalArticleHit, LegalArticleListQuery } from '../../schemas/legal-articles.js';
 import { textSearch } from '../search.js';
 import { getLegalBasis } from './read.js';
@@ -22,7 +22,7 @@ export async function listArticles(db: Db, legalBasisId: string, query: LegalArt
   const limit = query.limit ?? 20;
   const ofBasis = eq(legalArticles.legalBasisId, legalBasisId);
   if (!query.q) {
-    const after = query.cursor ? (decodeCursor(query.cursor, OrdinalCursor) ?? badCursor()) : null;
+    const after = query.cursor ? (decodeCursor(query.cursor, OrdinalCursor, filterScope(query)) ?? badCursor()) : null;
     const rows = await db
       .select()
       .from(legalArticles)
@@ -30,10 +30,10 @@ export async function listArticles(db: Db, legalBasisId: string, query: LegalArt
       .orderBy(asc(legalArticles.ordinal))
       .limit(limit + 1);
     const page = rows.slice(0, limit);
-    return { items: page.map(toArticle), next: rows.length > limit ? encodeCursor([page[page.length - 1]!.ordinal]) : null };
+    return { items: page.map(toArticle), next: rows.length > limit ? encodeCursor([page[page.length - 1]!.ordinal], filterScope(query)) : null };
   }
   const search = textSearch(query.q, legalArticles.searchVector, [legalArticles.text]);
-  const after = query.cursor ? (decodeCursor(query.cursor, RankedOrdinalCursor, query.q) ?? badCursor()) : null;
+  const after = query.cursor ? (decodeCursor(query.cursor, RankedOrdinalCursor, filterScope(query)) ?? badCursor()) : null;
   const rows = await db
     .select({ row: legalArticles, rank: search.rank })
     .from(legalArticles)
@@ -48,7 +48,7 @@ export async function listArticles(db: Db, legalBasisId: string, query: LegalArt
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  return { items: page.map((r) => toArticle(r.row)), next: rows.length > limit && last ? encodeCursor([Number(last.rank), last.row.ordinal], query.q) : null };
+  return { items: page.map((r) => toArticle(r.row)), next: rows.length > limit && last ? encodeCursor([Number(last.rank), last.row.ordinal], filterScope(query)) : null };
 }
 
 export async function getArticle(db: Db, legalBasisId: string, no: string): Promise<LegalArticle> {
@@ -67,7 +67,7 @@ const HitCursor = z.tuple([z.int(), z.uuid(), z.int()]);
 export async function searchArticles(db: Db, query: ArticleSearchQuery): Promise<{ items: LegalArticleHit[]; next: string | null }> {
   const limit = query.limit ?? 20;
   const search = textSearch(query.q, legalArticles.searchVector, [legalArticles.text]);
-  const after = query.cursor ? (decodeCursor(query.cursor, HitCursor, query.q) ?? badCursor()) : null;
+  const after = query.cursor ? (decodeCursor(query.cursor, HitCursor, filterScope(query)) ?? badCursor()) : null;
   const rank = search.rank;
   const rows = await db
     .select({ row: legalArticles, title: legalBases.title, rank })
@@ -88,6 +88,6 @@ export async function searchArticles(db: Db, query: ArticleSearchQuery): Promise
   const last = page[page.length - 1];
   return {
     items: page.map((r) => ({ ...toArticle(r.row), legalBasisTitle: r.title, rank: Number(r.rank) })),
-    next: rows.length > limit && last ? encodeCursor([Number(last.rank), last.row.legalBasisId, last.row.ordinal], query.q) : null,
+    next: rows.length > limit && last ? encodeCursor([Number(last.rank), last.row.legalBasisId, last.row.ordinal], filterScope(query)) : null,
   };
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { legalBases } from '../../db/schema.js';
 import { problems } from '../../errors.js';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
+import { decodeCursor, encodeCursor, filterScope } from '../../lib/cursor.js';
 import type { LegalBasis, LegalBasisListQuery } from '../../schemas/legal-bases.js';
 import { afterRanked, textSearch } from '../search.js';
 import { deriveAll, validityCondition } from './derived.js';
@@ -36,7 +36,7 @@ export async function listLegalBases(db: Db, query: LegalBasisListQuery, today: 
   let rows: (LegalBasisRow & { rank?: number })[];
   if (query.q) {
     const search = textSearch(query.q, legalBases.searchVector, [legalBases.title]);
-    const after = query.cursor ? (decodeCursor(query.cursor, RankCursor, query.q) ?? badCursor()) : null;
+    const after = query.cursor ? (decodeCursor(query.cursor, RankCursor, filterScope(query)) ?? badCursor()) : null;
     rows = await db
       .select({ row: legalBases, rank: search.rank })
       .from(legalBases)
@@ -45,7 +45,7 @@ export async function listLegalBases(db: Db, query: LegalBasisListQuery, today: 
       .limit(limit + 1)
       .then((rs) => rs.map((r) => ({ ...r.row, rank: Number(r.rank) })));
   } else {
-    const after = query.cursor ? (decodeCursor(query.cursor, IdCursor) ?? badCursor()) : null;
+    const after = query.cursor ? (decodeCursor(query.cursor, IdCursor, filterScope(query)) ?? badCursor()) : null;
     rows = await db
       .select()
       .from(legalBases)
@@ -57,7 +57,7 @@ export async function listLegalBases(db: Db, query: LegalBasisListQuery, today: 
   const page = more ? rows.slice(0, limit) : rows;
   const derived = await deriveAll(db, page, today);
   const last = page[page.length - 1];
-  const next = more && last ? (query.q ? encodeCursor([last.rank!, last.id], query.q) : encodeCursor([last.id])) : null;
+  const next = more && last ? (query.q ? encodeCursor([last.rank!, last.id], filterScope(query)) : encodeCursor([last.id], filterScope(query))) : null;
   return { items: page.map((r) => toLegalBasis(stripRank(r), derived.get(r.id)!)), next };
 }
 

@@ -4,8 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { problems } from '../../errors.js';
 import { creditCodeProblem } from '../../lib/credit-code.js';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
-import { stableJson } from '../../lib/stable-json.js';
+import { decodeCursor, encodeCursor, filterScope } from '../../lib/cursor.js';
 import { escapeLike } from '../query-helpers.js';
 import { afterRanked, textSearch } from '../search.js';
 import type { DecisionKind, DecisionTable } from './kind.js';
@@ -92,7 +91,7 @@ export async function listDecisions<T extends DecisionTable, Q extends DecisionL
   const where = [...sharedFilters(t, query), ...spec.filters];
   const who = q[spec.who.param];
   if (typeof who === 'string') where.push(nameOrCode(who, spec.who));
-  const scope = stableJson({ ...query, cursor: undefined, limit: undefined });
+  const scope = filterScope(query);
   if (query.q) {
     const after = query.cursor ? decodeCursor(query.cursor, RankedCursor, scope) : null;
     if (query.cursor && !after) throw problems.badCursor();
