@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { fieldErrorsFromZod } from '../src/errors.js';
 import { Campaign, CampaignCreate, CampaignPatch } from '../src/schemas/campaigns.js';
+import { untitled, topProperties, type JsonNode } from './support/schema-titles.js';
 
 const id = (n: number) => `0193a1b2-7c4d-7e5f-8a9b-0c1d2e3f4a${String(n).padStart(2, '0')}`;
 
@@ -89,41 +90,6 @@ describe('Campaign (response)', () => {
   });
 });
 
-const CJK = /[\u4e00-\u9fff]/;
-type Node = Record<string, unknown>;
-
-/** Every property of every object in the JSON Schema (nested too), with its title (own, via $ref, or the non-null branch). */
-function untitled(root: Node): string[] {
-  const defs = (root.$defs ?? {}) as Record<string, Node>;
-  const resolve = (s: Node): Node => (typeof s.$ref === 'string' ? defs[s.$ref.replace('#/$defs/', '')] ?? s : s);
-  const titleOf = (s: Node): string | undefined => {
-    if (typeof s.title === 'string') return s.title;
-    if (typeof s.$ref === 'string') return titleOf(resolve(s));
-    const branches = ((s.anyOf ?? s.oneOf) as Node[] | undefined)?.filter((b) => b.type !== 'null');
-    return branches?.length === 1 ? titleOf(branches[0]!) : undefined;
-  };
-  const missing: string[] = [];
-  const walk = (s: unknown, path: string) => {
-    if (!s || typeof s !== 'object') return;
-    const n = s as Node;
-    for (const [name, prop] of Object.entries((n.properties ?? {}) as Record<string, Node>)) {
-      if (!CJK.test(titleOf(prop) ?? '')) missing.push(`${path}/${name}`);
-      walk(prop, `${path}/${name}`);
-    }
-    for (const key of ['items', 'anyOf', 'oneOf', 'allOf']) {
-      const v = n[key];
-      (Array.isArray(v) ? v : [v]).forEach((x) => walk(x, path));
-    }
-  };
-  walk(root, '');
-  for (const [name, def] of Object.entries(defs)) walk(def, `#${name}`);
-  return missing;
-}
-
-/** The top-level properties of a schema that may sit behind a $ref. */
-function topProperties(json: Node, id: string): Record<string, Node> {
-  return (json.properties ?? (json.$defs as Record<string, Node>)[id]!.properties) as Record<string, Node>;
-}
 
 describe('JSON Schema titles', () => {
   it.each([
@@ -131,7 +97,7 @@ describe('JSON Schema titles', () => {
     ['Campaign', Campaign, 'output', 12],
     ['CampaignPatch', CampaignPatch, 'input', 6],
   ] as const)('%s: every property has a Chinese title', (name, schema, io, count) => {
-    const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Node;
+    const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonNode;
     expect(untitled(json)).toEqual([]);
     expect(Object.keys(topProperties(json, name))).toHaveLength(count);
   });

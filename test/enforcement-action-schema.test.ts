@@ -5,6 +5,7 @@ import { completeCreditCode } from '../src/lib/credit-code.js';
 import { INDIVIDUAL_BUSINESS_PLACEHOLDER } from '../src/lib/party-codes.js';
 import { completeResidentId } from '../src/lib/resident-id.js';
 import { EnforcementAction, EnforcementActionCreate, EnforcementActionPatch } from '../src/schemas/enforcement-actions.js';
+import { untitled, topProperties, type JsonNode } from './support/schema-titles.js';
 
 const COMPANY_CODE = completeCreditCode('9144010177889900');
 const AGENCY_CODE = completeCreditCode('1144010012345678');
@@ -146,41 +147,6 @@ describe('EnforcementAction (response)', () => {
   });
 });
 
-const CJK = /[\u4e00-\u9fff]/;
-type Node = Record<string, unknown>;
-
-/** Every property of every object in the JSON Schema (nested too), with its title (own, via $ref, or the non-null branch). */
-function untitled(root: Node): string[] {
-  const defs = (root.$defs ?? {}) as Record<string, Node>;
-  const resolve = (s: Node): Node => (typeof s.$ref === 'string' ? defs[s.$ref.replace('#/$defs/', '')] ?? s : s);
-  const titleOf = (s: Node): string | undefined => {
-    if (typeof s.title === 'string') return s.title;
-    if (typeof s.$ref === 'string') return titleOf(resolve(s));
-    const branches = ((s.anyOf ?? s.oneOf) as Node[] | undefined)?.filter((b) => b.type !== 'null');
-    return branches?.length === 1 ? titleOf(branches[0]!) : undefined;
-  };
-  const missing: string[] = [];
-  const walk = (s: unknown, path: string) => {
-    if (!s || typeof s !== 'object') return;
-    const n = s as Node;
-    for (const [name, prop] of Object.entries((n.properties ?? {}) as Record<string, Node>)) {
-      if (!CJK.test(titleOf(prop) ?? '')) missing.push(`${path}/${name}`);
-      walk(prop, `${path}/${name}`);
-    }
-    for (const key of ['items', 'anyOf', 'oneOf', 'allOf']) {
-      const v = n[key];
-      (Array.isArray(v) ? v : [v]).forEach((x) => walk(x, path));
-    }
-  };
-  walk(root, '');
-  for (const [name, def] of Object.entries(defs)) walk(def, `#${name}`);
-  return missing;
-}
-
-/** The top-level properties of a schema that may sit behind a $ref. */
-function topProperties(json: Node, id: string): Record<string, Node> {
-  return (json.properties ?? (json.$defs as Record<string, Node>)[id]!.properties) as Record<string, Node>;
-}
 
 describe('JSON Schema titles', () => {
   it.each([
@@ -188,13 +154,13 @@ describe('JSON Schema titles', () => {
     ['EnforcementAction', EnforcementAction, 'output'],
     ['EnforcementActionPatch', EnforcementActionPatch, 'input'],
   ] as const)('%s: every property has a Chinese title', (name, schema, io) => {
-    const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Node;
+    const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonNode;
     expect(untitled(json)).toEqual([]);
     expect(Object.keys(topProperties(json, name)).length).toBeGreaterThan(10);
   });
 
   it('lists only the other 职权类型 codes and has no ID-number slot on the target', () => {
-    const json = z.toJSONSchema(EnforcementActionCreate, { io: 'input', unrepresentable: 'any' }) as Node;
+    const json = z.toJSONSchema(EnforcementActionCreate, { io: 'input', unrepresentable: 'any' }) as JsonNode;
     const props = topProperties(json, 'EnforcementActionCreate');
     expect(props.actionType!.enum).toEqual(['03', '04', '05', '06', '07', '08', '09', '10']);
     const targetProps = topProperties(json, 'EnforcementTarget');

@@ -4,6 +4,7 @@ import { fieldErrorsFromZod } from '../src/errors.js';
 import { completeCreditCode } from '../src/lib/credit-code.js';
 import { completeResidentId } from '../src/lib/resident-id.js';
 import { Licence, LicenceCreate, LicencePatch } from '../src/schemas/licences.js';
+import { untitled, topProperties, type JsonNode } from './support/schema-titles.js';
 
 const COMPANY_CODE = completeCreditCode('9144010177889900');
 const AGENCY_CODE = completeCreditCode('1144010012345678');
@@ -166,41 +167,6 @@ describe('Licence (response)', () => {
   });
 });
 
-const CJK = /[\u4e00-\u9fff]/;
-type Node = Record<string, unknown>;
-
-/** Every property of every object in the JSON Schema (nested too), with its title (own, via $ref, or the non-null branch). */
-function untitled(root: Node): string[] {
-  const defs = (root.$defs ?? {}) as Record<string, Node>;
-  const resolve = (s: Node): Node => (typeof s.$ref === 'string' ? defs[s.$ref.replace('#/$defs/', '')] ?? s : s);
-  const titleOf = (s: Node): string | undefined => {
-    if (typeof s.title === 'string') return s.title;
-    if (typeof s.$ref === 'string') return titleOf(resolve(s));
-    const branches = ((s.anyOf ?? s.oneOf) as Node[] | undefined)?.filter((b) => b.type !== 'null');
-    return branches?.length === 1 ? titleOf(branches[0]!) : undefined;
-  };
-  const missing: string[] = [];
-  const walk = (s: unknown, path: string) => {
-    if (!s || typeof s !== 'object') return;
-    const n = s as Node;
-    for (const [name, prop] of Object.entries((n.properties ?? {}) as Record<string, Node>)) {
-      if (!CJK.test(titleOf(prop) ?? '')) missing.push(`${path}/${name}`);
-      walk(prop, `${path}/${name}`);
-    }
-    for (const key of ['items', 'anyOf', 'oneOf', 'allOf']) {
-      const v = n[key];
-      (Array.isArray(v) ? v : [v]).forEach((x) => walk(x, path));
-    }
-  };
-  walk(root, '');
-  for (const [name, def] of Object.entries(defs)) walk(def, `#${name}`);
-  return missing;
-}
-
-/** The top-level properties of a schema that may sit behind a $ref. */
-function topProperties(json: Node, id: string): Record<string, Node> {
-  return (json.properties ?? (json.$defs as Record<string, Node>)[id]!.properties) as Record<string, Node>;
-}
 
 describe('JSON Schema titles', () => {
   it.each([
@@ -208,13 +174,13 @@ describe('JSON Schema titles', () => {
     ['Licence', Licence, 'output'],
     ['LicencePatch', LicencePatch, 'input'],
   ] as const)('%s: every property has a Chinese title', (name, schema, io) => {
-    const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Node;
+    const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonNode;
     expect(untitled(json)).toEqual([]);
     expect(Object.keys(topProperties(json, name)).length).toBeGreaterThan(12);
   });
 
   it('starts each national field description with its column code, in national order', () => {
-    const props = topProperties(z.toJSONSchema(LicenceCreate, { io: 'input', unrepresentable: 'any' }) as Node, 'LicenceCreate');
+    const props = topProperties(z.toJSONSchema(LicenceCreate, { io: 'input', unrepresentable: 'any' }) as JsonNode, 'LicenceCreate');
     const national = ['documentTitle', 'decisionNumber', 'category', 'categoryDetail', 'certificateName', 'licenceNumber', 'content', 'decisionDate', 'validFrom', 'validTo', 'state'];
     const codes = national.map((n) => /^(XK_[A-Z]+)\b/.exec(String(props[n]!.description))?.[1]);
     expect(codes).toEqual(['XK_XKWS', 'XK_WSH', 'XK_XKLB', 'XK_XKLB', 'XK_XKZS', 'XK_XKBH', 'XK_NR', 'XK_JDRQ', 'XK_YXQZ', 'XK_YXQZI', 'XK_ZT']);
@@ -223,7 +189,7 @@ describe('JSON Schema titles', () => {
   });
 
   it('names the response columns 许可机关 and 数据来源单位', () => {
-    const props = topProperties(z.toJSONSchema(Licence, { unrepresentable: 'any' }) as Node, 'Licence');
+    const props = topProperties(z.toJSONSchema(Licence, { unrepresentable: 'any' }) as JsonNode, 'Licence');
     expect(props.licensingAgency!.title).toBe('许可机关');
     expect(String(props.licensingAgencyCreditCode!.description)).toMatch(/^XK_XKJGDM\b/);
     expect(String(props.dataSource!.description)).toMatch(/^XK_SJLY\b/);

@@ -6,6 +6,7 @@ import { INDIVIDUAL_BUSINESS_PLACEHOLDER, completeRegistrationNumber } from '../
 import { completeResidentId } from '../src/lib/resident-id.js';
 import { Penalty, PenaltyCreate } from '../src/schemas/penalties.js';
 import { PenaltyParty } from '../src/schemas/penalty-party.js';
+import { untitled, type JsonNode } from './support/schema-titles.js';
 
 const COMPANY_CODE = completeCreditCode('9144010177889900');
 const REG_NO = completeRegistrationNumber('44010100000001');
@@ -131,50 +132,20 @@ describe('strict objects', () => {
   });
 });
 
-const CJK = /[\u4e00-\u9fff]/;
-type Node = Record<string, unknown>;
-
-/** Every property of every object in the JSON Schema, with its title (own, via $ref, or the non-null branch). */
-function untitled(root: Node): string[] {
-  const defs = (root.$defs ?? {}) as Record<string, Node>;
-  const resolve = (s: Node): Node => (typeof s.$ref === 'string' ? defs[s.$ref.replace('#/$defs/', '')] ?? s : s);
-  const titleOf = (s: Node): string | undefined => {
-    if (typeof s.title === 'string') return s.title;
-    if (typeof s.$ref === 'string') return titleOf(resolve(s));
-    const branches = ((s.anyOf ?? s.oneOf) as Node[] | undefined)?.filter((b) => b.type !== 'null');
-    return branches?.length === 1 ? titleOf(branches[0]!) : undefined;
-  };
-  const missing: string[] = [];
-  const walk = (s: unknown, path: string) => {
-    if (!s || typeof s !== 'object') return;
-    const n = s as Node;
-    for (const [name, prop] of Object.entries((n.properties ?? {}) as Record<string, Node>)) {
-      if (!CJK.test(titleOf(prop) ?? '')) missing.push(`${path}/${name}`);
-      walk(prop, `${path}/${name}`);
-    }
-    for (const key of ['items', 'anyOf', 'oneOf', 'allOf']) {
-      const v = n[key];
-      (Array.isArray(v) ? v : [v]).forEach((x) => walk(x, path));
-    }
-  };
-  walk(root, '');
-  for (const [name, def] of Object.entries(defs)) walk(def, `#${name}`);
-  return missing;
-}
 
 describe('JSON Schema titles', () => {
   it.each([
     ['PenaltyCreate', PenaltyCreate, 'input'],
     ['Penalty', Penalty, 'output'],
   ] as const)('%s: every property has a Chinese title', (_name, schema, io) => {
-    const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Node;
+    const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonNode;
     expect(untitled(json)).toEqual([]);
-    expect(Object.keys((json.properties ?? (json.$defs as Record<string, Node>)?.[_name]?.properties) as Node).length).toBeGreaterThan(15);
+    expect(Object.keys((json.properties ?? (json.$defs as Record<string, JsonNode>)?.[_name]?.properties) as JsonNode).length).toBeGreaterThan(15);
   });
 
   it('names the national column code in each decision field description', () => {
-    const json = z.toJSONSchema(PenaltyCreate, { io: 'input', unrepresentable: 'any' }) as Node;
-    const props = (json.$defs as Record<string, Node>).PenaltyCreate!.properties as Record<string, Node>;
+    const json = z.toJSONSchema(PenaltyCreate, { io: 'input', unrepresentable: 'any' }) as JsonNode;
+    const props = (json.$defs as Record<string, JsonNode>).PenaltyCreate!.properties as Record<string, JsonNode>;
     for (const name of ['decisionNumber', 'fineAmount', 'decisionDate', 'validUntil', 'publicityEndDate', 'remarks']) {
       expect(String(props[name]!.description)).toMatch(/^(CF_[A-Z_]+|BZ)\b/);
     }
