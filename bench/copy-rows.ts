@@ -6,14 +6,14 @@
 import { getTableColumns } from 'drizzle-orm';
 import { penalties } from '../src/db/schema.js';
 import type { FieldError } from '../src/errors.js';
-import { newId } from '../src/lib/ids.js';
 import { chinaDate } from '../src/lib/validity.js';
 import { penaltyValues } from '../src/domain/penalties/create.js';
 import { publicityOf } from '../src/domain/penalties/publicity.js';
 import { preparePartyForStorage } from '../src/domain/penalty-party.js';
 import type { AgencyIdentity } from '../src/domain/results/decision-parts.js';
 import type { ResultRules } from '../src/domain/results/rules.js';
-import { PUBLICATION_DAYS, publicationTimeliness } from '../src/domain/results/timeliness.js';
+import { PUBLICATION_DAYS } from '../src/domain/results/timeliness.js';
+import { firstPublication } from '../src/domain/results/create.js';
 import { PenaltyCreate } from '../src/schemas/penalties.js';
 
 const all = Object.entries(getTableColumns(penalties));
@@ -41,14 +41,7 @@ export function copyLine(raw: unknown, agency: AgencyIdentity, rules: ResultRule
   const publicity = publicityOf(item, rules, chinaDate(now), '', errors);
   if (!publicity || errors.length) throw new Error(`generated decision refused: ${JSON.stringify(errors)}`);
   const values: Record<string, unknown> = {
-    id: newId(),
-    version: 1,
-    status: 'published',
-    createdAt: now,
-    updatedAt: now,
-    publishedAt: now,
-    claimedPublishedAt: null,
-    ...publicationTimeliness(item.decisionDate, PUBLICATION_DAYS.penalty, now, null, rules.calendar),
+    ...firstPublication(now, item.decisionDate, PUBLICATION_DAYS.penalty, null, rules.calendar),
     ...penaltyValues(item, agency, party, publicity, { joint: null, citations: [] }),
   };
   return writable.map(([key, column]) => field(values[key] ?? (key === 'tags' ? [] : null), column.getSQLType() === 'jsonb')).join('\t') + '\n';

@@ -1,3 +1,4 @@
+import type { WorkCalendar } from '../../lib/working-days.js';
 import { and, inArray, isNotNull } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
@@ -101,14 +102,7 @@ export async function createDecisions<T extends DecisionTable, I extends Decisio
         if (errors.length > before || !agency || prepared === undefined) continue;
         const claimed = item.claimedPublishedAt ? new Date(item.claimedPublishedAt) : null;
         values.push({
-          id: newId(),
-          version: 1,
-          status: 'published',
-          createdAt: now,
-          updatedAt: now,
-          publishedAt: now,
-          claimedPublishedAt: claimed,
-          ...publicationTimeliness(date, spec.publicationDays, now, claimed, rules.calendar),
+          ...firstPublication(now, date, spec.publicationDays, claimed, rules.calendar),
           ...spec.values(item, agency, prepared, extras),
           withdrawal: null,
           endedAt: null,
@@ -152,4 +146,18 @@ async function takenNumbers(tx: Db, table: DecisionTable, field: NumberSpec['fie
     .from(table)
     .where(and(inArray(table.agencyId, [...new Set(owners)]), isNotNull(column), inArray(column, numbers)))) as { agencyId: string; number: string }[];
   return new Set(rows.map((r) => `${r.agencyId}#${r.number}`));
+}
+
+/** The record and timeliness columns of a decision published for the first time at `now`. */
+export function firstPublication(now: Date, decisionDate: string, publicationDays: number, claimed: Date | null, calendar: WorkCalendar) {
+  return {
+    id: newId(),
+    version: 1,
+    status: 'published',
+    createdAt: now,
+    updatedAt: now,
+    publishedAt: now,
+    claimedPublishedAt: claimed,
+    ...publicationTimeliness(decisionDate, publicationDays, now, claimed, calendar),
+  };
 }
