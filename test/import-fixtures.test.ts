@@ -16,7 +16,7 @@ async function importAll(name: string, kind: 'penalties' | 'licences' = 'penalti
 const PENALTY_REJECTIONS = [
   { rowNumber: 5, column: '行政相对人代码_1(统一社会信用代码)', reason: '统一社会信用代码 check character (position 18, GB 32100 mod 31) does not match.' },
   { rowNumber: 6, column: '证件号码', reason: '居民身份证号码 check character (position 18, GB 11643 mod 11) does not match.' },
-  { rowNumber: 7, column: '证件号码', reason: 'The party was a minor (under 18) on 处罚决定日期: decisions against minors are not published.' },
+  { rowNumber: 7, column: '证件号码', reason: 'This 身份证 number is of a minor (under 18) on the decision date: decisions about minors are not published.' },
   { rowNumber: 8, column: '处罚决定日期', reason: '"2024-02-30" is not a calendar date.' },
   { rowNumber: 9, column: '罚款金额(万元)', reason: 'Amount in 万元 has more than 6 decimals: the smallest unit is 1 fen (0.01 元 = 0.000001 万元).' },
   {

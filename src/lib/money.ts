@@ -10,6 +10,7 @@
  * Leading zeros ("007") are accepted and dropped by canonicalization, as before.
  */
 import { z } from 'zod';
+import { PERSONAL_DATA_KEY, type PersonalDataPolicy } from './personal-data-scan.js';
 
 interface Scale {
   unit: string;
@@ -98,12 +99,14 @@ function amountSchema(check: (s: string) => string | null, pattern: RegExp) {
       const p = check(s);
       if (p) ctx.addIssue({ code: 'custom', message: p, continue: false });
     })
-    .regex(pattern);
+    .regex(pattern)
+    .meta({ [PERSONAL_DATA_KEY]: 'number' satisfies PersonalDataPolicy });
 }
 
 /** Yuan as a decimal string, validated but as given; pair with canonicalYuan (or YuanAmountCanonical) before storing. */
 export const YuanAmount = amountSchema(yuanProblem, YUAN_PATTERN).meta({ title: '金额(元)', example: '2000.00' });
 /** Yuan, output canonicalized to 2 decimals. */
-export const YuanAmountCanonical = YuanAmount.transform(canonicalYuan);
+// overwrite, not transform: the request schema stays a string, so the OpenAPI document still shows its pattern.
+export const YuanAmountCanonical = YuanAmount.overwrite(canonicalYuan);
 /** 万元 as in the national format (decimal(·,6)). */
 export const WanAmount = amountSchema(wanProblem, WAN_PATTERN).meta({ title: '金额(万元)', example: '1.234567' });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CreditCode, Id, IsoDate, RegionCode, pageQuery, recordMeta, text } from './common.js';
+import { CreditCode, Id, IsoDate, RegionCode, pageQuery, recordMeta } from './common.js';
+import { guarded, line, prose, withGuard } from './text.js';
 
 export const AGENCY_LEVELS = ['省级', '市级', '县级', '乡级'] as const;
 export const AGENCY_KINDS = ['法定', '授权', '委托'] as const;
@@ -15,9 +16,9 @@ export const AgencyStatus = z.enum(AGENCY_STATUSES).meta({ title: '状态', desc
 const Entrustment = z
   .strictObject({
     entrustingAgencyId: Id.meta({ title: '委托机关' }),
-    letterNumber: text(128).meta({ title: '委托书文号', example: '示交委〔2024〕3号' }),
-    letterUrl: z.url({ protocol: /^https?$/ }).max(2048).optional().meta({ title: '委托书公开地址' }),
-    matters: text(2000).meta({ title: '委托事项', description: 'What is entrusted: the matters and powers.' }),
+    letterNumber: line(128).meta({ title: '委托书文号', example: '示交委〔2024〕3号' }),
+    letterUrl: withGuard(z.url({ protocol: /^https?$/ }).max(2048), 'refused').optional().meta({ title: '委托书公开地址' }),
+    matters: prose(2000).meta({ title: '委托事项', description: 'What is entrusted: the matters and powers.' }),
     validFrom: IsoDate.meta({ title: '委托期限自' }),
     validTo: IsoDate.optional().meta({ title: '委托期限至' }),
   })
@@ -26,24 +27,24 @@ const Entrustment = z
 
 const Contact = z
   .strictObject({
-    phone: z.string().regex(/^[0-9+\-() ]{5,32}$/, 'Office phone: digits, spaces, + - ( ).').optional().meta({ title: '办公电话' }),
-    address: text(300).optional().meta({ title: '办公地址' }),
-    email: z.email().max(254).optional().meta({ title: '电子邮箱' }),
-    hours: text(200).optional().meta({ title: '办公时间' }),
+    phone: guarded('public-contact').regex(/^[0-9+\-() ]{5,32}$/, 'Office phone: digits, spaces, + - ( ).').optional().meta({ title: '办公电话' }),
+    address: line(300).optional().meta({ title: '办公地址' }),
+    email: withGuard(z.email().max(254), 'public-contact').optional().meta({ title: '电子邮箱' }),
+    hours: line(200).optional().meta({ title: '办公时间' }),
   })
   .meta({ id: 'AgencyContact', title: '联系方式', description: 'Office contact details published by the agency (no personal data).' });
 
 const editable = {
-  name: text(200).meta({ title: '执法主体名称', example: '示例市交通运输局' }),
+  name: line(200).meta({ title: '执法主体名称', example: '示例市交通运输局' }),
   creditCode: CreditCode,
   regionCode: RegionCode,
   level: AgencyLevel,
   parentId: Id.nullable().optional().meta({ title: '上级机关' }),
   kind: AgencyKind,
   entrustment: Entrustment.nullable().optional(),
-  domains: z.array(text(50)).max(50).optional().meta({ title: '执法领域', example: ['交通运输', '道路运输'] }),
+  domains: z.array(line(50)).max(50).optional().meta({ title: '执法领域', example: ['交通运输', '道路运输'] }),
   contact: Contact.nullable().optional(),
-  website: z.url({ protocol: /^https?$/ }).max(2048).nullable().optional().meta({ title: '网站' }),
+  website: withGuard(z.url({ protocol: /^https?$/ }).max(2048), 'refused').nullable().optional().meta({ title: '网站' }),
   status: AgencyStatus.optional(),
 };
 
@@ -105,6 +106,6 @@ export const AgencyListQuery = z.strictObject({
   level: AgencyLevel.optional(),
   parentId: Id.optional().meta({ title: '上级机关' }),
   status: AgencyStatus.optional(),
-  q: text(100).optional().meta({ title: '名称检索', description: 'Substring of the agency name.' }),
+  q: line(100).optional().meta({ title: '名称检索', description: 'Substring of the agency name.' }),
 });
 export type AgencyListQuery = z.output<typeof AgencyListQuery>;

@@ -4,13 +4,14 @@
  * Not a national 双公示 column set.
  */
 import { z } from 'zod';
-import { Id, IsoDate, recordMeta, text } from './common.js';
+import { Id, IsoDate, recordMeta } from './common.js';
+import { line, prose } from './text.js';
 
 export const CAMPAIGN_STATUSES = ['active', 'closed'] as const;
 export const CampaignStatus = z.enum(CAMPAIGN_STATUSES).meta({ title: '状态', description: 'active = 进行中; closed = 已结束.' });
 
-const Name = text(200).meta({ title: '专项整治名称', example: '2024年示例市校园周边食品安全专项整治' });
-const Description = text(5000).meta({ title: '专项整治说明', description: 'Scope, targets and basis of the campaign.' });
+const Name = line(200).meta({ title: '专项整治名称', example: '2024年示例市校园周边食品安全专项整治' });
+const Description = prose(5000).meta({ title: '专项整治说明', description: 'Scope, targets and basis of the campaign.' });
 const StartDate = IsoDate.meta({ title: '开始日期', example: '2024-03-01' });
 const EndDate = IsoDate.meta({ title: '结束日期', description: 'Not before the start date.', example: '2024-06-30' });
 const LeadAgencyId = Id.meta({ title: '牵头单位', description: "Operator only: the lead agency. A key's own agency leads the campaigns it creates (naming another is 403)." });

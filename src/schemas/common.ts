@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { creditCodeMessages, creditCodeProblem } from '../lib/credit-code.js';
+import { guarded } from './text.js';
 
 /** Record id (UUIDv7). */
 export const Id = z.uuid().meta({ title: '标识', description: 'Stable record id (UUIDv7).', example: '0193a1b2-7c4d-7e5f-8a9b-0c1d2e3f4a5b' });
 
 export const IdParams = z.strictObject({ id: Id });
 
-export const CreditCode = z
-  .string()
+// Guarded too: a code field must not smuggle a 身份证 number that happens to pass the GB 32100 checks.
+export const CreditCode = guarded('refused')
   .superRefine((value, ctx) => {
     const problem = creditCodeProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: creditCodeMessages[problem] });
@@ -24,18 +25,10 @@ export const CreditCode = z
 export const RegionCode = z
   .string()
   .regex(/^\d{6}$/, '行政区划代码 must be 6 digits (GB/T 2260).')
-  .meta({ title: '行政区划代码', description: 'GB/T 2260 administrative division code.', example: '440100' });
+  .meta({ title: '行政区划代码', description: 'GB/T 2260 administrative division code.', example: '440100', minLength: 6, maxLength: 6 });
 
 export const Timestamp = z.iso.datetime({ offset: true });
 export const IsoDate = z.iso.date();
-
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-/** PostgreSQL text and jsonb cannot hold U+0000, and an unpaired surrogate has no UTF-8 form: refuse both (400) rather than fail (500) or alter the text. */
-const storable = (value: string) => !UNSTORABLE.test(value);
-const storableMessage = 'Text must not contain U+0000 or an unpaired surrogate.';
-
-/** Bounded free text; every string the API accepts has a limit. */
-export const text = (max: number) => z.string().trim().min(1).max(max).refine(storable, storableMessage);
 
 /** Fields every published record carries. */
 export const recordMeta = {
@@ -53,7 +46,7 @@ export const Limit = z.coerce
   .default(20)
   .meta({ title: '每页条数', description: 'Page size, 1-200 (default 20).' });
 
-export const CursorParam = z.string().max(512).meta({ title: '分页游标', description: 'Opaque cursor from the previous page (`next`).' });
+export const CursorParam = guarded('refused').max(512).meta({ title: '分页游标', description: 'Opaque cursor from the previous page (`next`).' });
 
 export const pageQuery = { limit: Limit.optional(), cursor: CursorParam.optional() };
 

@@ -5,8 +5,8 @@
  */
 import { z } from 'zod';
 import { Citation, Citations } from './citations.js';
-import { Id, IsoDate, pageQuery, RegionCode, Timestamp, recordMeta, text } from './common.js';
-import { personalDataIn, personalDataMessages } from '../lib/personal-data-scan.js';
+import { Id, IsoDate, pageQuery, RegionCode, Timestamp, recordMeta } from './common.js';
+import { line, prose } from './text.js';
 
 export const DECISION_TAGS = ['互联网+执法', '联合执法', '专项整治', '反垄断', '反不正当竞争'] as const;
 export const DecisionTag = z.enum(DECISION_TAGS).meta({
@@ -17,7 +17,7 @@ export type DecisionTag = z.output<typeof DecisionTag>;
 
 export const JointEnforcement = z
   .strictObject({
-    reference: text(100).meta({
+    reference: line(100).meta({
       title: '联合执法编号',
       description: 'The joint operation as the participants name it; every participant publishes its own part under the same reference.',
       example: '示例市联合执法〔2024〕3号',
@@ -32,7 +32,7 @@ export const JointEnforcement = z
 /** Request fields shared by the three decision kinds (none of them is a national 双公示 column except 备注). */
 export const decisionExtras = {
   citations: Citations.optional().meta({ title: '依据条款', description: 'Not a national column: links to the cited legal-basis articles, where known.' }),
-  remarks: text(2000).optional().meta({ title: '备注', description: 'BZ. Must not carry personal data (address, phone, bank account).' }),
+  remarks: prose(2000).optional().meta({ title: '备注', description: 'BZ. Must not carry personal data (address, phone, bank account).' }),
   tags: z.array(DecisionTag).max(DECISION_TAGS.length).optional().meta({ title: '标签', description: 'Not a national column.' }),
   joint: JointEnforcement.optional().meta({ title: '联合执法', description: 'Required with the tag 联合执法, refused without it.' }),
   campaignId: Id.optional().meta({ title: '专项整治', description: 'A campaign from /v1/campaigns; required with the tag 专项整治, refused without it.' }),
@@ -118,7 +118,7 @@ export const WithdrawalReason = z.enum(WITHDRAWAL_REASONS.map((r) => r.code) as 
 export const WithdrawalCreate = z
   .strictObject({
     reasonCategory: WithdrawalReason,
-    explanation: text(2000).meta({ title: '撤回说明', description: 'The public explanation (公开说明理由).' }),
+    explanation: prose(2000).meta({ title: '撤回说明', description: 'The public explanation (公开说明理由).' }),
     eventDate: IsoDate.meta({
       title: '变更/撤销日期',
       description: 'The date of the 变更/撤销/确认违法/确认无效 decision or ruling; the 3-working-day withdrawal deadline runs from it.',
@@ -144,7 +144,7 @@ export const Withdrawal = z
 export const CorrectionCreate = <T extends z.ZodType>(patch: T, id: string) =>
   z
     .strictObject({
-      reason: text(2000).meta({ title: '更正理由', description: 'Published with the new version (revisions show it).' }),
+      reason: prose(2000).meta({ title: '更正理由', description: 'Published with the new version (revisions show it).' }),
       changes: patch,
     })
     .meta({ id, title: '更正' });
@@ -180,15 +180,6 @@ export const DecisionNotice = z
   })
   .meta({ id: 'DecisionNotice', title: '停止公示说明' });
 export type DecisionNotice = z.output<typeof DecisionNotice>;
-
-/** Refuses personal data inside the given free-text fields (pointer per field; the value is never echoed). */
-export function checkFreeText(d: Record<string, unknown>, fields: string[], ctx: z.RefinementCtx, prefix: (string | number)[] = []) {
-  for (const field of fields) {
-    const value = d[field];
-    if (typeof value !== 'string') continue;
-    for (const kind of personalDataIn(value)) ctx.addIssue({ code: 'custom', path: [...prefix, field], message: personalDataMessages[kind] });
-  }
-}
 
 /**
  * The answer to a batch: one receipt per item in request order, not the full records — a 1,000-item
@@ -241,7 +232,7 @@ export const decisionListFilters = {
   decidedTo: IsoDate.optional().meta({ title: '决定日期止', description: 'Decision date on or before (inclusive).' }),
   tag: DecisionTag.optional(),
   campaignId: Id.optional().meta({ title: '专项整治' }),
-  jointReference: text(100).optional().meta({ title: '联合执法编号', description: 'All parts of one joint operation.' }),
+  jointReference: line(100).optional().meta({ title: '联合执法编号', description: 'All parts of one joint operation.' }),
   late: boolParam.optional().meta({ title: '逾期公示', description: 'true: published after the deadline; false: on time.' }),
-  q: text(100).optional().meta({ title: '检索词', description: 'Chinese search over names, decision numbers and facts. Ranked, best first.' }),
+  q: line(100).optional().meta({ title: '检索词', description: 'Chinese search over names, decision numbers and facts. Ranked, best first.' }),
 };

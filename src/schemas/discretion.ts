@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Citation, Citations } from './citations.js';
-import { Id, pageQuery, recordMeta, text } from './common.js';
+import { Id, pageQuery, recordMeta } from './common.js';
+import { line, prose } from './text.js';
 import { YuanAmount, canonicalYuan, yuanToFen } from '../lib/money.js';
 
 export const BENCHMARK_STATUSES = ['active', 'repealed'] as const;
@@ -16,12 +17,12 @@ export { canonicalYuan };
 
 export const Tier = z
   .strictObject({
-    tier: text(50).meta({ title: '裁量阶次', description: 'Usually 轻微 / 一般 / 较重 / 严重; another name where the benchmark uses one.', example: '一般' }),
-    circumstances: text(2000).meta({ title: '违法情节', example: '违法所得不足2万元或者无违法所得, 首次被查处' }),
-    penalty: text(2000).meta({ title: '处罚种类和幅度', example: '责令停止经营, 处3万元以上5万元以下的罚款' }),
+    tier: line(50).meta({ title: '裁量阶次', description: 'Usually 轻微 / 一般 / 较重 / 严重; another name where the benchmark uses one.', example: '一般' }),
+    circumstances: prose(2000).meta({ title: '违法情节', example: '违法所得不足2万元或者无违法所得, 首次被查处' }),
+    penalty: prose(2000).meta({ title: '处罚种类和幅度', example: '责令停止经营, 处3万元以上5万元以下的罚款' }),
     fineMin: Yuan.optional().meta({ title: '罚款下限(元)', example: '30000.00' }),
     fineMax: Yuan.optional().meta({ title: '罚款上限(元)', example: '50000.00' }),
-    note: text(2000).optional().meta({ title: '备注' }),
+    note: prose(2000).optional().meta({ title: '备注' }),
   })
   .refine((t) => t.fineMin === undefined || t.fineMax === undefined || fen(t.fineMin) <= fen(t.fineMax), {
     message: '罚款下限 must not exceed 罚款上限.',
@@ -41,7 +42,7 @@ function checkTiers(b: { tiers?: { tier: string }[] }, ctx: z.RefinementCtx) {
   });
 }
 
-const violation = text(1000).meta({ title: '违法行为', example: '未取得道路运输经营许可, 擅自从事道路运输经营' });
+const violation = prose(1000).meta({ title: '违法行为', example: '未取得道路运输经营许可, 擅自从事道路运输经营' });
 
 export const BenchmarkCreate = z
   .strictObject({

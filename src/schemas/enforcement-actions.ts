@@ -12,11 +12,11 @@ import { PartyCategory } from '../codes/party-categories.js';
 import { POWER_TYPES, type PowerTypeCode } from '../codes/power-types.js';
 import { creditCodeMessages, creditCodeProblem } from '../lib/credit-code.js';
 import { isIndividualBusinessPlaceholder } from '../lib/party-codes.js';
-import { Id, IsoDate, Page, recordMeta, text } from './common.js';
+import { Id, IsoDate, Page, recordMeta } from './common.js';
+import { guarded, line, prose } from './text.js';
 import {
   checkClaimedPublication,
   checkExtras,
-  checkFreeText,
   CorrectionCreate,
   DecisionNotice,
   decisionExtras,
@@ -47,9 +47,9 @@ export const ActionType = z
 const NATURAL_PERSON = '02';
 
 const targetFields = {
-  name: text(200).meta({ title: '执法对象名称', description: 'DOMAIN.md §1.1 执法对象. A natural person is published by name only.', example: '示例市某某餐饮有限公司' }),
+  name: line(200).meta({ title: '执法对象名称', description: 'DOMAIN.md §1.1 执法对象. A natural person is published by name only.', example: '示例市某某餐饮有限公司' }),
   category: PartyCategory.meta({ ...PartyCategory.meta(), title: '执法对象类别' }),
-  creditCode: z.string().max(18).optional().meta({
+  creditCode: guarded('refused').max(18).optional().meta({
     title: '执法对象统一社会信用代码',
     description: 'GB 32100 code, both check characters verified. Not for a 自然人; the 个体工商户 placeholder 00000000000000000X is not accepted: leave the field out.',
     example: '91440101MA59TEST4X',
@@ -80,12 +80,12 @@ export const enforcementActionFields = {
   actionType: ActionType,
   target: EnforcementTarget,
   actionDate: IsoDate.meta({ title: '执法日期', description: 'DOMAIN.md §1.1: the date of the decision or action; the 20-working-day limit runs from it.', example: '2024-03-15' }),
-  conclusion: text(5000).meta({ title: '执法结论', description: 'DOMAIN.md §1.1 执法结论.', example: '检查未发现违法行为。' }),
-  facts: text(20000).optional().meta({
+  conclusion: prose(5000).meta({ title: '执法结论', description: 'DOMAIN.md §1.1 执法结论.', example: '检查未发现违法行为。' }),
+  facts: prose(20000).optional().meta({
     title: '案件事实',
     description: 'DOMAIN.md §1.1 (local elaboration) 案件事实. Must not name natural persons other than the target (DOMAIN.md §1.4).',
   }),
-  documentNumber: text(128).optional().meta({ title: '执法文书号', description: 'The number of the 执法文书, where one was issued.', example: '示市监检〔2024〕8号' }),
+  documentNumber: line(128).optional().meta({ title: '执法文书号', description: 'The number of the 执法文书, where one was issued.', example: '示市监检〔2024〕8号' }),
 };
 
 export const EnforcementActionCreate = z
@@ -100,8 +100,6 @@ export const EnforcementActionCreate = z
   .superRefine((d, ctx) => {
     checkExtras(d, ctx);
     checkClaimedPublication(d.actionDate, d.claimedPublishedAt, ctx);
-    checkFreeText(d, ['conclusion', 'facts', 'remarks'], ctx);
-    checkFreeText(d.target, ['name'], ctx, ['target']);
   })
   .meta({ id: 'EnforcementActionCreate', title: '新建执法决定信息' });
 export type EnforcementActionCreate = z.output<typeof EnforcementActionCreate>;
@@ -159,7 +157,7 @@ export const EnforcementActionListQuery = z
       description: 'published (default): on display. withdrawn: the notices (no content) of withdrawn actions.',
     }),
     actionType: ActionType.optional().meta({ title: '执法类别' }),
-    target: text(200).optional().meta({ title: '执法对象', description: 'An 18-character 统一社会信用代码 (exact) or part of the target name.' }),
+    target: line(200).optional().meta({ title: '执法对象', description: 'An 18-character 统一社会信用代码 (exact) or part of the target name.' }),
   })
   .refine((q) => !q.decidedFrom || !q.decidedTo || q.decidedFrom <= q.decidedTo, { path: ['decidedTo'], message: 'decidedTo is before decidedFrom.' });
 export type EnforcementActionListQuery = z.output<typeof EnforcementActionListQuery>;

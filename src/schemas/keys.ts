@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Id, Timestamp, text } from './common.js';
+import { Id, Timestamp } from './common.js';
+import { line } from './text.js';
 
 export const SCOPES = ['publish', 'admin'] as const;
 export const Scope = z.enum(SCOPES).meta({
@@ -10,7 +11,7 @@ export const Scope = z.enum(SCOPES).meta({
 export const KeyCreate = z
   .strictObject({
     agencyId: Id.meta({ title: '所属执法主体' }),
-    name: text(100).meta({ title: '密钥名称', example: '执法支队发布系统' }),
+    name: line(100).meta({ title: '密钥名称', example: '执法支队发布系统' }),
     scopes: z.array(Scope).min(1).max(2).default(['publish']).meta({ title: '权限范围' }),
   })
   .meta({ title: '新建写入密钥' });

@@ -1,24 +1,25 @@
 import { z } from 'zod';
 import { ARTICLE_NO } from '../lib/article-no.js';
-import { Id, pageQuery, text } from './common.js';
+import { Id, pageQuery } from './common.js';
+import { line, prose } from './text.js';
 
 /** An article number as the API addresses it: 39 (第三十九条) or 39-1 (第三十九条之一); no leading zeros. */
 export const ArticleNumber = z
   .string()
   .regex(ARTICLE_NO, 'Article number: 1-9999, with -N for 之N (e.g. 39, 39-1), no leading zeros.')
-  .meta({ title: '条号', description: '39 for 第三十九条; 39-1 for 第三十九条之一.', example: '39' });
+  .meta({ title: '条号', description: '39 for 第三十九条; 39-1 for 第三十九条之一.', example: '39', maxLength: 7 });
 
 const Item = z
   .strictObject({
     no: z.int().min(1).max(99).meta({ title: '项序号', description: '1 for （一）.' }),
-    text: text(5000).meta({ title: '项内容' }),
+    text: prose(5000).meta({ title: '项内容' }),
   })
   .meta({ id: 'LegalArticleItem', title: '项' });
 
 const Paragraph = z
   .strictObject({
     no: z.int().min(1).max(99).meta({ title: '款序号', description: '1 for the first 款.' }),
-    text: text(10000).meta({ title: '款内容' }),
+    text: prose(10000).meta({ title: '款内容' }),
     items: z.array(Item).max(99).optional().meta({ title: '项' }),
   })
   .meta({ id: 'LegalArticleParagraph', title: '款' });
@@ -42,9 +43,9 @@ const Paragraphs = z
 export const LegalArticleInput = z
   .strictObject({
     no: ArticleNumber,
-    label: text(32).optional().meta({ title: '条文序号', description: 'Defaults to the number in Chinese numerals, e.g. 第三十九条.', example: '第三十九条' }),
-    chapter: text(200).optional().meta({ title: '所属章节', example: '第五章 行政处罚的决定 第一节 一般规定' }),
-    text: text(20000).meta({ title: '条文内容', description: 'The full text of the article, 款 separated by line breaks.' }),
+    label: line(32).optional().meta({ title: '条文序号', description: 'Defaults to the number in Chinese numerals, e.g. 第三十九条.', example: '第三十九条' }),
+    chapter: line(200).optional().meta({ title: '所属章节', example: '第五章 行政处罚的决定 第一节 一般规定' }),
+    text: prose(20000).meta({ title: '条文内容', description: 'The full text of the article, 款 separated by line breaks.' }),
     paragraphs: Paragraphs.optional(),
   })
   .meta({ id: 'LegalArticleInput', title: '条文' });
@@ -84,7 +85,7 @@ export const LegalArticleHit = z
   .meta({ id: 'LegalArticleHit', title: '条文检索结果' });
 export type LegalArticleHit = z.output<typeof LegalArticleHit>;
 
-const Q = text(100).meta({
+const Q = line(100).meta({
   title: '全文检索',
   description: 'Chinese search: the words of the query as a phrase (app-segmented), or the query as a substring. Results are ranked.',
   example: '道路运输',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { VALIDITY } from '../lib/validity.js';
-import { Id, IsoDate, pageQuery, recordMeta, text } from './common.js';
+import { Id, IsoDate, pageQuery, recordMeta } from './common.js';
+import { line, withGuard } from './text.js';
 import { LegalArticleList } from './legal-articles.js';
 
 export const LEGAL_LEVELS = ['法律', '行政法规', '地方性法规', '部门规章', '地方政府规章', '行政规范性文件'] as const;
@@ -12,18 +13,18 @@ export const Validity = z.enum(VALIDITY).meta({
     'Derived on every read from the dates (Beijing date today): 尚未生效 before effectiveOn; 已废止 from repealedOn; 已修改 once a text that amends or replaces it is in effect; otherwise 现行有效.',
 });
 
-const Url = z.url({ protocol: /^https?$/ }).max(2048);
+const Url = withGuard(z.url({ protocol: /^https?$/ }).max(2048), 'refused');
 
 const editable = {
-  title: text(200).meta({ title: '名称', example: '中华人民共和国行政处罚法' }),
+  title: line(200).meta({ title: '名称', example: '中华人民共和国行政处罚法' }),
   level: LegalLevel,
-  issuer: text(200).meta({ title: '制定机关', example: '全国人民代表大会常务委员会' }),
-  docNumber: text(100).optional().meta({ title: '文号', example: '中华人民共和国主席令第七十号' }),
+  issuer: line(200).meta({ title: '制定机关', example: '全国人民代表大会常务委员会' }),
+  docNumber: line(100).optional().meta({ title: '文号', example: '中华人民共和国主席令第七十号' }),
   promulgatedOn: IsoDate.meta({ title: '公布日期', example: '2021-01-22' }),
   effectiveOn: IsoDate.meta({ title: '施行日期', example: '2021-07-15' }),
   repealedOn: IsoDate.optional().meta({ title: '废止日期' }),
   amendsId: Id.optional().meta({ title: '修改或替代的文本', description: 'The earlier text this one amends or replaces; that text then shows 已修改 once this one is in effect.' }),
-  topics: z.array(text(50)).max(50).optional().meta({ title: '主题分类', description: 'Topic tags (the seed\'s 一类事).', example: ['交通运输', '道路运输'] }),
+  topics: z.array(line(50)).max(50).optional().meta({ title: '主题分类', description: 'Topic tags (the seed\'s 一类事).', example: ['交通运输', '道路运输'] }),
   sourceUrl: Url.optional().meta({ title: '来源地址' }),
   articles: LegalArticleList.optional(),
 };
@@ -90,11 +91,11 @@ export const LegalBasisListQuery = z.strictObject({
   ...pageQuery,
   level: LegalLevel.optional(),
   validity: Validity.optional(),
-  topic: text(50).optional().meta({ title: '主题分类' }),
-  issuer: text(200).optional().meta({ title: '制定机关', description: 'Exact issuing body.' }),
+  topic: line(50).optional().meta({ title: '主题分类' }),
+  issuer: line(200).optional().meta({ title: '制定机关', description: 'Exact issuing body.' }),
   agencyId: Id.optional().meta({ title: '发布机关' }),
   amendsId: Id.optional().meta({ title: '修改或替代的文本', description: 'Texts that amend or replace this one.' }),
-  q: text(100)
+  q: line(100)
     .optional()
     .meta({ title: '名称检索', description: 'Chinese search over the title (words as a phrase, or a substring); ranked, most relevant first.', example: '道路运输' }),
 });

@@ -9,11 +9,11 @@
  */
 import { z } from 'zod';
 import { LICENCE_CATEGORIES, LicenceCategory } from '../codes/licence-categories.js';
-import { Id, IsoDate, Page, recordMeta, text } from './common.js';
+import { Id, IsoDate, Page, recordMeta } from './common.js';
+import { line, prose } from './text.js';
 import {
   checkClaimedPublication,
   checkExtras,
-  checkFreeText,
   CorrectionCreate,
   DecisionNotice,
   decisionExtras,
@@ -35,25 +35,25 @@ export const LicenceState = z.enum(LICENCE_STATES).meta({
 
 /** Fields #14–#22 and #25 as the client sends them (shared with corrections). */
 export const licenceFields = {
-  documentTitle: text(200).meta({
+  documentTitle: line(200).meta({
     title: '行政许可决定文书名称',
     description: 'XK_XKWS. The title of the decision document.',
     example: '示例市市场监督管理局关于示例市某某贸易有限公司食品经营许可的决定',
   }),
-  decisionNumber: text(128).meta({
+  decisionNumber: line(128).meta({
     title: '行政许可决定文书号',
     description: 'XK_WSH. Unique per licensing agency. If the decision has no document number, the 许可编号.',
     example: '示市监许〔2024〕35号',
   }),
   category: LicenceCategory.meta({ ...LicenceCategory.meta(), title: '许可类别', description: `XK_XKLB. ${LicenceCategory.meta()?.description ?? ''}` }),
-  categoryDetail: text(50).optional().meta({
+  categoryDetail: line(50).optional().meta({
     title: '许可类别(其他)说明',
     description: `XK_XKLB, continued: the specific category. Required when 许可类别 is ${SPECIFY_LEGEND}, refused otherwise.`,
     example: '备案',
   }),
-  certificateName: text(200).optional().meta({ title: '许可证书名称', description: 'XK_XKZS.', example: '食品经营许可证' }),
-  licenceNumber: text(100).optional().meta({ title: '许可编号', description: 'XK_XKBH.', example: 'JY14401010000001' }),
-  content: text(5000).meta({ title: '许可内容', description: 'XK_NR. The main content of the decision.', example: '准予食品经营许可，经营项目：预包装食品销售。' }),
+  certificateName: line(200).optional().meta({ title: '许可证书名称', description: 'XK_XKZS.', example: '食品经营许可证' }),
+  licenceNumber: line(100).optional().meta({ title: '许可编号', description: 'XK_XKBH.', example: 'JY14401010000001' }),
+  content: prose(5000).meta({ title: '许可内容', description: 'XK_NR. The main content of the decision.', example: '准予食品经营许可，经营项目：预包装食品销售。' }),
   decisionDate: IsoDate.meta({ title: '许可决定日期', description: 'XK_JDRQ.', example: '2024-03-15' }),
   validFrom: IsoDate.meta({ title: '有效期自', description: 'XK_YXQZ. May precede 许可决定日期 (e.g. a renewal).', example: '2024-03-15' }),
   validTo: IsoDate.meta({ title: '有效期至', description: 'XK_YXQZI. Not before 有效期自 nor 许可决定日期.', example: '2029-03-14' }),
@@ -92,8 +92,6 @@ export const LicenceCreate = z
     checkLicence(d, ctx);
     checkExtras(d, ctx);
     checkClaimedPublication(d.decisionDate, d.claimedPublishedAt, ctx);
-    checkFreeText(d, ['documentTitle', 'content', 'categoryDetail', 'certificateName', 'remarks'], ctx);
-    checkFreeText(d.party, ['name', 'legalRepresentative'], ctx, ['party']);
   })
   .meta({ id: 'LicenceCreate', title: '新建行政许可决定' });
 export type LicenceCreate = z.output<typeof LicenceCreate>;
@@ -185,8 +183,8 @@ export const LicenceListQuery = z
       title: '状态',
       description: 'published (default): on display. withdrawn: notices (no content) of withdrawn decisions.',
     }),
-    party: text(200).optional().meta({ title: '行政相对人', description: 'An 18-character 统一社会信用代码 (exact) or part of the party name.' }),
-    decisionNumber: text(128).optional().meta({ title: '行政许可决定文书号', description: 'Exact.' }),
+    party: line(200).optional().meta({ title: '行政相对人', description: 'An 18-character 统一社会信用代码 (exact) or part of the party name.' }),
+    decisionNumber: line(128).optional().meta({ title: '行政许可决定文书号', description: 'Exact.' }),
     category: LicenceCategory.optional().meta({ ...LicenceCategory.meta(), title: '许可类别' }),
     state: LicenceState.optional(),
   })

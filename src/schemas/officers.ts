@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Id, IsoDate, pageQuery, recordMeta, text } from './common.js';
+import { Id, IsoDate, pageQuery, recordMeta } from './common.js';
+import { guarded, line } from './text.js';
 
 /*
  * 执法人员. Only what the 公示 rules say is published (姓名、执法证号、执法类别, some add 执法区域) plus
@@ -14,14 +15,13 @@ export const OfficerStatus = z.enum(OFFICER_STATUSES).meta({
 });
 
 /** No national numbering rule exists for 执法证号 (DOMAIN.md §6): letters (incl. Chinese), digits, - and /. */
-export const CertificateNo = z
-  .string()
+export const CertificateNo = guarded('refused')
   .regex(/^[\p{L}\p{N}/-]{1,40}$/u, '执法证号: 1-40 letters, digits, - or /.')
   .meta({ title: '执法证号', description: 'As printed on the certificate; unique among active certificates.', example: '示例-44010000001' });
 
-const Name = text(50).meta({ title: '姓名', example: '张示例' });
-const Domains = z.array(text(50)).min(1).max(20).meta({ title: '执法类别', description: '执法类别 / 执法领域.', example: ['道路运输'] });
-const Area = text(200).meta({ title: '执法区域', example: '示例市全域' });
+const Name = line(50).meta({ title: '姓名', example: '张示例' });
+const Domains = z.array(line(50)).min(1).max(20).meta({ title: '执法类别', description: '执法类别 / 执法领域.', example: ['道路运输'] });
+const Area = line(200).meta({ title: '执法区域', example: '示例市全域' });
 const ValidFrom = IsoDate.meta({ title: '有效期自' });
 const ValidTo = IsoDate.meta({ title: '有效期至' });
 
@@ -77,13 +77,13 @@ export type Officer = z.output<typeof Officer>;
 export const OfficerListQuery = z.strictObject({
   ...pageQuery,
   agencyId: Id.optional().meta({ title: '所属执法主体' }),
-  domain: text(50).optional().meta({ title: '执法类别', description: 'Officers whose 执法类别 include exactly this entry.' }),
+  domain: line(50).optional().meta({ title: '执法类别', description: 'Officers whose 执法类别 include exactly this entry.' }),
   status: OfficerStatus.optional(),
   validOn: IsoDate.optional().meta({
     title: '有效日期',
     description: 'Certificates whose 有效期 covers this date (inclusive). Combine with status=active for certificates in force.',
   }),
-  q: text(100).optional().meta({
+  q: line(100).optional().meta({
     title: '检索词',
     description: 'Chinese search over 姓名 and 执法证号: segmented words, or a substring (e.g. 2 characters of a name, part of a number). Ranked.',
   }),

@@ -11,11 +11,11 @@
 import { z } from 'zod';
 import { PENALTY_TYPES, PenaltyType, type PenaltyTypeCode } from '../codes/penalty-types.js';
 import { YuanAmountCanonical, yuanToFen } from '../lib/money.js';
-import { Id, IsoDate, recordMeta, text } from './common.js';
+import { Id, IsoDate, recordMeta } from './common.js';
+import { line, prose } from './text.js';
 import {
   checkClaimedPublication,
   checkExtras,
-  checkFreeText,
   CorrectionCreate,
   DecisionNotice,
   decisionExtras,
@@ -32,16 +32,16 @@ const LICENCE_TYPE_NAMES = PENALTY_TYPES.filter((t) => t.licence).map((t) => t.n
 
 /** Fields #14–#25 and #30 as the client sends them (shared with updates and the batch endpoint). */
 const decisionFields = {
-  decisionNumber: text(128).meta({ title: '行政处罚决定书文号', description: 'CF_WSH. Unique per deciding agency.', example: '示市监处罚〔2024〕12号' }),
-  violationType: text(500).meta({ title: '违法行为类型', description: 'CF_WFXW.', example: '销售不符合食品安全标准的食品' }),
-  facts: text(20000).meta({ title: '违法事实', description: 'CF_SY. Must not name natural persons other than the party (DOMAIN.md §1.4).' }),
-  basis: text(5000).meta({ title: '处罚依据', description: 'CF_YJ. The legal basis as written in the decision; structured links go in citations.' }),
+  decisionNumber: line(128).meta({ title: '行政处罚决定书文号', description: 'CF_WSH. Unique per deciding agency.', example: '示市监处罚〔2024〕12号' }),
+  violationType: line(500).meta({ title: '违法行为类型', description: 'CF_WFXW.', example: '销售不符合食品安全标准的食品' }),
+  facts: prose(20000).meta({ title: '违法事实', description: 'CF_SY. Must not name natural persons other than the party (DOMAIN.md §1.4).' }),
+  basis: prose(5000).meta({ title: '处罚依据', description: 'CF_YJ. The legal basis as written in the decision; structured links go in citations.' }),
   penaltyTypes: z.array(PenaltyType).min(1).max(PENALTY_TYPES.length).meta({
     title: '处罚类别',
     description: 'CF_CFLB. One or more codes from GET /v1/code-lists/penalty-types, each at most once.',
     example: ['01', '02'],
   }),
-  content: text(5000).meta({ title: '处罚内容', description: 'CF_NR.', example: '警告，罚款人民币2000元。' }),
+  content: prose(5000).meta({ title: '处罚内容', description: 'CF_NR.', example: '警告，罚款人民币2000元。' }),
   fineAmount: YuanAmountCanonical.optional().meta({
     title: '罚款金额(元)',
     description: 'CF_NR_FK (exported in 万元). Yuan, ≤ 2 decimals, > 0; present exactly when a 罚款 type is.',
@@ -52,7 +52,7 @@ const decisionFields = {
     description: 'CF_NR_WFFF (exported in 万元). Yuan, ≤ 2 decimals; present exactly when a 没收 type is.',
     example: '500.00',
   }),
-  licenceRevoked: text(200).optional().meta({
+  licenceRevoked: line(200).optional().meta({
     title: '暂扣或吊销证照名称及编号',
     description: `CF_NR_ZKDX. Present exactly when a type among ${LICENCE_TYPE_NAMES} is.`,
     example: '食品经营许可证 JY14401010000001',
@@ -129,8 +129,6 @@ export const penaltyObject = z.strictObject({
 export function refinePenalty(d: z.output<typeof penaltyObject>, ctx: z.RefinementCtx) {
   checkDecision(d, ctx);
   checkExtras(d, ctx);
-  checkFreeText(d, ['violationType', 'facts', 'basis', 'content', 'licenceRevoked', 'remarks'], ctx);
-  checkFreeText(d.party, ['name', 'legalRepresentative'], ctx, ['party']);
   checkClaimedPublication(d.decisionDate, d.claimedPublishedAt, ctx);
 }
 
@@ -222,7 +220,7 @@ export const CreditRepairCreate = z
         title: '修复条件',
         description: "The conditions of the penalty's regime, each attested true: credit (令第36号) or samr (总局令45号 art. 14).",
       }),
-    explanation: text(2000).meta({ title: '说明', description: 'Published with the notice.' }),
+    explanation: prose(2000).meta({ title: '说明', description: 'Published with the notice.' }),
   })
   .meta({ id: 'CreditRepairCreate', title: '信用修复(提前停止公示)' });
 export type CreditRepairCreate = z.output<typeof CreditRepairCreate>;
@@ -237,8 +235,8 @@ export const PenaltyListQuery = z
       title: '状态',
       description: 'published (default): on display now. The others list notices (no content) of decisions no longer displayed.',
     }),
-    party: text(200).optional().meta({ title: '行政相对人', description: 'An 18-character 统一社会信用代码 (exact) or part of the party name.' }),
-    decisionNumber: text(128).optional().meta({ title: '行政处罚决定书文号', description: 'Exact.' }),
+    party: line(200).optional().meta({ title: '行政相对人', description: 'An 18-character 统一社会信用代码 (exact) or part of the party name.' }),
+    decisionNumber: line(128).optional().meta({ title: '行政处罚决定书文号', description: 'Exact.' }),
     penaltyType: PenaltyType.optional().meta({ title: '处罚类别' }),
   })
   .refine((q) => !q.decidedFrom || !q.decidedTo || q.decidedFrom <= q.decidedTo, { path: ['decidedTo'], message: 'decidedTo is before decidedFrom.' });

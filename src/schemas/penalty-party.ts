@@ -19,7 +19,7 @@ import {
   type PartyCategory as PartyCategoryName,
 } from '../lib/party-codes.js';
 import { residentIdMessages, residentIdProblem } from '../lib/resident-id.js';
-import { text } from './common.js';
+import { guarded, identifierSlot, line } from './text.js';
 
 const NAME_OF: Record<PartyCategoryCode, PartyCategoryName> = { '01': '法人及非法人组织', '02': '自然人', '03': '个体工商户' };
 export const RESIDENT_ID_TYPE = '01';
@@ -32,32 +32,32 @@ const idTypeLegend = ID_DOCUMENT_TYPES.filter((t) => !t.specify).map((t) => `${t
 
 const idType = (title: string, column: string) =>
   z
-    .union([z.literal(LISTED_ID_TYPES), z.string().regex(OTHER_ID_TYPE, `证件类型: a code (${idTypeLegend}) or "其他-<证件名称>".`)])
+    .union([z.literal(LISTED_ID_TYPES), guarded('refused').regex(OTHER_ID_TYPE, `证件类型: a code (${idTypeLegend}) or "其他-<证件名称>".`)])
     .meta({ title, description: `${column}. ${idTypeLegend}, or free text "其他-<证件名称>" (e.g. 其他-军官证).`, example: '01' });
 
 // 1–64 characters for every document; an 18-digit 身份证 is additionally checked against GB 11643 below.
 const idNumber = (title: string, column: string) =>
-  text(64).meta({ title, description: `${column}. Sent raw; stored and published only masked (first 6 and last 4 kept by default).` });
+  identifierSlot(64).meta({ title, description: `${column}. Sent raw; stored and published only masked (first 6 and last 4 kept by default).` });
 
 const ORG_CODE = /^[0-9A-Z]{8}[0-9X]$/;
 
 /** Fields #1–#13 in national order. */
 const partyFields = {
-  name: text(200).meta({ title: '行政相对人名称', description: 'CF_XDR_MC.', example: '示例市某某贸易有限公司' }),
+  name: line(200).meta({ title: '行政相对人名称', description: 'CF_XDR_MC.', example: '示例市某某贸易有限公司' }),
   category: PartyCategory.meta({ title: '行政相对人类别', description: 'CF_XDR_LB. 01 法人及非法人组织, 02 自然人, 03 个体工商户.' }),
-  creditCode: z.string().max(18).optional().meta({
+  creditCode: guarded('refused').max(18).optional().meta({
     title: '行政相对人代码_1(统一社会信用代码)',
     description: 'CF_XDR_SHXYM. GB 32100 code; a 个体工商户 without one gives 00000000000000000X and then registrationNumber.',
     example: '91440101MA59TEST4X',
   }),
-  registrationNumber: z.string().max(50).optional().meta({ title: '行政相对人代码_2(工商注册号)', description: 'CF_XDR_GSZC. 15 digits with the MOD 11,10 check digit.' }),
+  registrationNumber: guarded('refused').max(50).optional().meta({ title: '行政相对人代码_2(工商注册号)', description: 'CF_XDR_GSZC. 15 digits with the MOD 11,10 check digit.' }),
   orgCode: z.string().regex(ORG_CODE, '组织机构代码 must be 9 characters: 8 digits or capital letters and a check character.').optional()
-    .meta({ title: '行政相对人代码_3(组织机构代码)', description: 'CF_XDR_ZZJG. GB 11714, 9 characters without hyphen.' }),
-  taxNumber: z.string().regex(/^[0-9A-Z]{15,20}$/, '税务登记号 must be 15–20 digits or capital letters.').optional()
+    .meta({ title: '行政相对人代码_3(组织机构代码)', description: 'CF_XDR_ZZJG. GB 11714, 9 characters without hyphen.', maxLength: 9 }),
+  taxNumber: guarded('masked').regex(/^[0-9A-Z]{15,20}$/, '税务登记号 must be 15–20 digits or capital letters.').optional()
     .meta({ title: '行政相对人代码_4(税务登记号)', description: 'CF_XDR_SWDJ.' }),
-  institutionCertificate: text(64).optional().meta({ title: '行政相对人代码_5(事业单位证书号)', description: 'CF_XDR_SYDW.' }),
-  socialOrgCertificate: text(64).optional().meta({ title: '行政相对人代码_6(社会组织登记证号)', description: 'CF_XDR_SHZZ.' }),
-  legalRepresentative: text(50).optional().meta({ title: '法定代表人', description: 'CF_FRDB. Required unless the party is a 自然人.' }),
+  institutionCertificate: identifierSlot(64).optional().meta({ title: '行政相对人代码_5(事业单位证书号)', description: 'CF_XDR_SYDW.' }),
+  socialOrgCertificate: identifierSlot(64).optional().meta({ title: '行政相对人代码_6(社会组织登记证号)', description: 'CF_XDR_SHZZ.' }),
+  legalRepresentative: line(50).optional().meta({ title: '法定代表人', description: 'CF_FRDB. Required unless the party is a 自然人.' }),
   legalRepresentativeIdType: idType('法定代表人证件类型', 'CF_FR_ZJLX').optional(),
   legalRepresentativeIdNumber: idNumber('法定代表人证件号码', 'CF_FR_ZJHM').optional(),
   idType: idType('证件类型', 'CF_XDR_ZJLX. Required for a 自然人').optional(),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { POWER_TYPE_CODES, powerTypeLegend } from '../codes/power-types.js';
 import { Citation, Citations } from './citations.js';
-import { Id, RegionCode, pageQuery, recordMeta, text } from './common.js';
+import { Id, RegionCode, pageQuery, recordMeta } from './common.js';
+import { guarded, line, prose } from './text.js';
 
 // z.literal keeps the list order (z.enum would sort the integer-like key "10" first).
 export const PowerType = z.literal(POWER_TYPE_CODES).meta({
@@ -16,8 +17,7 @@ export const PowerStatus = z.enum(POWER_STATUSES).meta({
   description: 'active = 有效; cancelled = 已取消 (动态调整: the item is kept with its history, never deleted).',
 });
 
-export const PowerCode = z
-  .string()
+export const PowerCode = guarded('refused')
   .regex(/^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$/, '职权编码: 1-64 letters, digits, ".", "_" or "-", starting with a letter or digit.')
   .meta({
     title: '职权编码',
@@ -28,22 +28,22 @@ export const PowerCode = z
 const SubItem = z
   .strictObject({
     code: PowerCode.meta({ title: '子项编码', example: '440100001020000101' }),
-    name: text(300).meta({ title: '子项名称' }),
+    name: line(300).meta({ title: '子项名称' }),
   })
   .meta({ id: 'PowerSubItem', title: '子项' });
 
 const editable = {
   code: PowerCode,
-  name: text(300).meta({ title: '职权名称', example: '对未取得道路运输经营许可擅自从事道路运输经营的行政处罚' }),
+  name: line(300).meta({ title: '职权名称', example: '对未取得道路运输经营许可擅自从事道路运输经营的行政处罚' }),
   type: PowerType,
   subItems: z.array(SubItem).max(200).meta({ title: '子项' }),
   citations: Citations,
   responsibilities: z
-    .array(text(500))
+    .array(prose(500))
     .max(50)
     .meta({ title: '责任事项', description: 'What the agency answers for at each step.', example: ['立案', '调查取证', '审理', '告知', '决定', '送达', '执行'] }),
   accountability: z
-    .array(text(2000))
+    .array(prose(2000))
     .max(50)
     .meta({ title: '追责情形', description: 'Situations in which officers are held accountable.' }),
   reviewTransfer: z.boolean().meta({ title: '审核转报', description: 'True when the agency only reviews and forwards the matter to a higher authority (审核转报 = 是).' }),
@@ -121,7 +121,7 @@ export const PowerListQuery = z.strictObject({
   legalBasisId: Id.optional().meta({ title: '法律依据', description: 'Powers citing this legal basis (any article of it).' }),
   reviewTransfer: z.enum(['true', 'false']).optional().meta({ title: '审核转报' }),
   status: PowerStatus.optional(),
-  q: text(100)
+  q: line(100)
     .optional()
     .meta({
       title: '检索词',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { POWER_TYPE_CODES, powerTypeLegend } from '../codes/power-types.js';
-import { Id, recordMeta, text } from './common.js';
+import { Id, recordMeta } from './common.js';
+import { guarded, line, prose, withGuard } from './text.js';
 
 /*
  * 执法程序与救济渠道 (行政处罚法 art. 39: 实施机关、立案依据、实施程序和救济渠道 are published): one record per
@@ -27,26 +28,26 @@ const TimeLimit = z
 
 const Step = z
   .strictObject({
-    name: text(100).meta({ title: '环节', example: '立案' }),
-    description: text(2000).optional().meta({ title: '环节说明' }),
+    name: line(100).meta({ title: '环节', example: '立案' }),
+    description: prose(2000).optional().meta({ title: '环节说明' }),
     timeLimit: TimeLimit.optional(),
   })
   .meta({ id: 'ProcedureStep', title: '程序环节' });
 
-const Phone = z.string().regex(/^[0-9+\-() ]{3,32}$/, 'Phone: digits, spaces, + - ( ).').meta({ title: '投诉电话', example: '12328' });
-const Url = z.url({ protocol: /^https?$/ }).max(2048).meta({ title: '投诉网址' });
+const Phone = guarded('public-contact').regex(/^[0-9+\-() ]{3,32}$/, 'Phone: digits, spaces, + - ( ).').meta({ title: '投诉电话', example: '12328' });
+const Url = withGuard(z.url({ protocol: /^https?$/ }).max(2048), 'refused').meta({ title: '投诉网址' });
 
 const reconsideration = {
-  body: text(200).meta({ title: '复议机关', example: '示例市人民政府' }),
+  body: line(200).meta({ title: '复议机关', example: '示例市人民政府' }),
   deadlineDays: z.int().min(1).max(3650).meta({ title: '复议申请期限(日)', description: '行政复议法 (2023) art. 20: 六十日 unless a law allows longer.', example: 60 }),
-  note: text(1000).meta({ title: '复议说明' }),
+  note: prose(1000).meta({ title: '复议说明' }),
 };
 const litigation = {
-  court: text(200).meta({ title: '管辖法院', example: '示例市示例区人民法院' }),
+  court: line(200).meta({ title: '管辖法院', example: '示例市示例区人民法院' }),
   deadlineMonths: z.int().min(1).max(240).meta({ title: '起诉期限(月)', description: '行政诉讼法 art. 46: 六个月 unless a law says otherwise.', example: 6 }),
 };
 const complaint = {
-  channel: text(500).meta({ title: '投诉举报渠道', example: '示例市交通运输局法制科' }),
+  channel: line(500).meta({ title: '投诉举报渠道', example: '示例市交通运输局法制科' }),
   phone: Phone,
   url: Url,
 };
@@ -58,7 +59,7 @@ const Complaint = z
   .meta({ id: 'Complaint', title: '投诉举报' });
 
 const editable = {
-  serviceGuide: text(20000).meta({ title: '服务指南', description: 'Who handles it, conditions, materials, fees, where and when.' }),
+  serviceGuide: prose(20000).meta({ title: '服务指南', description: 'Who handles it, conditions, materials, fees, where and when.' }),
   steps: z.array(Step).min(1).max(50).meta({ title: '程序环节', description: 'In order, each with its statutory time limit where one exists.' }),
   reconsideration: Reconsideration,
   litigation: Litigation,

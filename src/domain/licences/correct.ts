@@ -50,7 +50,7 @@ export async function correctLicence(db: Db, principal: Principal, now: Date, ru
     const row = await lockForChange(tx, principal, id, ifMatch);
     if (row.status !== 'published') throw problems.conflict(`This decision is ${row.status}: only a published decision can be corrected.`);
     const errors: FieldError[] = [];
-    const { merged, kept } = mergeKeepingMaskedIds(row, asInput(row), input.changes as Record<string, unknown>, '许可决定日期', errors);
+    const { merged, kept } = mergeKeepingMaskedIds(row, asInput(row), input.changes as Record<string, unknown>, '许可决定日期', errors, rules.masking.mask);
     const parsed = LicenceCreate.safeParse(merged);
     if (!parsed.success) errors.push(...fieldErrorsFromZod(parsed.error.issues, 'body').map((e) => ({ ...e, pointer: '/changes' + e.pointer })));
     if (errors.length || !parsed.success) throw problems.unprocessable(errors);

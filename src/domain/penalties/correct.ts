@@ -56,7 +56,7 @@ export async function correctPenalty(db: Db, principal: Principal, now: Date, ru
     const status = statusAt(row, now);
     if (status !== 'published') throw problems.conflict(`This decision is ${status}: only a published decision can be corrected.`);
     const errors: FieldError[] = [];
-    const { merged, kept } = mergeKeepingMaskedIds(row, asInput(row), input.changes as Record<string, unknown>, '处罚决定日期', errors);
+    const { merged, kept } = mergeKeepingMaskedIds(row, asInput(row), input.changes as Record<string, unknown>, '处罚决定日期', errors, rules.masking.mask);
     const parsed = PenaltyCreate.safeParse(merged);
     if (!parsed.success) errors.push(...fieldErrorsFromZod(parsed.error.issues, 'body').map((e) => ({ ...e, pointer: '/changes' + e.pointer })));
     if (errors.length || !parsed.success) throw problems.unprocessable(errors);

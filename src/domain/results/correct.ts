@@ -10,7 +10,7 @@ import { completeResidentId } from '../../lib/resident-id.js';
 import type { Citation } from '../../schemas/citations.js';
 import type { PenaltyParty } from '../../schemas/penalty-party.js';
 import { RESIDENT_ID_TYPE } from '../../schemas/penalty-party.js';
-import { preparePartyForStorage, type StoredPenaltyParty } from '../penalty-party.js';
+import { IDENTITY_SLOTS, preparePartyForStorage, type DocumentSlot, type IdentitySlot, type StoredPenaltyParty } from '../penalty-party.js';
 import type { Principal } from '../principal.js';
 import { appendChanges } from '../records.js';
 import { mergePatch, sameContent } from '../versioning.js';
@@ -36,40 +36,44 @@ export function storedExtras(row: Row): Record<string, unknown> {
   };
 }
 
-type Slot = 'idNumber' | 'legalRepresentativeIdNumber';
-const TYPE_OF: Record<Slot, 'idType' | 'legalRepresentativeIdType'> = { idNumber: 'idType', legalRepresentativeIdNumber: 'legalRepresentativeIdType' };
+const DOCUMENT_TYPE: Record<DocumentSlot, 'idType' | 'legalRepresentativeIdType'> = { idNumber: 'idType', legalRepresentativeIdNumber: 'legalRepresentativeIdType' };
+const isDocumentSlot = (slot: IdentitySlot): slot is DocumentSlot => slot in DOCUMENT_TYPE;
 // Any valid adult 身份证 number: stands in for a kept masked one so the merged party passes its checks.
 const STAND_IN = completeResidentId('11010519800101001');
 
 /**
- * The merge patch over a decision with a party (penalties, licences). ID numbers are stored only masked:
- * one the patch does not touch is kept as stored (its type must then stay too; a stand-in lets the merged
- * party pass its checks); a new one arrives raw and is checked and masked by storeParty.
+ * The merge patch over a decision with a party (penalties, licences). Identity slots are stored only masked:
+ * one the patch does not touch is kept as stored (a 证件号码's type must then stay too; a stand-in lets the
+ * merged party pass its checks); a new one arrives raw and is checked and masked by storeParty. A kept value
+ * that may have been a 身份证 number (a masked 证件号码 of its 18 characters, a code slot with a masked number
+ * in it) must be sent again when the decision date moves: the age on the new date is checked from it.
  */
-export function mergeKeepingMaskedIds(row: Row & { party: unknown }, current: Record<string, unknown>, changes: Record<string, unknown>, dateLabel: string, errors: FieldError[]) {
+export function mergeKeepingMaskedIds(row: Row & { party: unknown }, current: Record<string, unknown>, changes: Record<string, unknown>, dateLabel: string, errors: FieldError[], mask: string) {
   const stored = row.party as StoredPenaltyParty;
   const merged = mergePatch(current, changes);
   const party = (merged.party ?? {}) as Record<string, unknown>;
-  const patched = (changes.party ?? {}) as Partial<Record<Slot, unknown>>;
-  const kept: Partial<Record<Slot, string>> = {};
-  for (const slot of ['idNumber', 'legalRepresentativeIdNumber'] as const) {
-    if (patched[slot] !== undefined || stored[slot] === null || party[slot] === undefined) continue;
-    if (party[TYPE_OF[slot]] !== stored[TYPE_OF[slot]]) {
+  const patched = (changes.party ?? {}) as Partial<Record<IdentitySlot, unknown>>;
+  const kept: Partial<Record<IdentitySlot, string>> = {};
+  for (const slot of IDENTITY_SLOTS) {
+    const value = stored[slot];
+    if (patched[slot] !== undefined || value === null || party[slot] === undefined) continue;
+    const document = isDocumentSlot(slot);
+    if (!document && !value.includes(mask)) continue; // an ordinary code, re-checked as it is
+    if (document && party[DOCUMENT_TYPE[slot]] !== stored[DOCUMENT_TYPE[slot]]) {
       errors.push({ in: 'body', pointer: `/changes/party/${slot}`, detail: 'Send the 证件号码 again when its 证件类型 changes.' });
-    } else if (slot === 'idNumber' && stored.idType === RESIDENT_ID_TYPE && merged.decisionDate !== row.decisionDate) {
-      // The minor check needs the birth date, which masking hid: a moved decision date needs the number.
-      errors.push({ in: 'body', pointer: '/changes/party/idNumber', detail: `Send the 证件号码 again when ${dateLabel} changes: the party's age on that date is checked from it.` });
+    } else if ((!document || Array.from(value).length === 18) && merged.decisionDate !== row.decisionDate) {
+      errors.push({ in: 'body', pointer: `/changes/party/${slot}`, detail: `Send this number again when ${dateLabel} changes: the party's age on that date is checked from it.` });
     }
-    kept[slot] = stored[slot]!;
-    party[slot] = party[TYPE_OF[slot]] === RESIDENT_ID_TYPE ? STAND_IN : stored[slot];
+    kept[slot] = value;
+    party[slot] = document && party[DOCUMENT_TYPE[slot]] !== RESIDENT_ID_TYPE ? value : STAND_IN;
   }
   return { merged, kept };
 }
 
-/** The corrected party as stored: new ID numbers checked and masked, kept ones as they were. */
-export async function storeParty(party: PenaltyParty, kept: Partial<Record<Slot, string>>, rules: ResultRules, decisionDate: string, errors: FieldError[]) {
+/** The corrected party as stored: new identity values checked and masked, kept ones as they were. */
+export async function storeParty(party: PenaltyParty, kept: Partial<Record<IdentitySlot, string>>, rules: ResultRules, decisionDate: string, errors: FieldError[]) {
   const fresh = { ...party };
-  for (const slot of Object.keys(kept) as Slot[]) delete fresh[slot];
+  for (const slot of Object.keys(kept) as IdentitySlot[]) delete fresh[slot];
   let stored: StoredPenaltyParty | undefined;
   await collect(errors, () => (stored = preparePartyForStorage(fresh, rules.masking, decisionDate, '/changes/party')));
   return stored && ({ ...stored, ...kept } as StoredPenaltyParty);
