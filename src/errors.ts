@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { $ZodIssue } from 'zod/v4/core';
 import { CORS_HEADERS } from './cors.js';
+import { personalDataIn } from './lib/personal-data-scan.js';
 
 /** Where an invalid value was found. */
 export type FieldLocation = 'body' | 'query' | 'path' | 'header';
@@ -81,13 +82,18 @@ export function pointerOf(path: readonly PropertyKey[]): string {
   return path.map((p) => '/' + String(p).replaceAll('~', '~0').replaceAll('/', '~1')).join('');
 }
 
+/** An unknown key as an error may name it: never one that spells a person's number. */
+export function echoableKey(key: string): string {
+  return personalDataIn(key).length ? '(a key holding personal data)' : key;
+}
+
 /** One FieldError per offending field; unknown keys are named one by one. */
 export function fieldErrorsFromZod(issues: readonly $ZodIssue[], location: FieldLocation): FieldError[] {
   const out: FieldError[] = [];
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        out.push({ in: location, pointer: pointerOf([...issue.path, key]), detail: 'Unknown field.' });
+        out.push({ in: location, pointer: pointerOf([...issue.path, echoableKey(key)]), detail: 'Unknown field.' });
       }
     } else {
       out.push({ in: location, pointer: pointerOf(issue.path), detail: issue.message });

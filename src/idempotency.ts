@@ -3,6 +3,8 @@ import type { HandlerServices } from './context.js';
 import { idempotencyKeys } from './db/schema.js';
 import type { Principal } from './domain/principal.js';
 import { problems, Problem } from './errors.js';
+import { DEFAULT_MASKING_RULE } from './lib/masking.js';
+import { maskResidentIdsIn, personalDataIn, personalDataMessages } from './lib/personal-data-scan.js';
 import { hashSecret } from './lib/secrets.js';
 import { stableJson } from './lib/stable-json.js';
 
@@ -31,15 +33,22 @@ export async function idempotent(
   if (!KEY_SHAPE.test(key)) {
     throw problems.validation([{ in: 'header', pointer: '/Idempotency-Key', detail: '1-255 visible ASCII characters.' }]);
   }
+  // A key is the client's own opaque string; one that spells a person's number is refused, and every key is
+  // kept only as a hash (an unsalted hash of a 身份证 number could be reversed by trying them all).
+  const personal = personalDataIn(key);
+  if (personal.length) {
+    throw problems.validation(personal.map((kind) => ({ in: 'header' as const, pointer: '/Idempotency-Key', detail: personalDataMessages[kind] })));
+  }
+  const keyHash = await hashSecret(key);
   const scope = principal.kind === 'admin' ? 'operator' : `agency:${principal.agencyId}`;
-  const requestHash = await hashSecret(stableJson(request));
+  const requestHash = await hashSecret(stableJson(withIdsMasked(request)));
   const now = services.now();
   return services.db.transaction(async (tx) => {
-    const where = and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key));
+    const where = and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, keyHash));
     await tx.delete(idempotencyKeys).where(and(where, lt(idempotencyKeys.createdAt, new Date(now.getTime() - RETENTION_MS))));
     const claimed = await tx
       .insert(idempotencyKeys)
-      .values({ scope, key, requestHash, status: 0, body: null, headers: {}, createdAt: now })
+      .values({ scope, key: keyHash, requestHash, status: 0, body: null, headers: {}, createdAt: now })
       .onConflictDoNothing()
       .returning({ key: idempotencyKeys.key });
     if (claimed.length === 0) {
@@ -55,4 +64,16 @@ export async function idempotent(
     await tx.update(idempotencyKeys).set({ status: out.status, body: out.body, headers: out.headers }).where(where);
     return out;
   });
+}
+
+/**
+ * The request as its hash may see it: a party's 身份证 number (the only place one can be) masked first. A hash of
+ * the raw body could be reversed by trying the few million numbers that fit the published, masked record; the
+ * price is that a retry differing only in the hidden digits of a number replays the first answer.
+ */
+function withIdsMasked(value: unknown): unknown {
+  if (typeof value === 'string') return maskResidentIdsIn(value, DEFAULT_MASKING_RULE);
+  if (Array.isArray(value)) return value.map(withIdsMasked);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withIdsMasked(v)]));
+  return value;
 }

@@ -117,6 +117,7 @@ export const idempotencyKeys = pgTable(
   'idempotency_keys',
   {
     scope: text('scope').notNull(),
+    /** SHA-256 of the client's Idempotency-Key: the key itself is never stored. */
     key: text('key').notNull(),
     requestHash: text('request_hash').notNull(),
     status: integer('status').notNull(),

@@ -83,8 +83,8 @@ function digitRuns(text: string): { chars: string[]; runs: Run[] } {
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i]!;
     if (INVISIBLE.test(ch)) continue;
-    // X is a digit only as a 身份证 check character, right after a digit: "x138…" is a letter and a number.
-    const digit = ch === 'X' || ch === 'x' ? (run !== null && gap === 0 ? 'X' : null) : digitValue(ch);
+    // X counts only as a 身份证 check character, after a digit: "x138…" is a letter and a number.
+    const digit = ch === 'X' || ch === 'x' ? (run !== null && gap <= MAX_GAP && !run.units.endsWith('X') ? 'X' : null) : digitValue(ch);
     if (digit !== null) {
       if (run === null || gap > MAX_GAP) runs.push((run = { units: '', positions: [], groupStarts: [0] }));
       else if (gap > 0) run.groupStarts.push(run.units.length);
@@ -118,8 +118,9 @@ function hasMobile(run: Run): boolean {
     for (let h = g + 1; h <= groupStarts.length; h++) {
       const end = h < groupStarts.length ? groupStarts[h]! : units.length;
       const digits = units.slice(groupStarts[g], end);
+      // An X ends the digits (a mobile then a letter x is still a mobile).
+      if (MOBILE.test(digits.split('X')[0]!)) return true;
       if (digits.length > 15 || digits.includes('X')) break;
-      if (MOBILE.test(digits)) return true;
     }
   }
   return false;

@@ -1,0 +1,133 @@
+/**
+ * One valid request for every write operation of the API, keyed by operationId, over records this module
+ * creates first. Generated tests take these as the base to attack (personal data in every string, headers …);
+ * a test checks that every write operation of the published document has one, so a new write route cannot
+ * go untested. Factories are called per request: an If-Match is read fresh each time.
+ */
+import { expect } from 'vitest';
+import { admin, uniqueCreditCode, type TestContext } from './app.js';
+import { validAction, validCampaign } from './actions.js';
+import { basisPayload } from './legal-bases.js';
+import { validLicence } from './licences.js';
+import { validOfficer } from './officers.js';
+import { validPenalty } from './penalties.js';
+import { benchmarkBody, powerBody } from './powers.js';
+import { validProcedure } from './procedures.js';
+
+export interface WriteRequest {
+  method: 'POST' | 'PATCH' | 'DELETE';
+  path: string;
+  body?: Record<string, unknown>;
+  headers: Record<string, string>;
+}
+
+export type WriteRequests = Record<string, () => Promise<WriteRequest>>;
+
+export interface WriteTargets {
+  agencyId: string;
+  penaltyId: string;
+  licenceId: string;
+  actionId: string;
+}
+
+async function created(t: TestContext, path: string, body: unknown): Promise<any> {
+  const res = await t.post(path, body, admin);
+  expect(res.status, `${path}: ${JSON.stringify(res.body)}`).toBe(201);
+  return res.body;
+}
+
+/** If-Match for the record at `path` as it is now. */
+async function ifMatch(t: TestContext, path: string): Promise<Record<string, string>> {
+  const res = await t.request(path);
+  expect(res.status, path).toBe(200);
+  return { ...admin, 'If-Match': res.headers.get('ETag')! };
+}
+
+const correction = { reason: '更正笔误。', changes: {} };
+const withdrawal = { reasonCategory: 'revoked', explanation: '原决定已被依法撤销。', eventDate: '2026-11-25' };
+const repair = { conditions: { regime: 'credit', obligationsPerformed: true, creditCommitment: true, otherConditionsMet: true }, explanation: '当事人已履行义务。' };
+
+/** Creates the records the write operations act on, as the operator, and returns a request factory per operation. */
+export async function writeRequests(t: TestContext): Promise<{ requests: WriteRequests; targets: WriteTargets }> {
+  const agency = await t.createAgency();
+  const agencyId: string = agency.id;
+  const basis = await created(t, '/v1/legal-bases', basisPayload());
+  const power = await created(t, '/v1/powers', powerBody({ agencyId }));
+  const benchmark = await created(t, `/v1/powers/${power.id}/discretion-benchmarks`, benchmarkBody());
+  const officer = await created(t, '/v1/officers', validOfficer({ agencyId }));
+  await created(t, `/v1/agencies/${agencyId}/procedures`, validProcedure());
+  const campaign = await created(t, '/v1/campaigns', validCampaign({ leadAgencyId: agencyId }));
+  const penalty = await created(t, '/v1/penalties', validPenalty({ agencyId }));
+  const licence = await created(t, '/v1/licences', validLicence({ agencyId }));
+  const action = await created(t, '/v1/enforcement-actions', validAction({ agencyId }));
+  const key = await created(t, '/v1/keys', { agencyId, name: '待吊销密钥', scopes: ['publish'] });
+
+  const post = (path: string, body: Record<string, unknown>) => async (): Promise<WriteRequest> => ({ method: 'POST', path, body, headers: admin });
+  const patch = (path: string) => async (): Promise<WriteRequest> => ({ method: 'PATCH', path, body: {}, headers: await ifMatch(t, path) });
+  const act = (record: string, action: string, body: Record<string, unknown>) => async (): Promise<WriteRequest> => ({
+    method: 'POST',
+    path: `${record}/${action}`,
+    body: structuredClone(body),
+    headers: await ifMatch(t, record),
+  });
+
+  const requests: WriteRequests = {
+    createAgency: async () => (await post('/v1/agencies', { name: '示例区市场监督管理局', creditCode: uniqueCreditCode(), regionCode: '440103', level: '县级', kind: '法定' }))(),
+    updateAgency: patch(`/v1/agencies/${agencyId}`),
+    createProcedure: post(`/v1/agencies/${agencyId}/procedures`, validProcedure({ powerType: '06' })),
+    updateProcedure: patch(`/v1/agencies/${agencyId}/procedures/02`),
+    createLegalBasis: async () => (await post('/v1/legal-bases', basisPayload()))(),
+    updateLegalBasis: patch(`/v1/legal-bases/${basis.id}`),
+    createPower: async () => (await post('/v1/powers', powerBody({ agencyId })))(),
+    updatePower: patch(`/v1/powers/${power.id}`),
+    createDiscretionBenchmark: post(`/v1/powers/${power.id}/discretion-benchmarks`, benchmarkBody()),
+    updateDiscretionBenchmark: patch(`/v1/discretion-benchmarks/${benchmark.id}`),
+    createOfficer: async () => (await post('/v1/officers', validOfficer({ agencyId })))(),
+    updateOfficer: patch(`/v1/officers/${officer.id}`),
+    createPenalty: async () => (await post('/v1/penalties', validPenalty({ agencyId })))(),
+    createPenaltyBatch: async () => (await post('/v1/penalties/batch', { items: [validPenalty({ agencyId })] }))(),
+    correctPenalty: act(`/v1/penalties/${penalty.id}`, 'corrections', correction),
+    withdrawPenalty: act(`/v1/penalties/${penalty.id}`, 'withdrawal', withdrawal),
+    repairPenalty: act(`/v1/penalties/${penalty.id}`, 'credit-repair', repair),
+    createLicence: async () => (await post('/v1/licences', validLicence({ agencyId })))(),
+    createLicenceBatch: async () => (await post('/v1/licences/batch', { items: [validLicence({ agencyId })] }))(),
+    correctLicence: act(`/v1/licences/${licence.id}`, 'corrections', correction),
+    withdrawLicence: act(`/v1/licences/${licence.id}`, 'withdrawal', withdrawal),
+    createCampaign: post('/v1/campaigns', validCampaign({ leadAgencyId: agencyId })),
+    updateCampaign: patch(`/v1/campaigns/${campaign.id}`),
+    createEnforcementAction: async () => (await post('/v1/enforcement-actions', validAction({ agencyId })))(),
+    createEnforcementActionBatch: async () => (await post('/v1/enforcement-actions/batch', { items: [validAction({ agencyId })] }))(),
+    correctEnforcementAction: act(`/v1/enforcement-actions/${action.id}`, 'corrections', correction),
+    withdrawEnforcementAction: act(`/v1/enforcement-actions/${action.id}`, 'withdrawal', withdrawal),
+    expirePublicity: post('/v1/maintenance/expire', {}),
+    createKey: post('/v1/keys', { agencyId, name: '发布系统', scopes: ['publish'] }),
+    revokeKey: async () => ({ method: 'DELETE', path: `/v1/keys/${key.id}`, headers: admin }),
+  };
+  return { requests, targets: { agencyId, penaltyId: penalty.id, licenceId: licence.id, actionId: action.id } };
+}
+
+/** Sends a WriteRequest (JSON body; merge patches as application/merge-patch+json). */
+export function send(t: TestContext, req: WriteRequest, extraHeaders: Record<string, string> = {}) {
+  const type = req.method === 'PATCH' ? 'application/merge-patch+json' : 'application/json';
+  return t.request(req.path, {
+    method: req.method,
+    headers: { ...(req.body ? { 'Content-Type': type } : {}), ...req.headers, ...extraHeaders },
+    ...(req.body ? { body: JSON.stringify(req.body) } : {}),
+  });
+}
+
+/** Sets the value at a pointer pattern (`*` = the first element), creating the objects and arrays on the way. */
+export function setAt(body: Record<string, unknown>, pointer: string, value: unknown): void {
+  const keys = pointer.split('/').slice(1).map((k) => k.replaceAll('~1', '/').replaceAll('~0', '~'));
+  let node: any = body;
+  keys.forEach((key, i) => {
+    const slot = key === '*' ? 0 : key;
+    if (i === keys.length - 1) {
+      node[slot] = value;
+      return;
+    }
+    const nextIsIndex = keys[i + 1] === '*';
+    if (node[slot] === null || typeof node[slot] !== 'object') node[slot] = nextIsIndex ? [] : {};
+    node = node[slot];
+  });
+}
