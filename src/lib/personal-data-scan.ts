@@ -126,7 +126,12 @@ function hasMobile(run: Run): boolean {
   return false;
 }
 
+// Anything that can read as a digit; NFKC turns one such character into at most two digits (⑳ -> 20).
+const DIGIT_LIKE = /[\p{N}〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖]/gu;
+
 function scan(text: string): PersonalDataFound & { chars: string[] } {
+  // Most strings (names, titles) cannot spell 11 digits at all: skip the full reading.
+  if ((text.match(DIGIT_LIKE)?.length ?? 0) * 2 < 11) return { residentIds: [], mobile: false, chars: [] };
   const { chars, runs } = digitRuns(text);
   const residentIds: ResidentIdFound[] = [];
   let mobile = false;
