@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -37,5 +37,14 @@ describe('import CLI', () => {
     const r = await cli('--kind', 'licences', '--file', 'test/fixtures/import/penalties-legacy.csv', '--agency', 'a', '--agency-credit-code', AGENCY, '--dry-run');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('match neither national 行政许可 template');
+  });
+
+  it('a CSV that cannot be read as a table exits 2 with the reason, not a stack trace', async () => {
+    const file = join(dir, 'unclosed.csv');
+    writeFileSync(file, readFileSync('test/fixtures/import/penalties-current.csv', 'utf8') + '"never closed,1\n');
+    const r = await cli('--kind', 'penalties', '--file', file, '--agency', 'a', '--agency-credit-code', AGENCY, '--dry-run');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^The file is not readable CSV: Quote Not Closed/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -23,6 +23,13 @@ describe('readTable: CSV', () => {
     await expect(readTable(new Uint8Array())).rejects.toThrow(ImportFileError);
     await expect(readTable(utf8('备注,备注（必填）\n1,2\n'))).rejects.toThrow('Column "备注" appears twice');
   });
+  it('reads a quote inside an unquoted cell as text, and refuses a quote never closed as a file error', async () => {
+    const t = await readTable(utf8('违法事实,备注\n当事人"张三"销售,"引用""一"""\n'));
+    expect(t.rows[0]!.cells).toEqual({ 违法事实: '当事人"张三"销售', 备注: '引用"一"' });
+    const unclosed = readTable(utf8('违法事实,备注\n甲,1\n"乙,2\n丙,3\n'));
+    await expect(unclosed).rejects.toThrow(ImportFileError);
+    await expect(unclosed).rejects.toThrow(/not readable CSV: Quote Not Closed.*line 4/);
+  });
   it('header normalization', () => {
     expect(normalizeHeader(' *罚款金额（万元）（必填）')).toBe('罚款金额(万元)');
   });

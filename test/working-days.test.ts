@@ -5,6 +5,23 @@ import { addWorkingDays, bundledCalendar, CalendarRangeError, isWorkingDay, load
 
 // From the State Council notices (国务院办公厅关于YYYY年部分节假日安排的通知), checked day by day.
 const OFF: [string, string][] = [
+  ['2015-02-18', '2015 春节 (18–24 Feb)'],
+  ['2015-02-24', '2015 春节, last day (Tuesday)'],
+  ['2015-09-03', '2015 抗战胜利70周年纪念日 (3–5 Sep)'],
+  ['2015-09-04', '2015 纪念日 (Friday)'],
+  ['2015-10-01', '2015 国庆 (1–7 Oct)'],
+  ['2015-10-07', '2015 国庆, last day (Wednesday)'],
+  ['2016-02-12', '2016 春节 (7–13 Feb)'],
+  ['2016-06-10', '2016 端午 (9–11 Jun, Friday)'],
+  ['2017-01-02', '2017 元旦 falls on a Sunday: Monday off instead'],
+  ['2017-10-06', '2017 国庆/中秋 (1–8 Oct)'],
+  ['2018-04-06', '2018 清明 (5–7 Apr, Friday)'],
+  ['2018-12-31', '2019 元旦 block (30 Dec–1 Jan) starts in 2018 (Monday)'],
+  ['2019-05-02', '2019 劳动节 (1–4 May, as revised in March 2019)'],
+  ['2019-06-07', '2019 端午 (Friday)'],
+  ['2020-01-31', '2020 春节 extended to 2 Feb (国务院办公厅关于延长2020年春节假期的通知)'],
+  ['2020-02-01', '2020 春节: the Saturday make-up day was cancelled by the extension'],
+  ['2020-10-08', '2020 国庆/中秋 (1–8 Oct), last day (Thursday)'],
   ['2021-02-11', '2021 春节 (11–17 Feb)'],
   ['2021-02-17', '2021 春节, last day'],
   ['2021-10-07', '2021 国庆'],
@@ -26,6 +43,21 @@ const OFF: [string, string][] = [
   ['2026-03-08', 'ordinary Sunday'],
 ];
 const ON: [string, string][] = [
+  ['2015-01-04', '2015 元旦 make-up (Sunday)'],
+  ['2015-02-15', '2015 春节 make-up (Sunday)'],
+  ['2015-02-28', '2015 春节 make-up (Saturday)'],
+  ['2015-09-06', '2015 纪念日 make-up (Sunday)'],
+  ['2015-10-10', '2015 国庆 make-up (Saturday)'],
+  ['2016-10-08', '2016 国庆 make-up (Saturday)'],
+  ['2016-10-09', '2016 国庆 make-up (Sunday)'],
+  ['2017-09-30', '2017 国庆/中秋 make-up (Saturday)'],
+  ['2018-09-29', '2018 国庆 make-up (Saturday)'],
+  ['2018-09-30', '2018 国庆 make-up (Sunday)'],
+  ['2018-12-29', '2019 元旦 make-up (Saturday)'],
+  ['2019-05-05', '2019 劳动节 make-up (Sunday)'],
+  ['2019-10-12', '2019 国庆 make-up (Saturday)'],
+  ['2020-01-19', '2020 春节 make-up (Sunday)'],
+  ['2020-10-10', '2020 国庆/中秋 make-up (Saturday)'],
   ['2021-02-07', '2021 春节 make-up (Sunday)'],
   ['2021-02-20', '2021 春节 make-up (Saturday)'],
   ['2022-01-29', '2022 春节 make-up (Saturday)'],
@@ -50,6 +82,13 @@ describe('isWorkingDay on the official calendar', () => {
 
 describe('due dates (the start day is not counted)', () => {
   it.each([
+    ['2015-01-05', 7, '2015-01-14', 'a Monday in a plain fortnight: 6–9, 12–14 Jan'],
+    ['2015-09-02', 7, '2015-09-14', 'Wed before the 3–5 Sep 纪念日: Sun 6 (make-up), 7–11, 14 Sep'],
+    ['2015-09-30', 7, '2015-10-15', 'Wed before 国庆 2015: 8, 9, Sat 10 (make-up), 12, 13, 14, 15 Oct'],
+    ['2018-09-28', 7, '2018-10-12', 'Fri before 国庆 2018: Sat 29, Sun 30 Sep (make-up), 8–12 Oct'],
+    ['2018-09-28', 20, '2018-10-31', 'other enforcement actions: 29, 30 Sep, then 8–12, 15–19, 22–26, 29–31 Oct'],
+    ['2018-12-28', 7, '2019-01-09', 'across 2019 元旦: Sat 29 Dec (make-up), 30 Dec–1 Jan off, 2–4, 7–9 Jan'],
+    ['2020-01-22', 7, '2020-02-10', 'over the extended 春节 2020: 23 Jan, then 3–7, 10 Feb'],
     ['2024-02-08', 7, '2024-02-23', 'Thu before 春节: 9 Feb, then 18 (Sun, make-up) to 23 Feb'],
     ['2024-03-01', 7, '2024-03-12', 'a Friday in a plain fortnight: the second Tuesday after'],
     ['2024-03-02', 7, '2024-03-12', 'a Saturday start counts from Monday'],
@@ -73,8 +112,8 @@ describe('due dates (the start day is not counted)', () => {
 
 describe('coverage and data validation', () => {
   it.each([
-    ['2027-01-04', /No official holiday calendar for 2027 .*2021, 2022, 2023, 2024, 2025, 2026/],
-    ['2020-12-31', /No official holiday calendar for 2020/],
+    ['2027-01-04', /No official holiday calendar for 2027 .*2015, 2016, 2017, .* 2025, 2026/],
+    ['2014-12-31', /No official holiday calendar for 2014/],
     ['2024-02-30', /not a real YYYY-MM-DD date/],
     ['2024-2-3', /not a real YYYY-MM-DD date/],
   ])('refuses %s', (date, message) => {
@@ -88,8 +127,8 @@ describe('coverage and data validation', () => {
     expect(() => addWorkingDays('2024-03-01', -1)).toThrow(RangeError);
   });
 
-  it('covers 2021–2026 and names its source', () => {
-    expect([...bundledCalendar().years].sort()).toEqual([2021, 2022, 2023, 2024, 2025, 2026]);
+  it('covers 2015–2026 and names its source', () => {
+    expect([...bundledCalendar().years].sort()).toEqual([2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026]);
     expect(bundledCalendar().source).toMatch(/chinese-days@/);
   });
 
@@ -113,8 +152,8 @@ describe('coverage and data validation', () => {
 });
 
 describe('properties', () => {
-  // Start dates from 2021-01-01 to mid-November 2026, so 30 working days stay inside the data.
-  const start = fc.integer({ min: 0, max: 2145 }).map((d) => new Date(Date.UTC(2021, 0, 1 + d)).toISOString().slice(0, 10));
+  // Start dates from 2015-01-01 to mid-November 2026, so 30 working days stay inside the data.
+  const start = fc.integer({ min: 0, max: 4336 }).map((d) => new Date(Date.UTC(2015, 0, 1 + d)).toISOString().slice(0, 10));
   const n = fc.integer({ min: 1, max: 30 });
 
   it('the due date is a later working day, exactly n working days on', () => {
@@ -141,7 +180,7 @@ describe('properties', () => {
 });
 
 describe('the indexed count equals a day-by-day count', () => {
-  const day = fc.integer({ min: 0, max: 2190 }).map((d) => new Date(Date.UTC(2021, 0, 1 + d)).toISOString().slice(0, 10));
+  const day = fc.integer({ min: 0, max: 4382 }).map((d) => new Date(Date.UTC(2015, 0, 1 + d)).toISOString().slice(0, 10));
   const naive = (from: string, to: string) => {
     let count = 0;
     for (let t = Date.parse(from) + 86_400_000; t <= Date.parse(to); t += 86_400_000) if (isWorkingDay(new Date(t).toISOString().slice(0, 10))) count++;

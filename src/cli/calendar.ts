@@ -1,6 +1,6 @@
 // Regenerates src/data/calendar-cn.json from the chinese-days package (a devDependency: the runtime reads only
 // our JSON, so an operator can correct or extend it without a code change).
-//   npm run calendar -- --from 2021 --to 2026 [--out src/data/calendar-cn.json]
+//   npm run calendar -- --from 2015 --to 2026 [--out src/data/calendar-cn.json]
 // Years outside the range that are already in the file (e.g. added by hand) are kept as they are.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { loadCalendar, type CalendarData } from '../lib/working-days.js';
 
 const { values } = parseArgs({ options: { from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' } } });
-const from = Number(values.from ?? 2021);
+const from = Number(values.from ?? 2015);
 const to = Number(values.to ?? 2026);
 const out = values.out ?? new URL('../data/calendar-cn.json', import.meta.url).pathname;
 if (!Number.isInteger(from) || !Number.isInteger(to) || from > to) {

@@ -5,7 +5,7 @@
  * ISO dates, numbers become the shortest decimal string Excel itself would show (15 significant digits),
  * so 0.2 万元 stays "0.2" and never becomes 0.20000000000000001.
  */
-import { parse } from 'csv-parse/sync';
+import { CsvError, parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 
 export interface TableRow {
@@ -76,7 +76,15 @@ function toTable(raw: (string | undefined)[][]): Table {
 
 export function readCsv(bytes: Uint8Array): Table {
   // No skip_empty_lines: a blank line still counts as a spreadsheet row for the row numbers in the report.
-  const records = parse(decodeText(bytes), { relax_column_count: true, bom: true }) as string[][];
+  // relax_quotes: a quote inside an unquoted cell (当事人"张三") is text, as Excel reads it.
+  let records: string[][];
+  try {
+    records = parse(decodeText(bytes), { relax_column_count: true, relax_quotes: true, bom: true }) as string[][];
+  } catch (e) {
+    // What is left (a quote never closed) leaves no row boundary to trust after it.
+    if (e instanceof CsvError) throw new ImportFileError(`The file is not readable CSV: ${e.message}.`);
+    throw e;
+  }
   return toTable(records);
 }
 
@@ -91,7 +99,9 @@ export function numberToText(n: number): string {
 
 function cellText(value: ExcelJS.CellValue): string | undefined {
   if (value === null || value === undefined) return undefined;
-  if (value instanceof Date) return value.toISOString().slice(0, 10); // exceljs builds dates in UTC
+  // exceljs builds dates in UTC. A date-formatted number beyond any date comes as an invalid Date: it reads
+  // as Excel shows such a cell, and the date parser then refuses it for its column.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '########' : value.toISOString().slice(0, 10);
   if (typeof value === 'number') return numberToText(value);
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';

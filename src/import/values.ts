@@ -17,8 +17,10 @@ export class CellError extends Error {
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
 function isoOf(y: number, m: number, d: number, cell: string): string {
+  // Date.UTC reads years 0–99 as 1900–1999: those are refused before it is asked.
+  if (y < 1900) throw new CellError(`"${cell}" is before 1900: not a date of these files.`);
   const t = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) {
+  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) {
     throw new CellError(`"${cell}" is not a calendar date.`);
   }
   return `${y}-${pad2(m)}-${pad2(d)}`;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRoute, type AnyRoute } from '../registry.js';
 import { Campaign, CampaignCreate, CampaignPatch } from '../schemas/campaigns.js';
-import { Id, IdParams, IsoDate, Page, pageQuery } from '../schemas/common.js';
+import { dateParam, Id, IdParams, Page, pageQuery } from '../schemas/common.js';
 import { campaignEtag, createCampaign, getCampaign, listCampaigns, patchCampaign, toCampaign } from '../domain/campaigns.js';
 import { chinaDate } from '../lib/validity.js';
 import { etagHeaderSpec, linkHeaderSpec, nextLinkHeader } from './links.js';
@@ -10,7 +10,7 @@ import { revisionRoutes } from './revisions.js';
 const CampaignListQuery = z.strictObject({
   ...pageQuery,
   leadAgencyId: Id.optional().meta({ title: '牵头单位', description: 'Campaigns led by this agency.' }),
-  activeOn: IsoDate.optional().meta({ title: '进行日期', description: 'Campaigns whose period (start and end inclusive) contains this date.' }),
+  activeOn: dateParam({ title: '进行日期', description: 'Campaigns whose period (start and end inclusive) contains this date.' }).optional(),
 });
 
 const CampaignPage = Page(Campaign, 'CampaignPage', '专项整治列表');

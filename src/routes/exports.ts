@@ -39,18 +39,23 @@ function filters(table: DecisionTable, q: ExportQuery): SQL[] {
   return where;
 }
 
-/** BOM and header first, then one page of rows per pull; a failing page ends the stream with an error. */
-function csvStream<R extends { id: string }>(header: string, page: (after: string | null) => Promise<R[]>, render: (rows: R[]) => string, log: Logger) {
+/**
+ * Reads and renders the first page before anything is sent, so a failure there (the database, a stored row
+ * that does not render) is a proper problem+json answer rather than a 200 cut short. The stream then
+ * starts with the BOM, the header and that page, and reads one page per pull; a later failing page can
+ * only end the stream with an error.
+ */
+async function csvStream<R extends { id: string }>(header: string, page: (after: string | null) => Promise<R[]>, render: (rows: R[]) => string, log: Logger) {
   const encoder = new TextEncoder();
-  let after: string | null = null;
-  let started = false;
+  const first = await page(null);
+  const head = encoder.encode(CSV_BOM + header + render(first));
+  let after: string | null = first.length < EXPORT_PAGE ? null : first[first.length - 1]!.id;
   return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(head);
+      if (after === null) controller.close();
+    },
     async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(encoder.encode(CSV_BOM + header));
-        return;
-      }
       try {
         const rows = await page(after);
         if (rows.length) controller.enqueue(encoder.encode(render(rows)));
@@ -66,7 +71,7 @@ function csvStream<R extends { id: string }>(header: string, page: (after: strin
   });
 }
 
-export function penaltyCsv(db: Db, q: ExportQuery, now: Date, log: Logger): ReadableStream<Uint8Array> {
+export function penaltyCsv(db: Db, q: ExportQuery, now: Date, log: Logger): Promise<ReadableStream<Uint8Array>> {
   // Display ends with the publicity end date even before the expiry sweep records it (as the list does).
   const where = [...filters(penalties, q), gte(penalties.publicityEndDate, chinaDate(now))];
   const page = (after: string | null) =>
@@ -95,7 +100,7 @@ const licenceRecord = (r: LicenceRow): LicenceRecord => ({
   remarks: r.remarks,
 });
 
-export function licenceCsv(db: Db, q: ExportQuery, log: Logger): ReadableStream<Uint8Array> {
+export function licenceCsv(db: Db, q: ExportQuery, log: Logger): Promise<ReadableStream<Uint8Array>> {
   const where = filters(licences, q);
   const page = (after: string | null) =>
     db.select().from(licences).where(and(...where, after ? gt(licences.id, after) : undefined)).orderBy(asc(licences.id)).limit(EXPORT_PAGE);
@@ -120,7 +125,7 @@ export const exportRoutes: AnyRoute[] = [
     tag: 'exports',
     query: ExportQuery,
     responses: { 200: csvResponse('The decisions') },
-    handler: async ({ db, query, now, log }) => ({ status: 200 as const, body: penaltyCsv(db, query, now(), log), headers: disposition('penalties.csv') }),
+    handler: async ({ db, query, now, log }) => ({ status: 200 as const, body: await penaltyCsv(db, query, now(), log), headers: disposition('penalties.csv') }),
   }),
   defineRoute({
     method: 'get',
@@ -131,6 +136,6 @@ export const exportRoutes: AnyRoute[] = [
     tag: 'exports',
     query: ExportQuery,
     responses: { 200: csvResponse('The licence decisions') },
-    handler: async ({ db, query, log }) => ({ status: 200 as const, body: licenceCsv(db, query, log), headers: disposition('licences.csv') }),
+    handler: async ({ db, query, log }) => ({ status: 200 as const, body: await licenceCsv(db, query, log), headers: disposition('licences.csv') }),
   }),
 ];

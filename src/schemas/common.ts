@@ -28,7 +28,49 @@ export const RegionCode = z
   .meta({ title: '行政区划代码', description: 'GB/T 2260 administrative division code.', example: '440100', minLength: 6, maxLength: 6 });
 
 export const Timestamp = z.iso.datetime({ offset: true });
-export const IsoDate = z.iso.date();
+/**
+ * A real YYYY-MM-DD date. Year 0000 is refused: PostgreSQL has no year 0, so it could not be stored or compared.
+ * `abort` stops at a malformed or year-0 date, so the range checks below never add a second message about it.
+ */
+export const IsoDate = z.iso
+  .date({ abort: true })
+  .refine((d) => !d.startsWith('0000-'), { message: 'There is no year 0000: write a date from 0001-01-01 on.', abort: true });
+
+interface DateMeta {
+  title: string;
+  description?: string;
+  example?: string;
+}
+/** The caller's description followed by the accepted range, so the OpenAPI document states it. */
+const withRange = (meta: DateMeta, range: string) => ({ ...meta, description: meta.description ? `${meta.description} ${range}` : range });
+
+/** What a date query parameter accepts: wide enough for any filter over this API's records, and always storable. */
+export const QUERY_DATES = { min: '2000-01-01', max: '2099-12-31' } as const;
+
+/** A date query parameter (filters, report periods): a real date from 2000-01-01 to 2099-12-31, else 400 naming it. */
+export function dateParam(meta: DateMeta) {
+  const { min, max } = QUERY_DATES;
+  const range = `A date from ${min} to ${max} (YYYY-MM-DD).`;
+  return IsoDate.refine((d) => d >= min && d <= max, `Must be a date from ${min} to ${max}.`).meta(withRange(meta, range));
+}
+
+/**
+ * The first decision date accepted. The national 双公示 spreadsheets begin with the 2015–2018 legacy template,
+ * and the official holiday calendar kept here (src/data/calendar-cn.json) begins with 2015, so every accepted
+ * decision gets an exact due date.
+ */
+export const FIRST_DECISION_DATE = '2015-01-01';
+
+/**
+ * The date of a published decision or action: from 2015-01-01 (earlier is 400 naming the field) to today in
+ * Beijing. The upper end needs the clock, so the domain refuses a later date (422) where it knows "now".
+ */
+export function decisionDateField(meta: DateMeta) {
+  const range = `From ${FIRST_DECISION_DATE} to today (Beijing time): an earlier date is refused (400), a later one too (422).`;
+  return IsoDate.refine((d) => d >= FIRST_DECISION_DATE, `Must be on or after ${FIRST_DECISION_DATE}: earlier decisions are outside the national 双公示 data this API publishes.`).meta(
+    withRange(meta, range),
+  );
+}
 
 /** Fields every published record carries. */
 export const recordMeta = {

@@ -5,12 +5,12 @@
  * later withdrawn, expired or repaired still counts where it was published.
  */
 import { z } from 'zod';
-import { Id, IsoDate, RegionCode } from './common.js';
+import { dateParam, Id, IsoDate, RegionCode } from './common.js';
 
 export const ComplianceQuery = z
   .strictObject({
-    from: IsoDate.meta({ title: '决定日期起', description: 'Decisions decided on or after this date (inclusive).' }),
-    to: IsoDate.meta({ title: '决定日期止', description: 'Decisions decided on or before this date (inclusive).' }),
+    from: dateParam({ title: '决定日期起', description: 'Decisions decided on or after this date (inclusive).' }),
+    to: dateParam({ title: '决定日期止', description: 'Decisions decided on or before this date (inclusive); not before from.' }),
     agencyId: Id.optional().meta({ title: '执法机关', description: 'Only this agency.' }),
     regionCode: RegionCode.optional().meta({ title: '行政区划代码', description: "Only decisions of agencies of this region (the deciding agency's region)." }),
   })

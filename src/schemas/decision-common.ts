@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { Citation, Citations } from './citations.js';
-import { Id, IsoDate, pageQuery, RegionCode, Timestamp, recordMeta } from './common.js';
+import { dateParam, Id, IsoDate, pageQuery, RegionCode, Timestamp, recordMeta } from './common.js';
 import { line, prose } from './text.js';
 
 export const DECISION_TAGS = ['互联网+执法', '联合执法', '专项整治', '反垄断', '反不正当竞争'] as const;
@@ -228,8 +228,8 @@ export const decisionListFilters = {
   ...pageQuery,
   agencyId: Id.optional().meta({ title: '执法机关', description: 'Decisions published by this agency (for all parts of a joint operation use jointReference).' }),
   regionCode: RegionCode.optional().meta({ title: '行政区划代码', description: "The deciding agency's region." }),
-  decidedFrom: IsoDate.optional().meta({ title: '决定日期起', description: 'Decision date on or after (inclusive).' }),
-  decidedTo: IsoDate.optional().meta({ title: '决定日期止', description: 'Decision date on or before (inclusive).' }),
+  decidedFrom: dateParam({ title: '决定日期起', description: 'Decision date on or after (inclusive).' }).optional(),
+  decidedTo: dateParam({ title: '决定日期止', description: 'Decision date on or before (inclusive); not before decidedFrom.' }).optional(),
   tag: DecisionTag.optional(),
   campaignId: Id.optional().meta({ title: '专项整治' }),
   jointReference: line(100).optional().meta({ title: '联合执法编号', description: 'All parts of one joint operation.' }),

@@ -12,7 +12,7 @@ import { PartyCategory } from '../codes/party-categories.js';
 import { POWER_TYPES, type PowerTypeCode } from '../codes/power-types.js';
 import { creditCodeMessages, creditCodeProblem } from '../lib/credit-code.js';
 import { isIndividualBusinessPlaceholder } from '../lib/party-codes.js';
-import { Id, IsoDate, Page, recordMeta } from './common.js';
+import { decisionDateField, Id, IsoDate, Page, recordMeta } from './common.js';
 import { guarded, line, prose } from './text.js';
 import {
   checkClaimedPublication,
@@ -79,7 +79,7 @@ export const EnforcementTarget = z.strictObject(targetFields).superRefine(checkT
 export const enforcementActionFields = {
   actionType: ActionType,
   target: EnforcementTarget,
-  actionDate: IsoDate.meta({ title: '执法日期', description: 'DOMAIN.md §1.1: the date of the decision or action; the 20-working-day limit runs from it.', example: '2024-03-15' }),
+  actionDate: decisionDateField({ title: '执法日期', description: 'The date of the decision or action; the 20-working-day limit runs from it.', example: '2024-03-15' }),
   conclusion: prose(5000).meta({ title: '执法结论', description: 'DOMAIN.md §1.1 执法结论.', example: '检查未发现违法行为。' }),
   facts: prose(20000).optional().meta({
     title: '案件事实',

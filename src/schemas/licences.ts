@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { LICENCE_CATEGORIES, LicenceCategory } from '../codes/licence-categories.js';
-import { Id, IsoDate, Page, recordMeta } from './common.js';
+import { decisionDateField, Id, IsoDate, Page, recordMeta } from './common.js';
 import { line, prose } from './text.js';
 import {
   checkClaimedPublication,
@@ -54,7 +54,7 @@ export const licenceFields = {
   certificateName: line(200).optional().meta({ title: '许可证书名称', description: 'XK_XKZS.', example: '食品经营许可证' }),
   licenceNumber: line(100).optional().meta({ title: '许可编号', description: 'XK_XKBH.', example: 'JY14401010000001' }),
   content: prose(5000).meta({ title: '许可内容', description: 'XK_NR. The main content of the decision.', example: '准予食品经营许可，经营项目：预包装食品销售。' }),
-  decisionDate: IsoDate.meta({ title: '许可决定日期', description: 'XK_JDRQ.', example: '2024-03-15' }),
+  decisionDate: decisionDateField({ title: '许可决定日期', description: 'XK_JDRQ.', example: '2024-03-15' }),
   validFrom: IsoDate.meta({ title: '有效期自', description: 'XK_YXQZ. May precede 许可决定日期 (e.g. a renewal).', example: '2024-03-15' }),
   validTo: IsoDate.meta({ title: '有效期至', description: 'XK_YXQZI. Not before 有效期自 nor 许可决定日期.', example: '2029-03-14' }),
   state: LicenceState.optional().meta({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, pageQuery, recordMeta } from './common.js';
+import { dateParam, Id, IsoDate, pageQuery, recordMeta } from './common.js';
 import { guarded, line } from './text.js';
 
 /*
@@ -79,10 +79,10 @@ export const OfficerListQuery = z.strictObject({
   agencyId: Id.optional().meta({ title: '所属执法主体' }),
   domain: line(50).optional().meta({ title: '执法类别', description: 'Officers whose 执法类别 include exactly this entry.' }),
   status: OfficerStatus.optional(),
-  validOn: IsoDate.optional().meta({
+  validOn: dateParam({
     title: '有效日期',
     description: 'Certificates whose 有效期 covers this date (inclusive). Combine with status=active for certificates in force.',
-  }),
+  }).optional(),
   q: line(100).optional().meta({
     title: '检索词',
     description: 'Chinese search over 姓名 and 执法证号: segmented words, or a substring (e.g. 2 characters of a name, part of a number). Ranked.',

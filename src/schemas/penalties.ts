@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { PENALTY_TYPES, PenaltyType, type PenaltyTypeCode } from '../codes/penalty-types.js';
 import { YuanAmountCanonical, yuanToFen } from '../lib/money.js';
-import { Id, IsoDate, recordMeta } from './common.js';
+import { decisionDateField, Id, IsoDate, recordMeta } from './common.js';
 import { line, prose } from './text.js';
 import {
   checkClaimedPublication,
@@ -57,7 +57,7 @@ const decisionFields = {
     description: `CF_NR_ZKDX. Present exactly when a type among ${LICENCE_TYPE_NAMES} is.`,
     example: '食品经营许可证 JY14401010000001',
   }),
-  decisionDate: IsoDate.meta({ title: '处罚决定日期', description: 'CF_JDRQ.', example: '2024-03-15' }),
+  decisionDate: decisionDateField({ title: '处罚决定日期', description: 'CF_JDRQ.', example: '2024-03-15' }),
   validUntil: IsoDate.meta({ title: '处罚有效期', description: 'CF_YXQ. Not before the decision date.', example: '2025-03-15' }),
   publicityEndDate: IsoDate.optional().meta({
     title: '公示截止期',

@@ -9,13 +9,17 @@ export const WITHDRAWAL_DAYS = 3;
 /**
  * The calendar extended, weekends only, to years its official data does not cover yet (a December
  * decision's deadline in a year whose notice is not out). Results computed with it are marked provisional.
+ * Every year from the first date to the last is filled, not only the years of the dates themselves: a count
+ * from a decision to a publication two years on crosses the year between.
  */
 function provisional(calendar: WorkCalendar, dates: string[]): { calendar: WorkCalendar; provisional: boolean } {
-  const missing = dates.map((d) => Number(d.slice(0, 4))).filter((y) => !calendar.years.has(y));
+  const years = dates.map((d) => Number(d.slice(0, 4)));
+  const last = Math.max(...years);
+  const missing: number[] = [];
+  for (let year = Math.min(...years); year <= last; year++) if (!calendar.years.has(year)) missing.push(year);
   if (missing.length === 0) return { calendar, provisional: false };
   // A due date can run into the year after the last date given.
-  const years = new Set([...calendar.years, ...missing, ...missing.map((y) => y + 1)]);
-  return { calendar: extended(calendar, years), provisional: true };
+  return { calendar: extended(calendar, new Set([...calendar.years, ...missing, last + 1])), provisional: true };
 }
 
 // One extended calendar per base and year set, so its day index (src/lib/working-days.ts) is built once.
