@@ -58,10 +58,23 @@ const utf8Body: MiddlewareHandler = async (c, next) => {
   await next();
 };
 
+/**
+ * 413 for a declared Content-Length over the limit before anything opens the body stream: hono's
+ * bodyLimit (which counts undeclared, chunked bodies) asks for req.body first, and an opened but unread
+ * stream stops @hono/node-server from draining the rest of the upload.
+ */
+function declaredSizeLimit(limitBytes: number): MiddlewareHandler {
+  return async (c, next) => {
+    if (Number(c.req.header('Content-Length') ?? 0) > limitBytes) throw problems.tooLarge(limitBytes);
+    await next();
+  };
+}
+
 /** The checks of a route that takes a body, in order: media type and charset, size, UTF-8. */
 export function bodyChecks(types: string[], limitBytes: number): MiddlewareHandler[] {
   return [
     requireMediaType(types),
+    declaredSizeLimit(limitBytes),
     bodyLimit({ maxSize: limitBytes, onError: () => { throw problems.tooLarge(limitBytes); } }),
     utf8Body,
   ];

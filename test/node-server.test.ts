@@ -87,18 +87,23 @@ interface Answer {
   headers: Record<string, string | string[] | undefined>;
   body: string;
   reusedSocket: boolean;
+  /** An error the request met after its answer came (e.g. EPIPE: the server reset the connection mid-upload). */
+  error?: string;
 }
 
-/** One request through a keep-alive agent, as a Node client sends it. */
+/** One request through a keep-alive agent, as a Node client sends it; settles once the request is done. */
 function send(agent: Agent, method: string, path: string, headers: Record<string, string | number> = {}, body?: Buffer): Promise<Answer> {
   const { port } = new URL(base);
   return new Promise((resolve, reject) => {
+    let answer: Answer | undefined;
+    let error: string | undefined;
     const req = httpRequest({ host: '127.0.0.1', port, method, path, agent, headers }, (res) => {
       let text = '';
       res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: text, reusedSocket: req.reusedSocket }));
+      res.on('end', () => (answer = { status: res.statusCode!, headers: res.headers, body: text, reusedSocket: req.reusedSocket }));
     });
-    req.on('error', reject);
+    req.on('error', (err: NodeJS.ErrnoException) => (error = err.code ?? err.message));
+    req.on('close', () => (answer ? resolve({ ...answer, ...(error ? { error } : {}) }) : reject(new Error(`no answer: ${error}`))));
     req.end(body);
   });
 }
@@ -116,6 +121,7 @@ describe('an answer given before the request body was read', () => {
     try {
       const refused = await send(agent, 'POST', '/v1/agencies', headers, big);
       expect(refused.status).toBe(status);
+      expect(refused.error).toBeUndefined();
       expect(refused.headers.connection).toBe('close');
       expect(refused.headers['x-content-type-options']).toBe('nosniff');
       expect(JSON.parse(refused.body)).toMatchObject({ status });
