@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { echoableKey, MAX_FIELD_ERRORS } from '../src/errors.js';
 import { uniqueCreditCode, useTestApp } from './support/app.js';
-import { validPenalty, writeState } from './support/penalties.js';
+import { ADULT_ID, validPenalty, writeState } from './support/penalties.js';
 
 const t = useTestApp();
 const UNKNOWN_ID = '0193a1b2-7c4d-7e5f-8a9b-0c1d2e3f4a5b';
@@ -75,6 +75,7 @@ describe('echoableKey', () => {
     ['exactly 32 characters, unchanged', 'x'.repeat(32), 'x'.repeat(32)],
     ['33 characters, cut to 32 and marked', 'x'.repeat(33), 'x'.repeat(32) + '…'],
     ['a surrogate pair at the cut, kept whole or left out', 'x'.repeat(31) + '😀' + 'y', 'x'.repeat(31) + '…'],
+    ['a 身份证 number past the cut, checked on the whole key', `${'备注'.repeat(20)}_${ADULT_ID}`, '(a key holding personal data)'],
   ])('%s', (_what, key, echoed) => {
     expect(echoableKey(key)).toBe(echoed);
     // Well-formed: a lone surrogate cannot be percent-encoded.
