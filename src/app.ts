@@ -2,11 +2,13 @@ import { Hono, type Context } from 'hono';
 import { Scalar } from '@scalar/hono-api-reference';
 import type { DbSource } from './db/client.js';
 import type { AppConfig, AppEnv, Logger } from './context.js';
-import { CORS_HEADERS, preflight } from './cors.js';
+import { answerHeaders } from './answer-headers.js';
+import { CORS_HEADERS } from './cors.js';
 import { problemResponse, problems, toProblem } from './errors.js';
 import { buildOpenApi } from './openapi.js';
 import { databaseError } from './domain/db-errors.js';
-import { mountRoute, type AnyRoute } from './registry.js';
+import { mountMethodGuards } from './methods.js';
+import { honoPath, mountRoute, type AnyRoute } from './registry.js';
 import { agencyRoutes } from './routes/agencies.js';
 import { codeListRoutes } from './routes/code-lists.js';
 import { complianceRoutes } from './routes/compliance.js';
@@ -55,6 +57,12 @@ export const routes: AnyRoute[] = [
 
 const silent: Logger = () => {};
 
+/** Paths outside the route table: the spec and its reference. */
+const META_PATHS = [
+  { method: 'get', path: '/openapi.json' },
+  { method: 'get', path: '/docs' },
+];
+
 /** Builds the whole app from injected dependencies; touches no globals, env or runtime APIs. */
 export function createApp(deps: AppDeps) {
   const config: AppConfig = { bodyLimitBytes: 1024 * 1024, ...deps.config };
@@ -62,6 +70,7 @@ export function createApp(deps: AppDeps) {
   const log = deps.log ?? silent;
   const app = new Hono<AppEnv>();
 
+  app.use(answerHeaders);
   app.use(async (c, next) => {
     const lease = deps.db.acquire();
     c.set('services', { db: lease.db, now, config, log });
@@ -87,8 +96,7 @@ export function createApp(deps: AppDeps) {
     }
     await finish(release());
   });
-  app.use(preflight);
-
+  mountMethodGuards(app, [...routes.map((r) => ({ method: r.method, path: honoPath(r.path) })), ...META_PATHS]);
   for (const route of routes) mountRoute(app, route, config.bodyLimitBytes);
 
   const spec = buildOpenApi(routes, API_VERSION);

@@ -37,5 +37,7 @@ export type AppEnv = {
   Variables: {
     services: HandlerServices;
     principal: Principal;
+    /** The Allow header of the known path this request matched (set by src/methods.ts). */
+    allow?: string;
   };
 };

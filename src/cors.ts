@@ -11,11 +11,10 @@ export const CORS_HEADERS = {
   'Access-Control-Expose-Headers': 'ETag, Link, Location, Idempotent-Replayed',
 } as const;
 
-const answerPreflight = cors({
+/** Answers a CORS preflight (an OPTIONS request); mounted per known path (src/methods.ts). */
+export const answerPreflight: MiddlewareHandler = cors({
   origin: '*',
   allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Idempotency-Key'],
   allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
   maxAge: 86400,
 });
-
-export const preflight: MiddlewareHandler = (c, next) => (c.req.method === 'OPTIONS' ? answerPreflight(c, next) : next());

@@ -4,6 +4,23 @@ const bool = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1');
 
+/** Operator-token rules: long, and not a guessable pattern (one character, a few characters, a repeated string). */
+const ADMIN_TOKEN_MIN_LENGTH = 24;
+const ADMIN_TOKEN_MIN_DISTINCT = 10;
+/** The longest bearer credential the server reads (src/auth.ts): a longer token could never be sent. */
+const ADMIN_TOKEN_MAX_LENGTH = 512;
+
+/** Why a value cannot be the operator token, or undefined when it can. Never quotes the value. */
+export function adminTokenProblem(token: string): string | undefined {
+  if (token.trim() === '') return 'is only whitespace';
+  if (!/^[\x21-\x7e]+$/.test(token)) return 'must be visible ASCII without spaces (it is sent as "Authorization: Bearer <token>")';
+  if (token.length < ADMIN_TOKEN_MIN_LENGTH) return `must be at least ${ADMIN_TOKEN_MIN_LENGTH} characters`;
+  if (token.length > ADMIN_TOKEN_MAX_LENGTH) return `must be at most ${ADMIN_TOKEN_MAX_LENGTH} characters`;
+  if (new Set(token).size < ADMIN_TOKEN_MIN_DISTINCT) return `must use at least ${ADMIN_TOKEN_MIN_DISTINCT} different characters`;
+  if (/^(.+)\1+$/.test(token)) return 'must not be one shorter string repeated';
+  return undefined;
+}
+
 /** Configuration from the environment, parsed once at the entry point; nothing else reads env. */
 export const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
@@ -12,7 +29,13 @@ export const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('./.data'),
   MIGRATE: bool.default(true),
   SEED_DEMO: bool.default(true),
-  ADMIN_TOKEN: z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters').optional(),
+  ADMIN_TOKEN: z
+    .string()
+    .superRefine((token, ctx) => {
+      const problem = adminTokenProblem(token);
+      if (problem) ctx.addIssue({ code: 'custom', message: `${problem}; unset it to disable operator access, or use a random one (openssl rand -base64 32)` });
+    })
+    .optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),

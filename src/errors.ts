@@ -21,7 +21,14 @@ export interface ProblemBody {
   detail: string;
   instance?: string;
   errors?: FieldError[];
+  /** How many field errors were found, when `errors` lists only the first MAX_FIELD_ERRORS. */
+  errorCount?: number;
 }
+
+/** An answer lists at most this many field errors, so a hostile body cannot make it larger than itself. */
+export const MAX_FIELD_ERRORS = 100;
+/** Characters of an unknown key that an answer repeats. */
+const ECHOED_KEY_LENGTH = 32;
 
 const TYPE_BASE = 'https://gongshi.dev/problems/';
 
@@ -41,7 +48,8 @@ export class Problem extends Error {
   body(instance?: string): ProblemBody {
     const body: ProblemBody = { type: TYPE_BASE + this.slug, title: this.title, status: this.status, detail: this.detail };
     if (instance) body.instance = instance;
-    if (this.errors?.length) body.errors = this.errors;
+    if (this.errors?.length) body.errors = this.errors.slice(0, MAX_FIELD_ERRORS);
+    if (this.errors && this.errors.length > MAX_FIELD_ERRORS) body.errorCount = this.errors.length;
     return body;
   }
 }
@@ -52,6 +60,8 @@ export const problems = {
   unprocessable: (errors: FieldError[]) =>
     new Problem(422, 'unprocessable', 'Request cannot be applied', `${summarize(errors)}`, errors),
   malformedJson: () => new Problem(400, 'malformed-json', 'Malformed JSON', 'The request body is not valid JSON.'),
+  /** RFC 8259 §8.1: JSON exchanged between systems is UTF-8; a body that is not is refused, never repaired. */
+  notUtf8: () => new Problem(400, 'malformed-json', 'Malformed JSON', 'The request body is not valid UTF-8; send JSON encoded as UTF-8.'),
   unsupportedMediaType: (expected: string) =>
     new Problem(415, 'unsupported-media-type', 'Unsupported media type', `Send the body as ${expected}.`),
   tooLarge: (limit: number) =>
@@ -62,9 +72,11 @@ export const problems = {
   /** A keyset cursor this list did not issue (malformed, from another list, or for another query). */
   badCursor: (): Problem => problems.validation([{ in: 'query', pointer: '/cursor', detail: 'Not a cursor this list issued.' }]),
   notFound: (what: string) => new Problem(404, 'not-found', 'Not found', `${what} does not exist.`),
+  methodNotAllowed: (allow: string) =>
+    new Problem(405, 'method-not-allowed', 'Method not allowed', `This path answers only ${allow}.`, undefined, { Allow: allow }),
   conflict: (detail: string, errors?: FieldError[]) => new Problem(409, 'conflict', 'Conflict', detail, errors),
-  preconditionRequired: () =>
-    new Problem(428, 'precondition-required', 'Precondition required', 'Send If-Match with the ETag of the version you are changing.'),
+  preconditionRequired: (errors?: FieldError[]) =>
+    new Problem(428, 'precondition-required', 'Precondition required', 'Send If-Match with the ETag of the version you are changing.', errors),
   preconditionFailed: () =>
     new Problem(412, 'precondition-failed', 'Precondition failed', 'The record has changed since the ETag you sent; fetch it again.'),
   internal: () => new Problem(500, 'internal', 'Internal error', 'The server could not complete the request.'),
@@ -82,12 +94,20 @@ export function pointerOf(path: readonly PropertyKey[]): string {
   return path.map((p) => '/' + String(p).replaceAll('~', '~0').replaceAll('/', '~1')).join('');
 }
 
-/** An unknown key as an error may name it: never one that spells a person's number. */
+/**
+ * How an answer names a key the client sent that the API does not know: never one that spells a
+ * person's number (checked on the whole key), and never more than a short prefix, so a megabyte-long
+ * key is not sent back whole. Every echoed unknown key goes through here.
+ */
 export function echoableKey(key: string): string {
-  return personalDataIn(key).length ? '(a key holding personal data)' : key;
+  if (personalDataIn(key).length) return '(a key holding personal data)';
+  if (key.length <= ECHOED_KEY_LENGTH) return key;
+  // Do not cut a surrogate pair in half.
+  const end = /[\uD800-\uDBFF]/.test(key[ECHOED_KEY_LENGTH - 1]!) ? ECHOED_KEY_LENGTH - 1 : ECHOED_KEY_LENGTH;
+  return key.slice(0, end) + '…';
 }
 
-/** One FieldError per offending field; unknown keys are named one by one. */
+/** One FieldError per offending field; unknown keys are named one by one, each as echoableKey gives it. */
 export function fieldErrorsFromZod(issues: readonly $ZodIssue[], location: FieldLocation): FieldError[] {
   const out: FieldError[] = [];
   for (const issue of issues) {

@@ -8,9 +8,10 @@ import { parseEnv } from './env.js';
 import { jsonLogger } from './log.js';
 import { readFileSync } from 'node:fs';
 import { rulesConfig } from './rules-config.js';
+import { closeInStages } from './staged-close.js';
 
 const started = performance.now();
-const env = parseEnv(process.env);
+const env = configuration();
 const log = jsonLogger(env.LOG_LEVEL);
 const database = await openNodeDatabase(env);
 if (env.SEED_DEMO && (await seedDemo(database.db))) log('info', 'loaded demo data into the empty database');
@@ -34,6 +35,8 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
   });
 });
 
+closeInStages(server);
+
 // Publicity expiry: once at startup, then hourly. The timer never keeps the process alive; counts only are logged.
 const sweep = async () => {
   try {
@@ -56,8 +59,18 @@ server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     status: 400,
     detail: 'The HTTP request could not be parsed; percent-encode non-ASCII characters in the URL.',
   });
-  socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json\r\nX-Content-Type-Options: nosniff\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 });
+
+/** The parsed environment; a bad one stops the start with parseEnv's message alone (no stack trace). */
+function configuration() {
+  try {
+    return parseEnv(process.env);
+  } catch (err) {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  }
+}
 
 const shutdown = () => {
   server.close(() => void database.close().finally(() => process.exit(0)));

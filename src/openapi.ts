@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OpenApiBuilder, type OperationObject, type ParameterObject, type SchemaObject } from 'openapi3-ts/oas31';
+import { MAX_FIELD_ERRORS } from './errors.js';
 import { isIdempotent, problemStatuses, type AnyRoute } from './registry.js';
 // Registers the shared components (Problem, FieldError, ...) that every operation refers to.
 import './schemas/common.js';
@@ -14,9 +15,9 @@ const problemTitles: Record<number, string> = {
   409: 'Conflicts with an existing record.',
   412: 'If-Match names an outdated version.',
   413: 'Request body too large.',
-  415: 'Unsupported request media type.',
+  415: 'Unsupported request media type or charset (send UTF-8 JSON).',
   422: 'Well-formed but cannot be applied (see errors[]).',
-  428: 'If-Match is required.',
+  428: 'If-Match is required (see that parameter for what it must name).',
   500: 'Unexpected server error (no internals disclosed).',
 };
 
@@ -50,7 +51,11 @@ function operation(route: AnyRoute): OperationObject {
     params.push({ name: 'If-None-Match', in: 'header', required: false, description: 'ETag from an earlier answer; 304 if unchanged.', schema: { type: 'string' } });
   }
   if (route.ifMatch) {
-    params.push({ name: 'If-Match', in: 'header', required: true, description: 'ETag of the version being changed.', schema: { type: 'string' } });
+    const description =
+      route.ifMatch === 'version'
+        ? 'ETag of the version being changed. A change to a published decision names the version it saw: "*" is refused (428).'
+        : 'ETag of the version being changed, or "*" for whichever version is current.';
+    params.push({ name: 'If-Match', in: 'header', required: true, description, schema: { type: 'string' } });
   }
   if (isIdempotent(route)) {
     params.push({
@@ -123,7 +128,11 @@ export function buildOpenApi(routes: AnyRoute[], version: string) {
       title: 'Gongshi 公示 API',
       version,
       description:
-        '谁执法谁公示 — administrative enforcement information in one standardized, versioned, machine-readable feed. Reads are public; writes need a per-agency key.',
+        '谁执法谁公示 — administrative enforcement information in one standardized, versioned, machine-readable feed. Reads are public; writes need a per-agency key.\n\n' +
+        'On every path: a method the path does not list is `405` (problem+json, with `Allow`); `OPTIONS` answers a CORS preflight (an unknown path is `404`). ' +
+        'Request bodies are UTF-8 JSON: another `charset` is `415`, invalid UTF-8 is `400`. ' +
+        `A problem lists at most ${MAX_FIELD_ERRORS} \`errors[]\` (\`errorCount\` then gives the total). ` +
+        'Every answer carries `X-Content-Type-Options: nosniff`.',
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
     paths: {},

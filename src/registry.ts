@@ -1,5 +1,4 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { zValidator } from '@hono/zod-validator';
 import type { z } from 'zod';
 import { fieldErrorsFromZod, problems, type FieldLocation } from './errors.js';
@@ -9,6 +8,7 @@ import type { Principal } from './domain/principal.js';
 import { authenticate } from './auth.js';
 import { CORS_HEADERS } from './cors.js';
 import { idempotent, type Rendered } from './idempotency.js';
+import { bodyChecks, requireIfMatch } from './request-checks.js';
 
 export type Method = 'get' | 'post' | 'patch' | 'delete';
 
@@ -63,8 +63,11 @@ export interface RouteDef<P extends z.ZodType | undefined, Q extends z.ZodType |
   body?: B;
   /** Accepted request media types (default application/json). */
   bodyTypes?: string[];
-  /** Updates need If-Match: 428 without it; the handler answers 412 on a stale version. */
-  ifMatch?: boolean;
+  /**
+   * Updates need If-Match: 428 without it; the handler answers 412 on a stale version. `'version'`: the
+   * header must name the version the client saw, so `If-Match: *` is 428 too (changes to published decisions).
+   */
+  ifMatch?: boolean | 'version';
   responses: R;
   /** Problem statuses the handler itself can return, beyond those implied by the options above. */
   problems?: number[];
@@ -110,32 +113,20 @@ function validationHook(location: FieldLocation) {
   };
 }
 
-function requireMediaType(types: string[]): MiddlewareHandler {
-  return async (c, next) => {
-    const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
-    if (!types.includes(type)) throw problems.unsupportedMediaType(types.join(' or '));
-    await next();
-  };
-}
+/** An OpenAPI path (/v1/agencies/{id}) in hono's syntax (/v1/agencies/:id). */
+export const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 
 export function mountRoute(app: Hono<AppEnv>, route: AnyRoute, bodyLimitBytes: number): void {
-  const honoPath = route.path.replace(/\{(\w+)\}/g, ':$1');
   const chain: MiddlewareHandler<AppEnv>[] = [];
   if (route.auth) chain.push(authenticate);
   if (route.params) chain.push(zValidator('param', route.params, validationHook('path')) as never);
   if (route.query) chain.push(zValidator('query', route.query, validationHook('query')) as never);
-  if (route.ifMatch) {
-    chain.push(async (c, next) => {
-      if (!c.req.header('If-Match')) throw problems.preconditionRequired();
-      await next();
-    });
-  }
+  if (route.ifMatch) chain.push(requireIfMatch(route.ifMatch));
   if (route.body) {
-    chain.push(requireMediaType(route.bodyTypes ?? ['application/json']));
-    chain.push(bodyLimit({ maxSize: bodyLimitBytes, onError: () => { throw problems.tooLarge(bodyLimitBytes); } }));
+    chain.push(...bodyChecks(route.bodyTypes ?? ['application/json'], bodyLimitBytes));
     chain.push(zValidator('json', route.body, validationHook('body')) as never);
   }
-  app.on(route.method.toUpperCase(), [honoPath], ...(chain as []), async (c: Context<AppEnv>) => respond(c, route));
+  app.on(route.method.toUpperCase(), [honoPath(route.path)], ...(chain as []), async (c: Context<AppEnv>) => respond(c, route));
 }
 
 async function respond(c: Context<AppEnv>, route: AnyRoute): Promise<Response> {

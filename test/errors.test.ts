@@ -101,8 +101,8 @@ describe('problem details (RFC 9457)', () => {
     ['GET', '/v1/nothing'],
     ['GET', '/'],
     ['GET', '/v2/agencies'],
-    ['PUT', '/v1/agencies'],
-    ['DELETE', '/v1/agencies'],
+    ['PUT', '/v1/nothing'],
+    ['DELETE', '/v1/agencies/x/y/z'],
     ['GET', '/v1/agencies/x/y/z'],
   ])('answers %s %s with a 404 problem', async (method, path) => {
     const res = await t.request(path, { method, headers: admin });

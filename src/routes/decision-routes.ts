@@ -119,7 +119,7 @@ export function decisionRoutes<R extends Row>(d: DecisionRoutes<R>): AnyRoute[] 
       auth: true,
       params: IdParams,
       body: schemas.correction,
-      ifMatch: true,
+      ifMatch: 'version',
       problems: [404, 409, 422],
       responses: { 200: one },
       handler: async ({ db, principal, now, config, params, ifMatch, body }) =>
@@ -133,7 +133,7 @@ export function decisionRoutes<R extends Row>(d: DecisionRoutes<R>): AnyRoute[] 
       auth: true,
       params: IdParams,
       body: WithdrawalCreate,
-      ifMatch: true,
+      ifMatch: 'version',
       problems: [404, 409, 422],
       responses: { 200: one },
       handler: async ({ db, principal, now, config, params, ifMatch, body }) =>

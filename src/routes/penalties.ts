@@ -24,7 +24,7 @@ const creditRepair = defineRoute({
   auth: true,
   params: IdParams,
   body: CreditRepairCreate,
-  ifMatch: true,
+  ifMatch: 'version',
   problems: [404, 409, 422],
   responses: { 200: { description: 'The decision (or, once no longer displayed, its notice).', schema: PenaltyOrNotice, headers: etagHeaderSpec } },
   handler: async ({ db, principal, now, params, ifMatch, body }) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_FIELD_ERRORS } from '../errors.js';
 import { creditCodeMessages, creditCodeProblem } from '../lib/credit-code.js';
 import { guarded } from './text.js';
 
@@ -117,7 +118,12 @@ export const ProblemSchema = z
     status: z.int().meta({ title: 'HTTP 状态码' }),
     detail: z.string().meta({ title: '详情' }),
     instance: z.string().optional().meta({ title: '实例' }),
-    errors: z.array(FieldErrorSchema).optional().meta({ title: '字段错误列表' }),
+    errors: z.array(FieldErrorSchema).max(MAX_FIELD_ERRORS).optional().meta({ title: '字段错误列表', description: `The first ${MAX_FIELD_ERRORS} field errors.` }),
+    errorCount: z
+      .int()
+      .min(MAX_FIELD_ERRORS + 1)
+      .optional()
+      .meta({ title: '字段错误总数', description: `How many field errors were found, when \`errors\` lists only the first ${MAX_FIELD_ERRORS}.` }),
   })
   .meta({ id: 'Problem', title: '错误 (RFC 9457)' });
 

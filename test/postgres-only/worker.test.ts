@@ -155,6 +155,19 @@ describe('built worker in workerd over Hyperdrive', () => {
     expect(burst.map((r) => r.status)).toEqual(Array(10).fill(200));
   });
 
+  it('answers inside workerd as on Node: nosniff, 405 with Allow, UTF-8 bodies, a refused upload', async () => {
+    const wrong = await request('/v1/agencies', { method: 'PUT' });
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.get('allow')).toBe('GET, HEAD, POST, OPTIONS');
+    expect(wrong.headers.get('x-content-type-options')).toBe('nosniff');
+    const latin1 = await request('/v1/agencies', { method: 'POST', headers: { ...admin, 'Content-Type': 'application/json; charset=iso-8859-1' }, body: '{}' });
+    expect(latin1.status).toBe(415);
+    // Answered before its body is read: the app marks it Connection: close, which workerd must accept.
+    const refused = await request('/v1/agencies', { method: 'POST', headers: json, body: JSON.stringify({ name: 'x'.repeat(200_000) }) });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
   it('segments Chinese for search inside workerd (Intl.Segmenter) exactly as on Node', async () => {
     const text = '从事道路运输经营以及道路运输相关业务的，应当依照本条例的规定。';
     const created = await request('/v1/legal-bases', {
