@@ -1,8 +1,8 @@
-import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { completeResidentId } from '../src/lib/resident-id.js';
 import { admin, useTestApp } from './support/app.js';
-import { companyParty, expectProblem, personParty, rowsOf, validPenalty, writeState } from './support/penalties.js';
+import { companyParty, expectProblem, personParty, validPenalty, writeState } from './support/penalties.js';
+import { wholeDatabase } from './support/public-surface.js';
 
 const now = new Date('2026-11-27T02:00:00Z');
 const t = useTestApp({ now: () => now });
@@ -11,18 +11,6 @@ const residentId = (i: number) => completeResidentId(`440106198${i % 10}${String
 const passport = (i: number) => `PE${String(1000000000000 + i)}`; // 15 characters: masked as 6 + ***** + 4
 const masked = (raw: string) => raw.slice(0, 6) + '*'.repeat(raw.length - 10) + raw.slice(-4);
 const raws: string[] = [];
-
-/** Every text and jsonb value in every table of this file's database, as one string. */
-async function wholeDatabase(): Promise<string> {
-  const tables = await rowsOf<{ table_name: string }>(t, sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`);
-  expect(tables.map((r) => r.table_name)).toContain('penalties');
-  const dumps: string[] = [];
-  for (const { table_name } of tables) {
-    const rows = await rowsOf(t, sql`select * from ${sql.identifier(table_name)}`);
-    dumps.push(JSON.stringify(rows, (_k, v) => (typeof v === 'bigint' ? String(v) : v)));
-  }
-  return dumps.join('\n');
-}
 
 describe('no raw ID number is ever stored, returned or logged', () => {
   it('publishes natural persons (身份证, passport) and companies with a 法定代表人 ID, in a batch and singly', async () => {
@@ -73,7 +61,7 @@ describe('no raw ID number is ever stored, returned or logged', () => {
   });
 
   it('scans every table: no raw number anywhere, the masked forms present', async () => {
-    const dump = await wholeDatabase();
+    const dump = await wholeDatabase(t);
     for (const raw of raws) expect(dump.includes(raw), `raw ID ${masked(raw)} found in the database`).toBe(false);
     for (const raw of raws.filter((r) => r === r.toUpperCase())) expect(dump).toContain(masked(raw));
   });
@@ -100,6 +88,6 @@ describe('no raw ID number is ever stored, returned or logged', () => {
     const logs = JSON.stringify(t.logs);
     // The app logs only what goes wrong; whatever it logged over this file must not carry a number.
     for (const raw of raws) expect(logs.includes(raw), `raw ID ${masked(raw)} in the logs`).toBe(false);
-    expect((await wholeDatabase()).includes(raws[0]!)).toBe(false);
+    expect((await wholeDatabase(t)).includes(raws[0]!)).toBe(false);
   });
 });
