@@ -53,9 +53,12 @@ function disguise(kind: 'id' | 'mobile') {
     ][how % 10]!;
 }
 
+/** An ID number as people write them (separators, full-width digits, invisible characters), with the number itself. */
+export const writtenResidentIdArb = fc.tuple(residentIdArb, fc.nat()).map(([id, how]) => ({ id, written: disguise('id')(id, how) }));
+
 /** An ID or mobile number, written as people write them. */
 export const personalNumberArb = fc.oneof(
-  fc.tuple(residentIdArb, fc.nat()).map(([id, how]) => disguise('id')(id, how)),
+  writtenResidentIdArb.map(({ written }) => written),
   fc.tuple(mobileArb, fc.nat()).map(([m, how]) => disguise('mobile')(m, how)),
 );
 
