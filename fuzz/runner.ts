@@ -67,7 +67,9 @@ export class Fuzzer {
       for (const [offset, req] of batch.entries()) {
         if (performance.now() >= deadline || this.stopped) return;
         const { outcome, problems } = await this.exchange(req);
+        const known = this.stats.findings.size;
         this.stats.record(req.op, start + offset, outcome, problems);
+        for (const f of [...this.stats.findings.values()].slice(known)) console.log(`  new finding at request #${f.index}: ${f.problem.signature}`);
         if (problems.some((p) => p.kind === 'crash')) return;
         if (this.stats.requests % 1000 === 0) onProgress(this.stats);
       }

@@ -12,6 +12,8 @@ export interface RunningServer {
   exited(): string | null;
   /** Offending log lines (raw ID numbers, SQL), and how many lines were read. */
   logFindings: string[];
+  /** The server's own error lines (what a 5xx was), first ones only. */
+  errorLines: string[];
   logLines(): number;
   stop(): Promise<void>;
 }
@@ -48,12 +50,14 @@ export async function startServer(databaseUrl: string): Promise<RunningServer> {
   let exit: string | null = null;
   child.once('exit', (code, signal) => (exit = `server process exited (code ${code}, signal ${signal})`));
   const logFindings: string[] = [];
+  const errorLines: string[] = [];
   let lines = 0;
   for (const stream of [child.stdout!, child.stderr!]) {
     createInterface({ input: stream }).on('line', (line) => {
       lines++;
       const finding = checkLogLine(line);
       if (finding && logFindings.length < 50) logFindings.push(finding);
+      else if (/"level":"error"/.test(line) && errorLines.length < 50) errorLines.push(line.slice(0, 400));
     });
   }
   const base = `http://127.0.0.1:${port}`;
@@ -73,6 +77,7 @@ export async function startServer(databaseUrl: string): Promise<RunningServer> {
     bodyLimit: BODY_LIMIT,
     exited: () => exit,
     logFindings,
+    errorLines,
     logLines: () => lines,
     async stop() {
       if (exit) return;
