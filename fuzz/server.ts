@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
+import { freePort } from '../test/support/throwaway-postgres.js';
 import { checkLogLine } from './checks.js';
 
 export interface RunningServer {
@@ -19,15 +19,6 @@ export interface RunningServer {
 }
 
 const BODY_LIMIT = 1024 * 1024;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Starts the real entry point (src/node.ts, as `npm start` does) on a PostgreSQL database, with demo data and a

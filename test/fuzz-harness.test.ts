@@ -4,28 +4,13 @@ import { checkLogLine, checkOutcome } from '../fuzz/checks.js';
 import { writtenResidentIdArb } from '../fuzz/payloads.js';
 import { rawResidentIds } from '../fuzz/raw-id.js';
 import type { Outcome } from '../fuzz/send.js';
+import { sampleAgency, sampleAgencyId } from './support/sample-agency.js';
 import { specViolations } from './support/spec-check.js';
 
 // The fuzzer (npm run fuzz) is only as good as its checks: prove each one fires on what it must catch.
 const ID = '11010519491231002X';
-const agencyId = '0193a1b2-7c4d-7e5f-8a9b-0c1d2e3f4a5b';
-const agency = {
-  id: agencyId,
-  version: 1,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  status: 'active',
-  name: '示例市交通运输局',
-  creditCode: '91330100716105852F',
-  regionCode: '440100',
-  level: '市级',
-  parentId: null,
-  kind: '法定',
-  entrustment: null,
-  domains: [],
-  contact: null,
-  website: null,
-};
+const agencyId = sampleAgencyId;
+const agency = sampleAgency;
 
 function answer(status: number, body: unknown, headers: [string, string][] = []): Outcome {
   const text = JSON.stringify(body);
