@@ -8,12 +8,12 @@ import { startServer, type RunningServer } from './server.js';
 import { createCredentials, harvest, loadServedSpec } from './setup.js';
 import { specChecker } from './spec-check.js';
 
-const USAGE = `npm run fuzz -- [--requests N | --seconds S] [--seed K] [--database-url URL] [--replay INDEX] [--out FILE]
+const USAGE = `npm run fuzz -- [--requests N | --seconds S] [--seed K] [--database-url URL] [--replay K[-L]] [--out FILE]
   --requests N      send N generated requests (default 2000)
   --seconds S       or send requests for S seconds
   --seed K          fast-check seed (default: random, printed)
   --database-url    an empty PostgreSQL database to use instead of a throwaway cluster
-  --replay INDEX    send only request #INDEX of the seed (shrunk if it fails)
+  --replay K[-L]    send only request #K (or #K to #L) of the seed, shrinking what fails
   --shrink N        shrink at most N distinct findings (default 10), --shrink-seconds each (default 20)
   --out FILE        also write the findings as JSON`;
 
@@ -68,8 +68,8 @@ try {
   const fuzzer = new Fuzzer(spec, { ...genContexts(spec, harvested), bodyLimit: server.bodyLimit, cursors: harvested.cursors }, world, specChecker(spec.document), server.exited);
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => fuzzer.stop());
-  const replay = int('replay', values.replay);
-  if (replay !== undefined) await fuzzer.replay(replay, seed, limits.shrinkSeconds);
+  const replay = values.replay?.split('-').map((n) => int('replay', n)!);
+  if (replay) await fuzzer.replay(replay[0]!, replay[1] ?? replay[0]!, seed, limits.shrinkSeconds);
   else await fuzzer.run(limits, (s) => console.log(`  ${s.requests} requests, ${s.findings.size} distinct findings, ${(s.requests / s.seconds()).toFixed(0)}/s`));
   await fuzzer.report(seed, replay === undefined ? limits : { ...limits, shrinkCount: 0 });
   await server.stop();

@@ -51,7 +51,7 @@ export function describeExchange(o: Outcome): string {
 export function printFinding(f: Finding, seed: number) {
   console.log(`\nFAIL [${f.problem.kind}] ${f.problem.signature}`);
   console.log(`  ${f.problem.detail.slice(0, 600)}`);
-  console.log(`  seen ${f.count}×; first at request #${f.index}; replay it alone: npm run fuzz -- --seed ${seed} --replay ${f.index}`);
+  console.log(`  seen ${f.count}×; first at request #${f.index}; replay it alone: npm run fuzz -- --seed ${seed} --replay ${f.index} (with the one before: --replay ${Math.max(0, f.index - 1)}-${f.index})`);
   console.log(f.shrunk ? `  shrunk reproduction:\n${describeExchange(f.shrunk)}` : `  reproduction:\n${describeExchange(f.outcome)}`);
 }
 

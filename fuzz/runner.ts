@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { checkOutcome, type Problem } from './checks.js';
-import { printFinding, type Finding, Stats } from './report.js';
+import { describeExchange, printFinding, type Finding, Stats } from './report.js';
 import { requestArb, type FuzzRequest, type RequestContext } from './request.js';
 import { smallerVariants } from './shrink.js';
 import { learnFrom, resolve, send, type Outcome, type World } from './send.js';
@@ -104,11 +104,16 @@ export class Fuzzer {
     finding.shrunk = smallest;
   }
 
-  /** Sends request #index of the seed alone (after the setup, on a fresh server), shrinking it if it fails. */
-  async replay(index: number, seed: number, shrinkSeconds: number): Promise<void> {
-    const [req] = this.requestsAt(seed, index, 1);
-    const { outcome, problems } = await this.exchange(req!);
-    this.stats.record(req!.op, index, outcome, problems);
+  /**
+   * Sends requests #from..#to of the seed in order (after the setup, on a fresh server), printing each exchange,
+   * and shrinks what fails. A range reproduces findings that need the requests before them.
+   */
+  async replay(from: number, to: number, seed: number, shrinkSeconds: number): Promise<void> {
+    for (const [offset, req] of this.requestsAt(seed, from, to - from + 1).entries()) {
+      const { outcome, problems } = await this.exchange(req);
+      this.stats.record(req.op, from + offset, outcome, problems);
+      console.log(`#${from + offset}\n${describeExchange(outcome)}`);
+    }
     for (const finding of this.stats.findings.values()) await this.shrink(finding, seed, shrinkSeconds);
   }
 
