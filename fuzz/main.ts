@@ -74,7 +74,7 @@ try {
   await fuzzer.report(seed, replay === undefined ? limits : { ...limits, shrinkCount: 0 });
   await server.stop();
   printSummary(fuzzer.stats, server.logFindings, server.logLines(), null);
-  for (const line of server.errorLines.slice(0, 20)) console.log(`  server error: ${line}`);
+  for (const [line, count] of server.errorLines) console.log(`  server error ×${count}: ${line}`);
   if (values.out) writeFileSync(values.out, JSON.stringify({ seed, findings: [...fuzzer.stats.findings.values()] }, (_, v) => (v instanceof Uint8Array ? new TextDecoder().decode(v) : v), 2));
   const failed = fuzzer.stats.findings.size > 0 || server.logFindings.length > 0;
   console.log(failed ? `\nFAILED (seed ${seed})` : `\npassed (seed ${seed})`);

@@ -12,8 +12,8 @@ export interface RunningServer {
   exited(): string | null;
   /** Offending log lines (raw ID numbers, SQL), and how many lines were read. */
   logFindings: string[];
-  /** The server's own error lines (what a 5xx was), first ones only. */
-  errorLines: string[];
+  /** The server's own error lines (what a 5xx was) without their time, with how often each came. */
+  errorLines: Map<string, number>;
   logLines(): number;
   stop(): Promise<void>;
 }
@@ -41,14 +41,17 @@ export async function startServer(databaseUrl: string): Promise<RunningServer> {
   let exit: string | null = null;
   child.once('exit', (code, signal) => (exit = `server process exited (code ${code}, signal ${signal})`));
   const logFindings: string[] = [];
-  const errorLines: string[] = [];
+  const errorLines = new Map<string, number>();
   let lines = 0;
   for (const stream of [child.stdout!, child.stderr!]) {
     createInterface({ input: stream }).on('line', (line) => {
       lines++;
       const finding = checkLogLine(line);
       if (finding && logFindings.length < 50) logFindings.push(finding);
-      else if (/"level":"error"/.test(line) && errorLines.length < 50) errorLines.push(line.slice(0, 400));
+      else if (/"level":"error"/.test(line)) {
+        const key = line.replace(/"time":"[^"]*",?/, '').slice(0, 400);
+        if (errorLines.size < 50 || errorLines.has(key)) errorLines.set(key, (errorLines.get(key) ?? 0) + 1);
+      }
     });
   }
   const base = `http://127.0.0.1:${port}`;
