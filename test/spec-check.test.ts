@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { sampleAgency, sampleAgencyId } from './support/sample-agency.js';
 import { specViolations } from './support/spec-check.js';
 
 // Every test trusts this checker to catch responses that break the published spec; prove it can fail.
-const id = '0193a1b2-7c4d-7e5f-8a9b-0c1d2e3f4a5b';
-const agency = {
-  id,
-  version: 1,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  status: 'active',
-  name: '示例市交通运输局',
-  creditCode: '91330100716105852F',
-  regionCode: '440100',
-  level: '市级',
-  parentId: null,
-  kind: '法定',
-  entrustment: null,
-  domains: [],
-  contact: null,
-  website: null,
-};
+const id = sampleAgencyId;
+const agency = sampleAgency;
 const check = (status: number, type: string, body: unknown) => specViolations('GET', `/v1/agencies/${id}`, status, type, body);
 
 describe('the response-vs-spec checker used by every test', () => {
