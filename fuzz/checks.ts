@@ -17,7 +17,8 @@ export function checkOutcome(outcome: Outcome, op: string, specCheck: SpecCheck)
   if (outcome.error) return [{ kind: 'connection', signature: `connection ${op} ${outcome.error}`, detail: outcome.error }];
   const problems: Problem[] = [];
   if (status >= 500) problems.push({ kind: '5xx', signature: `5xx ${op} ${status}`, detail: outcome.text.slice(0, 500) });
-  const pathname = sent.url.split('?')[0]!;
+  // fetch resolves dot segments (/v1/penalties/./x is sent as /v1/penalties/x): check what the server saw.
+  const pathname = new URL(sent.url, 'http://fuzz.invalid').pathname;
   const contentType = outcome.headers.find(([k]) => k === 'content-type')?.[1] ?? null;
   const body = outcome.json !== undefined ? outcome.json : outcome.text === '' ? null : /json/.test(contentType ?? '') ? Symbol('invalid JSON') : outcome.text;
   const violations = typeof body === 'symbol' ? [`${status} body is not valid JSON`] : specCheck(sent.method, pathname, status, contentType, body);

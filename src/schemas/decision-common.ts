@@ -61,9 +61,11 @@ export function checkExtras(d: ExtrasShape, ctx: z.RefinementCtx) {
 
 /** Decision dates and claimed publication: a decision is not published before it is made. */
 export function checkClaimedPublication(decisionDate: string, claimed: string | undefined, ctx: z.RefinementCtx) {
-  if (claimed === undefined) return;
+  // zod runs this even when the timestamp itself failed its format (that issue names it already).
+  const at = claimed === undefined ? NaN : Date.parse(claimed);
+  if (Number.isNaN(at)) return;
   // Compare as Beijing dates: the decision date is a Beijing calendar date.
-  const claimedDay = new Date(Date.parse(claimed) + 8 * 3600_000).toISOString().slice(0, 10);
+  const claimedDay = new Date(at + 8 * 3600_000).toISOString().slice(0, 10);
   if (claimedDay < decisionDate) ctx.addIssue({ code: 'custom', path: ['claimedPublishedAt'], message: 'claimedPublishedAt is before the decision date.' });
 }
 
