@@ -57,3 +57,6 @@ export function completeCreditCode(prefix16: string): string {
   if (check === null) throw new Error('invalid credit code prefix');
   return first17 + check;
 }
+
+/** A code that passes both GB 32100 check characters. */
+export const isCreditCode = (code: string): boolean => creditCodeProblem(code) === null;

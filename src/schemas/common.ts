@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_FIELD_ERRORS } from '../errors.js';
-import { creditCodeMessages, creditCodeProblem } from '../lib/credit-code.js';
+import { creditCodeMessages, creditCodeProblem, isCreditCode } from '../lib/credit-code.js';
 import { guarded } from './text.js';
 
 /** Record id (UUIDv7). */
@@ -8,8 +8,7 @@ export const Id = z.uuid().meta({ title: '标识', description: 'Stable record i
 
 export const IdParams = z.strictObject({ id: Id });
 
-// Guarded too: a code field must not smuggle a 身份证 number that happens to pass the GB 32100 checks.
-export const CreditCode = guarded('refused')
+export const CreditCode = guarded('refused', { provenCode: isCreditCode })
   .superRefine((value, ctx) => {
     const problem = creditCodeProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: creditCodeMessages[problem] });

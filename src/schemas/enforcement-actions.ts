@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { PartyCategory } from '../codes/party-categories.js';
 import { POWER_TYPES, type PowerTypeCode } from '../codes/power-types.js';
-import { creditCodeMessages, creditCodeProblem } from '../lib/credit-code.js';
+import { creditCodeMessages, creditCodeProblem, isCreditCode } from '../lib/credit-code.js';
 import { isIndividualBusinessPlaceholder } from '../lib/party-codes.js';
 import { decisionDateField, Id, IsoDate, Page, recordMeta } from './common.js';
 import { guarded, line, prose } from './text.js';
@@ -49,7 +49,7 @@ const NATURAL_PERSON = '02';
 const targetFields = {
   name: line(200).meta({ title: '执法对象名称', description: 'DOMAIN.md §1.1 执法对象. A natural person is published by name only.', example: '示例市某某餐饮有限公司' }),
   category: PartyCategory.meta({ ...PartyCategory.meta(), title: '执法对象类别' }),
-  creditCode: guarded('refused').max(18).optional().meta({
+  creditCode: guarded('refused', { provenCode: isCreditCode }).max(18).optional().meta({
     title: '执法对象统一社会信用代码',
     description: 'GB 32100 code, both check characters verified. Not for a 自然人; the 个体工商户 placeholder 00000000000000000X is not accepted: leave the field out.',
     example: '91440101MA59TEST4X',

@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { ID_DOCUMENT_TYPES, OTHER_ID_DOCUMENT_PREFIX, type IdDocumentTypeCode } from '../codes/id-document-types.js';
 import { PartyCategory, type PartyCategoryCode } from '../codes/party-categories.js';
-import { creditCodeMessages, orgCodeCheckChar } from '../lib/credit-code.js';
+import { creditCodeMessages, isCreditCode, orgCodeCheckChar } from '../lib/credit-code.js';
 import {
   partyCode1Messages,
   partyCode1Problem,
@@ -45,7 +45,7 @@ const ORG_CODE = /^[0-9A-Z]{8}[0-9X]$/;
 const partyFields = {
   name: line(200).meta({ title: '行政相对人名称', description: 'CF_XDR_MC.', example: '示例市某某贸易有限公司' }),
   category: PartyCategory.meta({ title: '行政相对人类别', description: 'CF_XDR_LB. 01 法人及非法人组织, 02 自然人, 03 个体工商户.' }),
-  creditCode: guarded('refused').max(18).optional().meta({
+  creditCode: guarded('refused', { provenCode: isCreditCode }).max(18).optional().meta({
     title: '行政相对人代码_1(统一社会信用代码)',
     description: 'CF_XDR_SHXYM. GB 32100 code; a 个体工商户 without one gives 00000000000000000X and then registrationNumber.',
     example: '91440101MA59TEST4X',

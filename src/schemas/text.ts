@@ -31,7 +31,7 @@ const HIDDEN_IN_PROSE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\p{
 
 const codePoint = (ch: string) => 'U+' + ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
 
-function check(policy: TextPolicy, multiline: boolean) {
+function check(policy: TextPolicy, multiline: boolean, provenCode?: (value: string) => boolean) {
   return (value: string, ctx: z.RefinementCtx) => {
     if (LONE_SURROGATE.test(value)) {
       ctx.addIssue({ code: 'custom', message: 'Text must not contain an unpaired surrogate.' });
@@ -42,6 +42,7 @@ function check(policy: TextPolicy, multiline: boolean) {
       const what = multiline ? 'a control or invisible formatting character' : 'a line break, control or invisible formatting character';
       ctx.addIssue({ code: 'custom', message: `Contains ${codePoint(hidden[0])} (${what}): remove it.` });
     }
+    if (provenCode?.(value)) return;
     for (const kind of personalDataIn(value)) {
       if (!ALLOWED[policy].includes(kind)) ctx.addIssue({ code: 'custom', message: personalDataMessages[kind] });
     }
@@ -51,12 +52,15 @@ function check(policy: TextPolicy, multiline: boolean) {
 /**
  * A string under `policy`, in NFC, for fields with their own shape rules (codes, phone numbers): callers add
  * `.regex()`/`.max()`. Surrounding whitespace is not trimmed; line breaks are refused unless `multiline`.
+ * `provenCode` names values whose own check characters prove them an organisation's code (a valid
+ * 统一社会信用代码 is public by law): those are not read for personal data, since one in a few thousand valid
+ * codes also happens to pass as a 身份证 number.
  */
-export function guarded(policy: TextPolicy, options: { multiline?: boolean } = {}) {
+export function guarded(policy: TextPolicy, options: { multiline?: boolean; provenCode?: (value: string) => boolean } = {}) {
   return z
     .string()
     .overwrite((s) => s.normalize('NFC'))
-    .superRefine(check(policy, options.multiline ?? false))
+    .superRefine(check(policy, options.multiline ?? false, options.provenCode))
     .meta({ [PERSONAL_DATA_KEY]: policy });
 }
 

@@ -4,6 +4,7 @@
  * shares no code with src/lib/personal-data-scan.ts: it folds the text to plain digits its own way and looks for
  * the exact numbers a test injected.
  */
+import { isCreditCode } from '../../src/lib/credit-code.js';
 import { completeResidentId } from '../../src/lib/resident-id.js';
 
 export interface Evasion {
@@ -57,9 +58,17 @@ export const MOBILE_EVASIONS: Evasion[] = [
 ];
 
 let idSerial = 0;
-/** A new valid 身份证 number of an adult (born 1970–1999), different on every call within a process. */
+/**
+ * A new valid 身份证 number of an adult (born 1970–1999), different on every call within a process. Never one
+ * that also passes as a 统一社会信用代码 (about 1 in 341 do): a credit-code field rightly publishes those.
+ */
 export function freshAdultId(): string {
   idSerial += 1;
+  const id = adultId();
+  return isCreditCode(id) ? freshAdultId() : id;
+}
+
+function adultId(): string {
   const day = new Date(Date.UTC(1970, 0, 1) + ((idSerial * 7919) % 10950) * 86_400_000);
   const birth = day.toISOString().slice(0, 10).replaceAll('-', '');
   return completeResidentId(`44010${idSerial % 10}${birth}${String(100 + (idSerial % 900)).slice(-3)}`);
@@ -68,7 +77,8 @@ export function freshAdultId(): string {
 /** A 身份证 number of someone born on `birthDate` (YYYY-MM-DD). */
 export function idBornOn(birthDate: string): string {
   idSerial += 1;
-  return completeResidentId(`310104${birthDate.replaceAll('-', '')}${String(100 + (idSerial % 900)).slice(-3)}`);
+  const id = completeResidentId(`310104${birthDate.replaceAll('-', '')}${String(100 + (idSerial % 900)).slice(-3)}`);
+  return isCreditCode(id) ? idBornOn(birthDate) : id;
 }
 
 let mobileSerial = 0;
