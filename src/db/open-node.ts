@@ -11,11 +11,18 @@ export interface NodeDatabase {
   close(): Promise<void>;
 }
 
+type NodeDatabaseEnv = Pick<Env, 'DATABASE_URL' | 'DATA_DIR' | 'MIGRATE' | 'DB_POOL_MAX' | 'DB_CONNECT_TIMEOUT_MS' | 'DB_POOL_TIMEOUT_MS' | 'DB_STATEMENT_TIMEOUT_MS'>;
+
 /** Node's database: postgres.js when DATABASE_URL is set, otherwise PGlite in DATA_DIR. */
-export async function openNodeDatabase(env: Pick<Env, 'DATABASE_URL' | 'DATA_DIR' | 'MIGRATE' | 'DB_POOL_MAX'>): Promise<NodeDatabase> {
+export async function openNodeDatabase(env: NodeDatabaseEnv): Promise<NodeDatabase> {
   if (env.DATABASE_URL) {
     if (env.MIGRATE) await migratePostgres(env.DATABASE_URL);
-    const { db, close } = openPostgres(env.DATABASE_URL, { max: env.DB_POOL_MAX });
+    const { db, close } = openPostgres(env.DATABASE_URL, {
+      max: env.DB_POOL_MAX,
+      connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
+      poolTimeoutMs: env.DB_POOL_TIMEOUT_MS,
+      statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+    });
     return { db, kind: 'postgres', close };
   }
   mkdirSync(env.DATA_DIR, { recursive: true });
