@@ -1,36 +1,29 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findPostgresBin, startThrowawayPostgres, type ThrowawayPostgres } from '../support/throwaway-postgres.js';
+import { startNodeServer, type NodeServer } from '../support/node-server.js';
+import { findPostgresBin, freePort, startThrowawayPostgres, type ThrowawayPostgres } from '../support/throwaway-postgres.js';
 
 // The real Node entry point (src/node.ts) on a PostgreSQL cluster of this file's own, which it stops and restarts.
 let cluster: ThrowawayPostgres;
-let server: ChildProcess | undefined;
+let server: NodeServer | undefined;
 let base = '';
-let serverLog = '';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 const nodeEnv = (databaseUrl: string, extra: Record<string, string> = {}) => ({
   ...(process.env as Record<string, string>),
   DATABASE_URL: databaseUrl,
-  HOST: '127.0.0.1',
   LOG_LEVEL: 'warn',
   SEED_DEMO: 'false',
   ...extra,
 });
 
 /** Every line the server logged, parsed (it logs one JSON object per line on stderr). */
-const logLines = () => serverLog.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+const logLines = () =>
+  server!.stderr
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 /** No SQL text or bound parameters anywhere in what a process printed. */
 function expectNoSql(output: string) {
@@ -41,27 +34,12 @@ beforeAll(async () => {
   const bin = findPostgresBin();
   if (!bin) throw new Error('PostgreSQL binaries not found');
   cluster = await startThrowawayPostgres(bin);
-  const port = await freePort();
-  server = spawn(process.execPath, ['--import', 'tsx', 'src/node.ts'], { env: nodeEnv(cluster.url, { PORT: String(port) }), stdio: ['ignore', 'ignore', 'pipe'] });
-  server.stderr!.on('data', (chunk: Buffer) => (serverLog += chunk.toString()));
-  base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${base}/v1/agencies`)).ok) return;
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the server did not answer within 30 s');
+  server = await startNodeServer(nodeEnv(cluster.url));
+  base = server.base;
 }, 90_000);
 
 afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = once(server, 'exit');
-    server.kill('SIGTERM');
-    await exited;
-  }
+  await server?.stop();
   cluster?.stop();
 });
 
@@ -89,12 +67,12 @@ describe('npm start when PostgreSQL restarts or stops', () => {
     const warnings = logLines().filter((l) => l.message === 'Database unavailable');
     expect(warnings.length).toBeGreaterThanOrEqual(3);
     expect(logLines().filter((l) => l.level === 'error')).toEqual([]);
-    expectNoSql(serverLog);
+    expectNoSql(server!.stderr);
   });
 
   it('does not start without its database: one log line naming the failure, exit code 1', async () => {
     const unreachable = `postgres://postgres@127.0.0.1:${await freePort()}/postgres`;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/node.ts'], { env: nodeEnv(unreachable, { PORT: String(await freePort()) }), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/node.ts'], { env: nodeEnv(unreachable, { PORT: String(await freePort()), HOST: '127.0.0.1' }), stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const [code] = await once(child, 'exit');

@@ -15,7 +15,7 @@ export function findPostgresBin(): string | null {
   return versions[0] ? join(root, versions[0], 'bin') : null;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
