@@ -3,6 +3,7 @@ import type { Env } from '../env.js';
 import type { Db } from './client.js';
 import { migratePostgres } from './migrate-postgres.js';
 import { migratePglite, openPglite } from './pglite.js';
+import { hangUpFails } from './node-socket.js';
 import { openPostgres } from './postgres.js';
 
 export interface NodeDatabase {
@@ -22,6 +23,7 @@ export async function openNodeDatabase(env: NodeDatabaseEnv): Promise<NodeDataba
       connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
       poolTimeoutMs: env.DB_POOL_TIMEOUT_MS,
       statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+      socket: hangUpFails,
     });
     return { db, kind: 'postgres', close };
   }
@@ -30,3 +32,4 @@ export async function openNodeDatabase(env: NodeDatabaseEnv): Promise<NodeDataba
   await migratePglite(db); // embedded: always bring the local folder up to date
   return { db, kind: 'pglite', close };
 }
+

@@ -36,7 +36,8 @@ const LOST = new Set([
 /** No connection could be had at all. */
 const UNREACHABLE = new Set([
   'ECONNREFUSED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
-  'CONNECT_TIMEOUT', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'POOL_TIMEOUT', // postgres.js and pool-gate.ts
+  'CONNECT_TIMEOUT', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', // postgres.js
+  'POOL_TIMEOUT', 'CONNECT_CLOSED', // db/pool-gate.ts, db/node-socket.ts
   '57P03', // cannot_connect_now: starting up or shutting down
   '53300', // too_many_connections
 ]);

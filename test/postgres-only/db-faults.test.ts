@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { admin, json, uniqueCreditCode, useTestApp, type TestContext, type TestResponse } from '../support/app.js';
 import { privateCluster } from '../support/private-cluster.js';
 
-// This file stops and restarts its own PostgreSQL cluster. Small bounds keep the waits short: two pooled
-// connections, a 200 ms wait for a free one, a 2 s statement_timeout.
-const cluster = privateCluster({ max: 2, connectTimeoutMs: 2000, poolTimeoutMs: 200, statementTimeoutMs: 2000 });
+// This file stops and restarts its own PostgreSQL cluster, which the app reaches through a TCP proxy that
+// hangs up on it while the database is down (postgres.js alone would reconnect forever). Small bounds keep
+// the waits short: two pooled connections, a 200 ms wait for a free one, a 2 s statement_timeout.
+const cluster = privateCluster({ max: 2, connectTimeoutMs: 2000, poolTimeoutMs: 200, statementTimeoutMs: 2000 }, { proxy: 'hang-up' });
 const t = useTestApp({ open: () => cluster.open() });
 
 function expect503(res: TestResponse, slug: 'database-unavailable' | 'database-timeout') {
@@ -110,7 +111,7 @@ describe('database faults (PostgreSQL)', () => {
     await withTableLocked('agencies', async () => {
       // Two reads take both pooled connections and block on the lock until statement_timeout (2 s);
       // the third waits for a connection, and gives up after the pool timeout (200 ms).
-      const blocked = [t.request(`/v1/agencies/${agency.id}`), t.request('/v1/agencies')];
+      const blocked = [t.request(`/v1/agencies/${agency.id}`), t.request(`/v1/agencies/${agency.id}`)];
       const third = await t.request(`/v1/agencies/${agency.id}`);
       expect503(third, 'database-unavailable');
       for (const res of await Promise.all(blocked)) expect503(res, 'database-timeout');

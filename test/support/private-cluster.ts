@@ -1,6 +1,8 @@
+import { hangUpFails } from '../../src/db/node-socket.js';
 import { migratePostgres } from '../../src/db/migrate-postgres.js';
 import { openPostgres, type PostgresOptions } from '../../src/db/postgres.js';
 import type { TestDatabase } from './db.js';
+import { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
 import { findPostgresBin, startThrowawayPostgres, type ThrowawayPostgres } from './throwaway-postgres.js';
 
 export interface PrivateCluster {
@@ -10,8 +12,11 @@ export interface PrivateCluster {
   readonly server: ThrowawayPostgres;
 }
 
-/** A PostgreSQL cluster of one test file's own, which the file may stop and restart (outage tests). */
-export function privateCluster(pool: PostgresOptions): PrivateCluster {
+/**
+ * A PostgreSQL cluster of one test file's own, which the file may stop and restart (outage tests). With
+ * `proxy`, the app reaches it through a TCP proxy (tcp-proxy.ts); the database's `url` stays the direct one.
+ */
+export function privateCluster(pool: PostgresOptions, options: { proxy?: 'hang-up' | 'hold' } = {}): PrivateCluster {
   let server: ThrowawayPostgres | undefined;
   return {
     async open() {
@@ -19,13 +24,15 @@ export function privateCluster(pool: PostgresOptions): PrivateCluster {
       if (!bin) throw new Error('PostgreSQL binaries not found');
       const cluster = (server = await startThrowawayPostgres(bin));
       await migratePostgres(cluster.url);
-      const { db, close } = openPostgres(cluster.url, pool);
+      const proxy: TcpProxy | undefined = options.proxy ? await startTcpProxy(cluster.url, options.proxy) : undefined;
+      const { db, close } = openPostgres(proxy?.url ?? cluster.url, { socket: hangUpFails, ...pool }); // as src/db/open-node.ts
       return {
         kind: 'postgres',
         db,
         url: cluster.url,
         async close() {
           await close();
+          await proxy?.close();
           cluster.stop();
         },
       };
