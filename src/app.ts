@@ -6,7 +6,7 @@ import { answerHeaders } from './answer-headers.js';
 import { CORS_HEADERS } from './cors.js';
 import { problemResponse, problems, toProblem } from './errors.js';
 import { buildOpenApi } from './openapi.js';
-import { databaseError } from './domain/db-errors.js';
+import { describeError } from './domain/db-errors.js';
 import { mountMethodGuards } from './methods.js';
 import { honoPath, mountRoute, type AnyRoute } from './registry.js';
 import { agencyRoutes } from './routes/agencies.js';
@@ -110,8 +110,14 @@ export function createApp(deps: AppDeps) {
   app.onError((err, c) => {
     const problem = toProblem(err);
     if (problem.status >= 500) {
-      // The message may carry SQL or internals: it goes to the log, never into the response.
-      log('error', 'unhandled error', { method: c.req.method, path: new URL(c.req.url).pathname, error: describe(err) });
+      // The details go to the log (never SQL or parameters: see describeError), never into the response.
+      // A database outage or timeout (503) is expected to pass: a warning, not an error.
+      const unavailable = problem.status === 503;
+      log(unavailable ? 'warn' : 'error', unavailable ? problem.title : 'unhandled error', {
+        method: c.req.method,
+        path: new URL(c.req.url).pathname,
+        error: describeError(err),
+      });
     }
     return problemResponse(c, problem);
   });
@@ -127,19 +133,6 @@ function tryExecutionCtx(c: Context): { waitUntil(p: Promise<unknown>): void } |
   } catch {
     return undefined;
   }
-}
-
-/**
- * What an unexpected error may put in the log: for database errors the SQLSTATE and PostgreSQL's own
- * message (e.g. relation "x" does not exist), never drizzle's wrapper message, which carries the SQL
- * text and its parameters.
- */
-function describe(err: unknown): string {
-  const db = databaseError(err);
-  if (db) return `database error ${db.code}: ${db.message.slice(0, 200)}`;
-  const name = err instanceof Error ? err.name : typeof err;
-  const message = err instanceof Error ? err.message : String(err);
-  return `${name}: ${message.slice(0, 300)}`;
 }
 
 export type App = ReturnType<typeof createApp>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { POOL_DEFAULTS } from './db/postgres.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0'])
@@ -37,7 +38,13 @@ export const EnvSchema = z.object({
     })
     .optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
-  DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(POOL_DEFAULTS.max),
+  /** Longest wait to open a PostgreSQL connection; with DB_POOL_TIMEOUT_MS, the most a request waits for one. */
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(POOL_DEFAULTS.connectTimeoutMs),
+  /** Longest wait for a free pooled connection when all DB_POOL_MAX are in use. */
+  DB_POOL_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(POOL_DEFAULTS.poolTimeoutMs),
+  /** statement_timeout of the server's sessions (reads and writes alike); 0 leaves the database's own. */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** ID masking: characters kept at each end (default 6 and 4). */
   MASK_KEEP_START: z.coerce.number().int().min(0).max(18).optional(),

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { $ZodIssue } from 'zod/v4/core';
 import { CORS_HEADERS } from './cors.js';
+import { databaseFault } from './domain/db-errors.js';
 import { personalDataIn } from './lib/personal-data-scan.js';
 
 /** Where an invalid value was found. */
@@ -31,6 +32,10 @@ export const MAX_FIELD_ERRORS = 100;
 const ECHOED_KEY_LENGTH = 32;
 
 const TYPE_BASE = 'https://gongshi.dev/problems/';
+
+/** Seconds a client is asked to wait before retrying while the database is unavailable (a restart takes a few). */
+export const RETRY_AFTER_SECONDS = 5;
+const retryAfter = { 'Retry-After': String(RETRY_AFTER_SECONDS) };
 
 /** A domain or request error that maps to one RFC 9457 problem. Throw it anywhere; the app renders it. */
 export class Problem extends Error {
@@ -80,6 +85,10 @@ export const problems = {
   preconditionFailed: () =>
     new Problem(412, 'precondition-failed', 'Precondition failed', 'The record has changed since the ETag you sent; fetch it again.'),
   internal: () => new Problem(500, 'internal', 'Internal error', 'The server could not complete the request.'),
+  databaseUnavailable: () =>
+    new Problem(503, 'database-unavailable', 'Database unavailable', 'The database is restarting or unreachable; retry after Retry-After seconds.', undefined, retryAfter),
+  databaseTimeout: () =>
+    new Problem(503, 'database-timeout', 'Database timeout', 'The database did not finish in time (it is busy, or the data is locked); retry after Retry-After seconds.', undefined, retryAfter),
 };
 
 function summarize(errors: FieldError[]): string {
@@ -131,9 +140,14 @@ export function problemResponse(c: Context, problem: Problem): Response {
   return res;
 }
 
-/** Maps anything thrown to a Problem; unexpected errors become a bare 500 with no internals. */
+/**
+ * Maps anything thrown to a Problem: a database that is down or too slow is a 503 with Retry-After; other
+ * unexpected errors become a bare 500 with no internals.
+ */
 export function toProblem(err: unknown): Problem {
   if (err instanceof Problem) return err;
+  const fault = databaseFault(err);
+  if (fault) return fault.kind === 'timeout' ? problems.databaseTimeout() : problems.databaseUnavailable();
   if (err instanceof HTTPException) {
     if (err.status === 400 && /json/i.test(err.message)) return problems.malformedJson();
     if (err.status === 413) return problems.tooLarge(0);

@@ -3,6 +3,7 @@ import { createApp } from './app.js';
 import { sharedDb } from './db/client.js';
 import { openNodeDatabase } from './db/open-node.js';
 import { seedDemo } from './demo/seed.js';
+import { databaseFault, describeError } from './domain/db-errors.js';
 import { expireDue, SWEEP_INTERVAL_MS } from './domain/expiry.js';
 import { parseEnv } from './env.js';
 import { jsonLogger } from './log.js';
@@ -13,8 +14,14 @@ import { closeInStages } from './staged-close.js';
 const started = performance.now();
 const env = configuration();
 const log = jsonLogger(env.LOG_LEVEL);
-const database = await openNodeDatabase(env);
-if (env.SEED_DEMO && (await seedDemo(database.db))) log('info', 'loaded demo data into the empty database');
+const database = await openNodeDatabase(env).catch(startupFailed);
+if (env.SEED_DEMO && (await seedDemo(database.db).catch(startupFailed))) log('info', 'loaded demo data into the empty database');
+
+/** Without its database (or migrations) the server does not start: say why in one safe line, and exit. */
+function startupFailed(err: unknown): never {
+  log('error', 'database unavailable at startup', { error: describeError(err) });
+  process.exit(1);
+}
 
 const app = createApp({
   db: sharedDb(database.db),
@@ -43,7 +50,7 @@ const sweep = async () => {
     const expired = await expireDue(database.db, new Date());
     if (expired) log('info', 'publicity periods ended', { expired });
   } catch (err) {
-    log('error', 'expiry sweep failed', { error: err instanceof Error ? err.name : typeof err });
+    log(databaseFault(err) ? 'warn' : 'error', 'expiry sweep failed', { error: describeError(err) });
   }
 };
 void sweep();

@@ -19,6 +19,12 @@ const problemTitles: Record<number, string> = {
   422: 'Well-formed but cannot be applied (see errors[]).',
   428: 'If-Match is required (see that parameter for what it must name).',
   500: 'Unexpected server error (no internals disclosed).',
+  503: 'The database is restarting or unreachable (database-unavailable), or did not finish in time (database-timeout); retry after Retry-After seconds. Repeat a POST with the same Idempotency-Key.',
+};
+
+/** Headers a problem status always sends. */
+const problemHeaders: Record<number, NonNullable<OperationObject['responses']>[string]['headers']> = {
+  503: { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer', minimum: 1 } } },
 };
 
 /** JSON Schema (2020-12, the OpenAPI 3.1 dialect) for a zod schema; schemas with an id become $refs. */
@@ -79,6 +85,7 @@ function operation(route: AnyRoute): OperationObject {
   for (const status of problemStatuses(route)) {
     responses[String(status)] = {
       description: problemTitles[status] ?? 'Problem.',
+      ...(problemHeaders[status] ? { headers: problemHeaders[status] } : {}),
       content: { 'application/problem+json': { schema: { $ref: ref('Problem') } } },
     };
   }

@@ -103,7 +103,7 @@ export function problemStatuses(route: AnyRoute): number[] {
   if (route.body) [413, 415].forEach((s) => set.add(s));
   if (route.ifMatch) [412, 428].forEach((s) => set.add(s));
   if (isIdempotent(route)) set.add(422);
-  set.add(500);
+  [500, 503].forEach((s) => set.add(s)); // 503: the database is unavailable or timed out (Retry-After)
   return [...set].sort((a, b) => a - b);
 }
 

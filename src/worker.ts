@@ -1,8 +1,9 @@
 import type { ExecutionContext } from 'hono';
 import { createApp, type App } from './app.js';
+import { databaseFault, describeError } from './domain/db-errors.js';
 import { expireDue } from './domain/expiry.js';
 import { openPostgres } from './db/postgres.js';
-import { parseEnv } from './env.js';
+import { parseEnv, type Env } from './env.js';
 import { jsonLogger } from './log.js';
 import { rulesConfig } from './rules-config.js';
 
@@ -21,12 +22,13 @@ export default {
   },
   /** The hourly cron of wrangler.toml: the publicity expiry sweep, on its own client, closed when done. */
   async scheduled(_controller: unknown, bindings: Bindings, ctx: ExecutionContext): Promise<void> {
-    const log = jsonLogger(parseEnv(stringBindings(bindings)).LOG_LEVEL);
-    const { db, close } = openPostgres(bindings.HYPERDRIVE.connectionString, { max: 1 });
+    const env = parseEnv(stringBindings(bindings));
+    const log = jsonLogger(env.LOG_LEVEL);
+    const { db, close } = openPostgres(bindings.HYPERDRIVE.connectionString, { ...poolOptions(env), max: 1 });
     ctx.waitUntil(
       expireDue(db, new Date())
         .then((expired) => log('info', 'publicity periods ended', { expired }))
-        .catch((err: unknown) => log('error', 'expiry sweep failed', { error: err instanceof Error ? err.name : typeof err }))
+        .catch((err: unknown) => log(databaseFault(err) ? 'warn' : 'error', 'expiry sweep failed', { error: describeError(err) }))
         .finally(close),
     );
   },
@@ -35,13 +37,19 @@ export default {
 const stringBindings = (bindings: Bindings) =>
   Object.fromEntries(Object.entries(bindings).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
 
+/**
+ * No statement_timeout from here: Hyperdrive pools its connections to the database per transaction, so a
+ * session setting sent at connect time is not one the database sessions can be relied on to carry. Hyperdrive
+ * limits a query to 60 s; set a shorter default on the database role (README, Operations).
+ */
+const poolOptions = (env: Env) => ({ connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS, poolTimeoutMs: env.DB_POOL_TIMEOUT_MS });
+
 function build(bindings: Bindings): App {
-  const strings = Object.fromEntries(Object.entries(bindings).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-  const env = parseEnv(strings);
+  const env = parseEnv(stringBindings(bindings));
   return createApp({
     db: {
       acquire: () => {
-        const { db, close } = openPostgres(bindings.HYPERDRIVE.connectionString, { max: 5 });
+        const { db, close } = openPostgres(bindings.HYPERDRIVE.connectionString, { ...poolOptions(env), max: 5 });
         return { db, release: close };
       },
     },

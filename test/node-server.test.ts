@@ -1,31 +1,22 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN } from './support/app.js';
 import { openTestDatabase, testDbKind, type TestDatabase } from './support/db.js';
+import { startNodeServer, type NodeServer } from './support/node-server.js';
 
 // The real Node entry point (src/node.ts) as a user starts it: demo data on an empty database.
-let server: ChildProcess | undefined;
+let server: NodeServer | undefined;
 let database: TestDatabase | undefined;
 let dataDir: string | undefined;
 let base = '';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 beforeAll(async () => {
-  const port = await freePort();
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', ADMIN_TOKEN };
+  const env: Record<string, string> = { ...(process.env as Record<string, string>), LOG_LEVEL: 'error', ADMIN_TOKEN };
   if (testDbKind === 'postgres') {
     database = await openTestDatabase();
     env.DATABASE_URL = database.url!;
@@ -34,25 +25,12 @@ beforeAll(async () => {
     env.DATA_DIR = dataDir;
     delete env.DATABASE_URL;
   }
-  server = spawn(process.execPath, ['--import', 'tsx', 'src/node.ts'], { env, stdio: 'ignore' });
-  base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${base}/v1/agencies`)).ok) return;
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the server did not answer within 30 s');
+  server = await startNodeServer(env);
+  base = server.base;
 }, 60_000);
 
 afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server!.once('exit', r));
-    server.kill('SIGTERM');
-    await exited;
-  }
+  await server?.stop();
   await database?.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });

@@ -13,6 +13,7 @@ import { HeaderError } from '../import/national-headers.js';
 import { ImportFileError } from '../import/read-table.js';
 import { rejectedReportCsv } from '../import/report.js';
 import { runImport, type Submit } from '../import/run-import.js';
+import { exitOnError, reportError } from './report-error.js';
 
 const USAGE =
   'usage: tsx src/cli/import.ts --kind penalties|licences --file <x.csv|x.xlsx> --agency <agencyId> ' +
@@ -55,14 +56,14 @@ if (dryRun) {
   const badAgency = wiring.agencyIdProblem(values.agency);
   if (badAgency) fail(badAgency);
   const [{ openNodeDatabase }, { parseEnv }] = await Promise.all([import('../db/open-node.js'), import('../env.js')]);
-  const database = await openNodeDatabase(parseEnv(process.env));
+  const database = await openNodeDatabase(parseEnv(process.env)).catch(exitOnError);
   close = () => database.close();
   try {
     creditCode ??= await wiring.agencyCreditCode(database.db, values.agency);
   } catch (e) {
     await close();
     if (e instanceof wiring.ImportAgencyError) fail(e.message);
-    throw e;
+    exitOnError(e);
   }
   submit = wiring.makeSubmit(database.db, values.agency, kind);
 }
@@ -96,7 +97,7 @@ try {
 } catch (e) {
   bar.stop();
   if (e instanceof HeaderError || e instanceof ImportFileError) fail(e.message);
-  throw e;
+  reportError(e); // e.g. the database went away mid-import: batches already submitted stay
 } finally {
   await close();
 }

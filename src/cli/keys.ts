@@ -2,8 +2,8 @@ import { parseArgs } from 'node:util';
 import { openNodeDatabase } from '../db/open-node.js';
 import { createKey, listKeys, revokeKey, toApiKey } from '../domain/keys.js';
 import { parseEnv } from '../env.js';
-import { Problem } from '../errors.js';
 import { KeyCreate } from '../schemas/keys.js';
+import { exitOnError, reportError } from './report-error.js';
 
 const usage = `Usage:
   npm run keys -- create --agency <id> [--name <text>] [--scopes publish,admin]
@@ -21,7 +21,7 @@ if (!(command === 'create' || command === 'list' || (command === 'revoke' && val
   console.error(usage);
   process.exit(2);
 }
-const database = await openNodeDatabase(parseEnv(process.env));
+const database = await openNodeDatabase(parseEnv(process.env)).catch(exitOnError);
 try {
   if (command === 'create') {
     const input = KeyCreate.parse({ agencyId: values.agency, name: values.name ?? 'cli', scopes: values.scopes?.split(',') ?? ['publish'] });
@@ -35,8 +35,7 @@ try {
     console.log(JSON.stringify(toApiKey(await revokeKey(database.db, operator, new Date(), values.id!)), null, 2));
   }
 } catch (err) {
-  console.error(err instanceof Problem ? `${err.title}: ${err.detail}` : err instanceof Error ? err.message : String(err));
-  process.exitCode = 1;
+  reportError(err);
 } finally {
   await database.close();
 }

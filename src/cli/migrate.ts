@@ -1,8 +1,13 @@
 import { openNodeDatabase } from '../db/open-node.js';
 import { parseEnv } from '../env.js';
+import { reportError } from './report-error.js';
 
 // Applies the committed migrations to DATABASE_URL (or the PGlite folder in DATA_DIR).
 const env = parseEnv({ ...process.env, MIGRATE: 'true' });
-const database = await openNodeDatabase(env);
-await database.close();
-console.log(`migrations applied (${database.kind})`);
+try {
+  const database = await openNodeDatabase(env);
+  await database.close();
+  console.log(`migrations applied (${database.kind})`);
+} catch (err) {
+  reportError(err);
+}

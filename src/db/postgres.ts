@@ -1,20 +1,109 @@
-import postgres from 'postgres';
+import postgres, { type Sql, type TransactionSql } from 'postgres';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import * as schema from './schema.js';
 import type { Db } from './client.js';
+import { poolGate } from './pool-gate.js';
+import { databaseFault, retryOnLostConnection } from '../domain/db-errors.js';
 
 export interface PostgresOptions {
   /** Pool size; Workers use a handful per request, Node a shared pool. */
   max?: number;
+  /** Longest wait to open a connection (TCP and startup), in ms. */
+  connectTimeoutMs?: number;
+  /** Longest wait for a free pooled connection when all are in use, in ms. */
+  poolTimeoutMs?: number;
+  /** statement_timeout of every session, in ms; 0 or absent leaves the server's own setting. */
+  statementTimeoutMs?: number;
+  /** Opens the connection's socket (Node: node-socket.ts); absent, postgres.js opens its own. */
+  socket?: (options: { host: string[]; port: number[] }) => unknown;
 }
+
+export const POOL_DEFAULTS = { max: 10, connectTimeoutMs: 3000, poolTimeoutMs: 2000 } as const;
 
 /** Real PostgreSQL through postgres.js (Node, or Workers via Hyperdrive). */
 export function openPostgres(url: string, options: PostgresOptions = {}): { db: Db; close(): Promise<void> } {
+  const { max, connectTimeoutMs, poolTimeoutMs, statementTimeoutMs, socket } = { ...POOL_DEFAULTS, ...options };
   const client = postgres(url, {
-    max: options.max ?? 10,
+    ...(socket ? ({ socket } as object) : {}), // an option postgres.js has but does not declare in its types
+    max,
     onnotice: () => {},
-    connection: { application_name: 'gongshi' },
+    connect_timeout: connectTimeoutMs / 1000,
+    // postgres.js waits out a growing delay (up to 20 s) before reconnecting after failed attempts, and a
+    // request would wait with it. It connects only when a query needs a connection, so attempts are paced
+    // by requests anyway; a refused one costs nothing and an unanswered one is cut by connect_timeout.
+    backoff: () => 0,
+    connection: { application_name: 'gongshi', ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}) },
   });
-  const db = drizzle({ client, schema }) as unknown as Db;
+  const db = drizzle({ client: gated(client, max, poolTimeoutMs), schema }) as unknown as Db;
   return { db, close: () => client.end({ timeout: 5 }) };
+}
+
+/**
+ * The client drizzle sees: its two entry points, a query (`unsafe`) and a transaction (`begin`), pass the
+ * pool gate first. Statements inside a transaction use the transaction's own connection and are not gated.
+ * When a connection turns out to be broken (see retryOnLostConnection), a plain SELECT is run again, and so
+ * is a transaction whose BEGIN failed (none of it ran); a write that may have reached the server never is.
+ */
+function gated(client: Sql, max: number, poolTimeoutMs: number): Sql {
+  const gate = poolGate(max, poolTimeoutMs);
+  const retries = 2 * max;
+  const unsafe = (...[query, params, options]: Parameters<Sql['unsafe']>) => {
+    let values = false;
+    const run = () => {
+      const q = client.unsafe(query, params, options);
+      return values ? q.values() : q;
+    };
+    // drizzle calls .values() (rows as arrays) synchronously before awaiting; the gate runs the query later.
+    const result = gate.run(() => (/^select /i.test(query) ? retryOnLostConnection(run, retries) : run()));
+    return Object.assign(result, { values: () => ((values = true), result) });
+  };
+  const begin = (...args: [TransactionBody] | [string, TransactionBody]) => {
+    const [options, body] = args.length === 2 ? args : ['', args[0]];
+    let started = false;
+    const run = () => {
+      const transaction: Promise<unknown> = client.begin(options, (sql) => {
+        started = true;
+        return settledUnlessBroken(() => body(withSavepoints(sql, transaction)), transaction);
+      });
+      return transaction;
+    };
+    return gate.run(() => retryOnLostConnection(run, retries, () => !started));
+  };
+  // Everything else (options, parsers, serializers drizzle adjusts) is the real client's, by prototype.
+  return Object.assign(Object.create(client) as Sql, { unsafe, begin });
+}
+
+type TransactionBody = (sql: TransactionSql) => unknown;
+
+/**
+ * Runs a transaction's (or savepoint's) body. When the transaction's connection breaks, postgres.js rejects
+ * the transaction itself, and then, once the body rejects, sends ROLLBACK on that connection: to its dropped
+ * socket, which throws in a timer and takes the process down (postgres.js 3.4.9), or to the connection as
+ * reopened for someone else. So a body whose connection broke is left pending once the transaction has
+ * failed (garbage, like any unreachable promise); if the connection did not close after all, it rejects as
+ * usual and ROLLBACK goes to it.
+ */
+async function settledUnlessBroken<T>(body: () => T | PromiseLike<T>, transaction: Promise<unknown>): Promise<T> {
+  try {
+    return await body();
+  } catch (err) {
+    if (databaseFault(err)?.lost && (await failsWithin(transaction, 1000))) return new Promise<T>(() => {});
+    throw err;
+  }
+}
+
+/** The transaction's client, whose savepoints (drizzle's nested transactions) get the same care. */
+function withSavepoints(sql: TransactionSql, transaction: Promise<unknown>): TransactionSql {
+  const savepoint = (...args: [TransactionBody] | [string, TransactionBody]) => {
+    const [name, body] = args.length === 2 ? args : [undefined, args[0]];
+    return sql.savepoint(name as string, (inner) => settledUnlessBroken(() => body(withSavepoints(inner, transaction)), transaction));
+  };
+  return Object.assign(Object.create(sql) as TransactionSql, { savepoint });
+}
+
+async function failsWithin(transaction: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(resolve, ms, false)));
+  const failed = transaction.then(() => false, () => true);
+  return Promise.race([failed, late]).finally(() => clearTimeout(timer));
 }

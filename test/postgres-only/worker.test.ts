@@ -1,108 +1,28 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Readable } from 'node:stream';
-import { gzipSync } from 'node:zlib';
-import { Miniflare } from 'miniflare';
 import postgres from 'postgres';
 import { searchText } from '../../src/lib/segment.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, admin, json, uniqueCreditCode } from '../support/app.js';
 import { validPenalty } from '../support/penalties.js';
 import { openTestDatabase, type TestDatabase } from '../support/db.js';
-import { specViolations } from '../support/spec-check.js';
+import { startBuiltWorker, type BuiltWorker } from '../support/worker.js';
 
-/**
- * Smoke test of the deployable artefact: `wrangler deploy --dry-run` bundles src/worker.ts exactly as a
- * deploy would, and the bundle runs inside workerd (Miniflare) against this file's own PostgreSQL
- * database through Miniflare's Hyperdrive emulation (a local TCP proxy in front of the real server).
- */
-
-const root = new URL('../..', import.meta.url).pathname;
-const BASE = 'http://gongshi.test';
-
-/** compatibility_date / compatibility_flags from wrangler.toml, so the test runs what a deploy would. */
-function wranglerCompat(): { compatibilityDate: string; compatibilityFlags: string[] } {
-  const toml = readFileSync(join(root, 'wrangler.toml'), 'utf8');
-  const date = /^\s*compatibility_date\s*=\s*"([^"]+)"/m.exec(toml)?.[1];
-  const flags = /^\s*compatibility_flags\s*=\s*\[([^\]]*)\]/m.exec(toml)?.[1];
-  if (!date) throw new Error('wrangler.toml has no compatibility_date');
-  return { compatibilityDate: date, compatibilityFlags: [...(flags ?? '').matchAll(/"([^"]+)"/g)].map((m) => m[1]!) };
-}
-
-/** Miniflare's Hyperdrive option insists on a password; the test clusters use trust auth, so any will do. */
-function hyperdriveUrl(url: string): string {
-  const u = new URL(url);
-  if (!u.password) u.password = 'unused';
-  return u.toString();
-}
-
-interface WorkerResponse {
-  status: number;
-  headers: Headers;
-  body: any;
-}
+// Smoke test of the deployable artefact (test/support/worker.ts) against this file's own PostgreSQL database.
 
 describe('built worker in workerd over Hyperdrive', () => {
   let database: TestDatabase;
-  let mf: Miniflare | undefined;
-  let outdir: string;
-  /** Everything workerd writes: the worker's JSON log lines (LOG_LEVEL=error) and any uncaught errors. */
-  let runtimeOutput = '';
+  let worker: BuiltWorker;
 
   beforeAll(async () => {
     database = await openTestDatabase();
-    outdir = mkdtempSync(join(tmpdir(), 'gongshi-worker-'));
-    const started = Date.now();
-    execFileSync(process.execPath, [join(root, 'node_modules/wrangler/bin/wrangler.js'), 'deploy', '--dry-run', '--outdir', outdir], {
-      cwd: root,
-      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const script = join(outdir, 'worker.js');
-    const raw = statSync(script).size;
-    const gzip = gzipSync(readFileSync(script)).length;
-    console.log(
-      `worker bundle: ${raw} bytes (${(raw / 1024).toFixed(1)} KiB), gzip ${gzip} bytes (${(gzip / 1024).toFixed(1)} KiB); built in ${Date.now() - started} ms`,
-    );
-
-    mf = new Miniflare({
-      modules: true,
-      scriptPath: script,
-      modulesRoot: outdir, // module names are relative to this; the default (cwd) cannot reach a temp dir
-      ...wranglerCompat(),
-      hyperdrives: { HYPERDRIVE: hyperdriveUrl(database.url!) },
-      bindings: { ADMIN_TOKEN, LOG_LEVEL: 'error' },
-      handleRuntimeStdio(stdout: Readable, stderr: Readable) {
-        for (const stream of [stdout, stderr]) {
-          stream.on('data', (chunk: Buffer) => {
-            runtimeOutput += chunk.toString();
-            process.stderr.write(chunk);
-          });
-        }
-      },
-    });
-    await mf.ready;
+    worker = await startBuiltWorker(database.url!, { ADMIN_TOKEN, LOG_LEVEL: 'error' });
   }, 120_000);
 
   afterAll(async () => {
-    await mf?.dispose();
+    await worker?.dispose();
     await database?.close();
-    if (outdir) rmSync(outdir, { recursive: true, force: true });
   }, 60_000);
 
-  /** mf.dispatchFetch, parsing the body and checking the response against the published OpenAPI document. */
-  async function request(path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<WorkerResponse> {
-    const res = await mf!.dispatchFetch(BASE + path, init);
-    const text = await res.text();
-    const type = res.headers.get('Content-Type');
-    const body = text === '' ? null : type && /json/.test(type) ? JSON.parse(text) : text;
-    const method = init.method ?? 'GET';
-    expect(specViolations(method, new URL(path, BASE).pathname, res.status, type, body), `${method} ${path} must match the OpenAPI document`).toEqual([]);
-    if (res.status >= 400) expect(type).toBe('application/problem+json');
-    return { status: res.status, headers: res.headers as unknown as Headers, body };
-  }
+  const request: BuiltWorker['request'] = (path, init) => worker.request(path, init);
 
   it('serves the API from PostgreSQL, one client per request', async () => {
     const creditCode = uniqueCreditCode();
@@ -209,7 +129,7 @@ describe('built worker in workerd over Hyperdrive', () => {
       const res = await request('/v1/penalties/batch', { method: 'POST', headers: { ...json, ...admin }, body: JSON.stringify({ items }) });
       expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(201);
     }
-    const res = await mf!.dispatchFetch(`${BASE}/v1/penalties.csv?agencyId=${agency.body.id}`);
+    const res = await worker.mf.dispatchFetch(`${worker.base}/v1/penalties.csv?agencyId=${agency.body.id}`);
     expect(res.status).toBe(200);
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -239,6 +159,6 @@ describe('built worker in workerd over Hyperdrive', () => {
   });
 
   it('logged no error inside workerd (no 5xx, no response failing its schema, no uncaught exception)', () => {
-    expect(runtimeOutput).not.toMatch(/"level":"error"|Uncaught|internal error/);
+    expect(worker.output).not.toMatch(/"level":"error"|Uncaught|internal error/);
   });
 });

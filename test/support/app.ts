@@ -43,10 +43,12 @@ export function uniqueCreditCode(): string {
 }
 
 /** Builds an app over this file's own fresh database (PGlite or PostgreSQL, by project). */
-export function useTestApp(options: { now?: () => Date; bodyLimitBytes?: number; config?: Partial<AppConfig> } = {}): TestContext {
+export function useTestApp(
+  options: { now?: () => Date; bodyLimitBytes?: number; config?: Partial<AppConfig>; open?: () => Promise<TestDatabase> } = {},
+): TestContext {
   const ctx = { logs: [] } as unknown as TestContext;
   beforeAll(async () => {
-    ctx.database = await openTestDatabase();
+    ctx.database = await (options.open ?? openTestDatabase)();
     ctx.db = ctx.database.db;
     const log: Logger = (level, message, fields) => ctx.logs.push({ level, message, fields });
     ctx.app = createApp({

@@ -42,7 +42,8 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`);
   await admin.end();
   const url = withDatabase(server, name);
-  const { db, close } = openPostgres(url, { max: 20 });
+  // A loaded test machine is not an outage: wait as long as postgres.js would by itself (test/postgres-only tests the bounds).
+  const { db, close } = openPostgres(url, { max: 20, connectTimeoutMs: 30_000, poolTimeoutMs: 30_000 });
   return {
     kind: 'postgres',
     db,

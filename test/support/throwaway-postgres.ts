@@ -29,6 +29,11 @@ export async function freePort(): Promise<number> {
 
 export interface ThrowawayPostgres {
   url: string;
+  /** Stops the server (fast: clients are told; immediate: they are not) and keeps its data for `start`. */
+  halt(mode: 'fast' | 'immediate'): void;
+  /** Starts a halted server again on the same port and data. */
+  start(): void;
+  /** Stops the server for good and deletes its data. */
   stop(): void;
 }
 
@@ -48,12 +53,15 @@ export async function startThrowawayPostgres(bin: string): Promise<ThrowawayPost
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
   const port = await freePort();
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
-  run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', 'start']);
+  const start = () => run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', 'start']);
+  start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    halt: (mode) => run('pg_ctl', ['-D', data, '-m', mode, '-w', 'stop']),
+    start,
     stop() {
       try {
-        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+        if (existsSync(join(data, 'postmaster.pid'))) run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
