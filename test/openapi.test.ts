@@ -2,6 +2,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { useTestApp } from './support/app.js';
 
 const t = useTestApp();
@@ -184,5 +185,30 @@ describe('OpenAPI document', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     expect(res.body).toMatch(/<html/i);
     expect(res.body).toContain('/openapi.json');
+  });
+});
+
+describe('request examples in the document', () => {
+  it('each pass their own schema, cross-field rules included', () => {
+    // zod keeps schemas with an id in the registry's id map (what z.toJSONSchema(z.globalRegistry) reads too).
+    const byId = (z.globalRegistry as unknown as { _idmap: Map<string, z.ZodType> })._idmap;
+    const withExamples = [...byId.entries()].filter(([, schema]) => (z.globalRegistry.get(schema)?.examples as unknown[] | undefined)?.length);
+    expect(withExamples.map(([id]) => id)).toEqual(expect.arrayContaining(['EnforcementActionCreate', 'LicenceCreate', 'PenaltyCreate']));
+    for (const [id, schema] of withExamples) {
+      for (const example of z.globalRegistry.get(schema)!.examples as unknown[]) {
+        expect(schema.safeParse(example).success, `${id}: ${JSON.stringify(example)}`).toBe(true);
+      }
+    }
+  });
+
+  it('are published with their schemas, and a key can publish each one', async () => {
+    const spec = await fetchSpec();
+    const agency = await t.createAgency();
+    const key = await t.keyFor(agency.id);
+    for (const [path, id] of [['/v1/penalties', 'PenaltyCreate'], ['/v1/licences', 'LicenceCreate'], ['/v1/enforcement-actions', 'EnforcementActionCreate']] as const) {
+      const [example] = spec.components.schemas[id].examples;
+      const res = await t.post(path, example, key);
+      expect(res.status, `${path}: ${JSON.stringify(res.body)}`).toBe(201);
+    }
   });
 });

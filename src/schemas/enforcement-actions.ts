@@ -25,6 +25,7 @@ import {
   Timeliness,
 } from './decision-common.js';
 import { mergePatchFields } from './licences.js';
+import { enforcementActionExample } from './decision-examples.js';
 
 /** Decisions with their own resources: 01 行政许可 (/licences), 02 行政处罚 (/penalties). */
 const OWN_RESOURCE = new Set<string>(['01', '02']);
@@ -101,7 +102,7 @@ export const EnforcementActionCreate = z
     checkExtras(d, ctx);
     checkClaimedPublication(d.actionDate, d.claimedPublishedAt, ctx);
   })
-  .meta({ id: 'EnforcementActionCreate', title: '新建执法决定信息' });
+  .meta({ id: 'EnforcementActionCreate', title: '新建执法决定信息', examples: [enforcementActionExample] });
 export type EnforcementActionCreate = z.output<typeof EnforcementActionCreate>;
 
 /** A partial 执法对象 for corrections; the merged target is checked in full by the domain. */

@@ -22,6 +22,7 @@ import {
   Timeliness,
 } from './decision-common.js';
 import { PenaltyParty, PenaltyPartyPublic } from './penalty-party.js';
+import { licenceExample } from './decision-examples.js';
 
 const SPECIFY = new Set<string>(LICENCE_CATEGORIES.filter((c) => c.specify).map((c) => c.code));
 const SPECIFY_LEGEND = LICENCE_CATEGORIES.filter((c) => c.specify).map((c) => `${c.code} ${c.name}`).join('/');
@@ -93,7 +94,7 @@ export const LicenceCreate = z
     checkExtras(d, ctx);
     checkClaimedPublication(d.decisionDate, d.claimedPublishedAt, ctx);
   })
-  .meta({ id: 'LicenceCreate', title: '新建行政许可决定' });
+  .meta({ id: 'LicenceCreate', title: '新建行政许可决定', examples: [licenceExample] });
 export type LicenceCreate = z.output<typeof LicenceCreate>;
 
 type Field = z.ZodType;

@@ -26,6 +26,7 @@ import {
 import { PenaltyParty, PenaltyPartyPublic } from './penalty-party.js';
 import { mergePatchFields, PenaltyPartyPatch } from './licences.js';
 import { SEVERITIES } from '../lib/publicity-period.js';
+import { penaltyExample } from './decision-examples.js';
 
 const FLAGS = new Map(PENALTY_TYPES.map((t) => [t.code as PenaltyTypeCode, t]));
 const LICENCE_TYPE_NAMES = PENALTY_TYPES.filter((t) => t.licence).map((t) => t.name).join('/');
@@ -132,7 +133,7 @@ export function refinePenalty(d: z.output<typeof penaltyObject>, ctx: z.Refineme
   checkClaimedPublication(d.decisionDate, d.claimedPublishedAt, ctx);
 }
 
-export const PenaltyCreate = penaltyObject.superRefine(refinePenalty).meta({ id: 'PenaltyCreate', title: '新建行政处罚决定' });
+export const PenaltyCreate = penaltyObject.superRefine(refinePenalty).meta({ id: 'PenaltyCreate', title: '新建行政处罚决定', examples: [penaltyExample] });
 export type PenaltyCreate = z.output<typeof PenaltyCreate>;
 
 const serverAgency = {
