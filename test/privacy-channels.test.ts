@@ -32,7 +32,9 @@ describe('Idempotency-Key', () => {
         tried += 1;
         const res = await send(t, await requests.createPenalty!(), { 'Idempotency-Key': key });
         expect(res.status, `${evasion.name}: ${JSON.stringify(res.body)}`).toBe(400);
-        expect(res.body.errors).toEqual([expect.objectContaining({ in: 'header', pointer: '/Idempotency-Key' })]);
+        // One error per kind found (a 身份证 number may also hold a run that reads as a mobile), all at the header.
+        expect(res.body.errors.length).toBeGreaterThan(0);
+        expect(res.body.errors.map((e: any) => `${e.in} ${e.pointer}`)).toEqual(res.body.errors.map(() => 'header /Idempotency-Key'));
       }
     }
     expect(tried).toBeGreaterThan(5);
