@@ -52,11 +52,7 @@ const PROVINCES = new Set(['11', '12', '13', '14', '15', '21', '22', '23', '31',
 const MOBILE = /^(?:0086|86)?1[3-9]\d{9}$/;
 
 /** The ASCII digit a decimal digit of any script stands for (blocks of ten run from their zero). */
-function digitValue(ch: string): string | null {
-  if (ch >= '0' && ch <= '9') return ch;
-  const chinese = CHINESE_DIGITS.get(ch);
-  if (chinese) return chinese;
-  if (!DECIMAL_DIGIT.test(ch)) return null;
+function otherScriptDigit(ch: string): string {
   let cp = ch.codePointAt(0)!;
   let n = 0;
   while (n < 9 && DECIMAL_DIGIT.test(String.fromCodePoint(cp - 1))) {
@@ -64,6 +60,28 @@ function digitValue(ch: string): string | null {
     n += 1;
   }
   return String(n);
+}
+
+const INVISIBLE_CLASS = 'I';
+const SEPARATOR_CLASS = 'S';
+const OTHER_CLASS = 'O';
+/**
+ * A character (after NFKC) as the reading above sees it: the ASCII digit it stands for, or INVISIBLE_CLASS,
+ * SEPARATOR_CLASS or OTHER_CLASS (letters, and numbers that are not digits). ASCII and the CJK block are
+ * classified without regular expressions: they are nearly all the text this API sees.
+ */
+function classify(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) {
+    if (c >= 48 && c <= 57) return ch;
+    return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? OTHER_CLASS : SEPARATOR_CLASS;
+  }
+  const chinese = CHINESE_DIGITS.get(ch);
+  if (chinese) return chinese;
+  if (c >= 0x4e00 && c <= 0x9fff) return OTHER_CLASS;
+  if (INVISIBLE.test(ch)) return INVISIBLE_CLASS;
+  if (DECIMAL_DIGIT.test(ch)) return otherScriptDigit(ch);
+  return SEPARATOR.test(ch) ? SEPARATOR_CLASS : OTHER_CLASS;
 }
 
 /** A run of digits (and X, which ends a 身份证 number) with the groups it was written in. */
@@ -82,16 +100,18 @@ function digitRuns(text: string): { chars: string[]; runs: Run[] } {
   let gap = 0;
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i]!;
-    if (INVISIBLE.test(ch)) continue;
+    const kind = classify(ch);
+    if (kind === INVISIBLE_CLASS) continue;
     // X counts only as a 身份证 check character, after a digit: "x138…" is a letter and a number.
-    const digit = ch === 'X' || ch === 'x' ? (run !== null && gap <= MAX_GAP && !run.units.endsWith('X') ? 'X' : null) : digitValue(ch);
+    const isX = ch === 'X' || ch === 'x';
+    const digit = isX ? (run !== null && gap <= MAX_GAP && !run.units.endsWith('X') ? 'X' : null) : kind.length === 1 && kind >= '0' && kind <= '9' ? kind : null;
     if (digit !== null) {
       if (run === null || gap > MAX_GAP) runs.push((run = { units: '', positions: [], groupStarts: [0] }));
       else if (gap > 0) run.groupStarts.push(run.units.length);
       run.units += digit;
       run.positions.push(i);
       gap = 0;
-    } else if (run !== null && SEPARATOR.test(ch)) {
+    } else if (run !== null && kind === SEPARATOR_CLASS) {
       gap += 1;
     } else {
       run = null;
@@ -115,23 +135,41 @@ function isResidentId(w: string): boolean {
 function hasMobile(run: Run): boolean {
   const { units, groupStarts } = run;
   for (let g = 0; g < groupStarts.length; g++) {
+    const from = groupStarts[g]!;
     for (let h = g + 1; h <= groupStarts.length; h++) {
-      const end = h < groupStarts.length ? groupStarts[h]! : units.length;
-      const digits = units.slice(groupStarts[g], end);
+      let end = h < groupStarts.length ? groupStarts[h]! : units.length;
       // An X ends the digits (a mobile then a letter x is still a mobile).
-      if (MOBILE.test(digits.split('X')[0]!)) return true;
-      if (digits.length > 15 || digits.includes('X')) break;
+      const x = units.indexOf('X', from);
+      const cut = x !== -1 && x < end;
+      if (cut) end = x;
+      const length = end - from;
+      if ((length === 11 || length === 13 || length === 15) && MOBILE.test(units.slice(from, end))) return true;
+      if (cut || length > 15) break;
     }
   }
   return false;
 }
 
-// Anything that can read as a digit; NFKC turns one such character into at most two digits (⑳ -> 20).
-const DIGIT_LIKE = /[\p{N}〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖]/gu;
+const NUMERIC = /\p{N}/u;
+const CHINESE_DIGIT_CODES = new Set([...CHINESE_DIGITS.keys()].map((ch) => ch.charCodeAt(0)));
+
+/**
+ * Whether `text` has enough characters that can read as digits to spell 11 of them: ASCII digits count one,
+ * anything else numeric two (NFKC makes at most two digits of one character: ⑳ -> 20).
+ */
+function mayHoldNumber(text: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < text.length && digits < 11; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits += 1;
+    else if (c >= 0x80 && (CHINESE_DIGIT_CODES.has(c) || ((c < 0x4e00 || c > 0x9fff) && NUMERIC.test(text.slice(i, i + 2))))) digits += 2;
+  }
+  return digits >= 11;
+}
 
 function scan(text: string): PersonalDataFound & { chars: string[] } {
   // Most strings (names, titles) cannot spell 11 digits at all: skip the full reading.
-  if ((text.match(DIGIT_LIKE)?.length ?? 0) * 2 < 11) return { residentIds: [], mobile: false, chars: [] };
+  if (!mayHoldNumber(text)) return { residentIds: [], mobile: false, chars: [] };
   const { chars, runs } = digitRuns(text);
   const residentIds: ResidentIdFound[] = [];
   let mobile = false;
