@@ -12,14 +12,12 @@ function bodyLeftUnread(req: Request, status: number): boolean {
 }
 
 /**
- * Headers every answer carries, whoever built it (a route, a problem, a 304, a preflight, /docs):
- * - `X-Content-Type-Options: nosniff`, so a browser never reads JSON or CSV as HTML or script;
- * - `Connection: close` when the answer came before the request body was read (401 or 415 on a large
- *   POST, 413): the client then sends its next request on a new connection instead of one the server
- *   drops while discarding the rest of the body (RFC 9112 §9.6; src/staged-close.ts lets it finish).
+ * `Connection: close` when the answer came before the request body was read (401 or 415 on a large POST,
+ * 413): the client then sends its next request on a new connection instead of one the server drops while
+ * discarding the rest of the body (RFC 9112 §9.6; src/staged-close.ts lets it finish). The response's
+ * headers are touched only then (see COMMON_HEADERS for why).
  */
 export const answerHeaders: MiddlewareHandler = async (c, next) => {
   await next();
-  c.res.headers.set('X-Content-Type-Options', 'nosniff');
   if (bodyLeftUnread(c.req.raw, c.res.status)) c.res.headers.set('Connection', 'close');
 };

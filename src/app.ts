@@ -3,7 +3,7 @@ import { Scalar } from '@scalar/hono-api-reference';
 import type { DbSource } from './db/client.js';
 import type { AppConfig, AppEnv, Logger } from './context.js';
 import { answerHeaders } from './answer-headers.js';
-import { CORS_HEADERS } from './cors.js';
+import { COMMON_HEADERS, nosniffFirst } from './cors.js';
 import { problemResponse, problems, toProblem } from './errors.js';
 import { buildOpenApi } from './openapi.js';
 import { describeError } from './domain/db-errors.js';
@@ -101,8 +101,8 @@ export function createApp(deps: AppDeps) {
 
   const spec = buildOpenApi(routes, API_VERSION);
   const specJson = JSON.stringify(spec);
-  app.get('/openapi.json', (c) => c.body(specJson, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache', ...CORS_HEADERS }));
-  app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Gongshi 公示 API' }));
+  app.get('/openapi.json', (c) => c.body(specJson, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache', ...COMMON_HEADERS }));
+  app.get('/docs', nosniffFirst, Scalar({ url: '/openapi.json', pageTitle: 'Gongshi 公示 API' }));
 
   app.notFound(() => {
     throw problems.notFound('This route');

@@ -40,6 +40,7 @@ export function mountMethodGuards(app: Hono<AppEnv>, mounted: Mounted[]): void {
       if (c.var.allow) return next();
       c.set('allow', allow);
       if (c.req.method === 'OPTIONS') {
+        c.header('X-Content-Type-Options', 'nosniff');
         const res = await answerPreflight(c, next);
         res?.headers.set('Allow', allow);
         return res;
