@@ -1,10 +1,20 @@
-/** Raised when no pooled connection became free in time; classified as "database unavailable" (503). */
+/** Raised when the database did not take an operation in time; classified as "database unavailable" (503). */
 export class PoolTimeoutError extends Error {
   readonly code = 'POOL_TIMEOUT';
   constructor(waitedMs: number) {
-    super(`no database connection became free within ${waitedMs} ms`);
+    super(`the database did not take the operation within ${waitedMs} ms`);
     this.name = 'PoolTimeoutError';
   }
+}
+
+/**
+ * `work`, or PoolTimeoutError once `ms` have passed. The operation itself goes on (its statement_timeout
+ * ends it at worst); only the request stops waiting for it.
+ */
+export function withDeadline<T>(work: PromiseLike<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new PoolTimeoutError(ms)), ms)));
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
 export interface PoolGate {
@@ -13,10 +23,9 @@ export interface PoolGate {
 }
 
 /**
- * Admits at most `size` database operations (a query, or a whole transaction) at a time, one per pooled
- * connection. postgres.js queues any further query without a time limit (its connect_timeout covers
- * opening a connection, not waiting for one); here the wait is bounded and the refusal is clean, because
- * a refused operation never reached the driver.
+ * Admits at most `size` transactions at a time, one per pooled connection. postgres.js queues any further
+ * one without a time limit (its connect_timeout covers opening a connection, not waiting for one); here the
+ * wait is bounded and the refusal is clean, because a refused transaction never reached the driver.
  */
 export function poolGate(size: number, waitMs: number): PoolGate {
   let running = 0;

@@ -2,7 +2,7 @@ import postgres, { type Sql, type TransactionSql } from 'postgres';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import * as schema from './schema.js';
 import type { Db } from './client.js';
-import { poolGate } from './pool-gate.js';
+import { poolGate, withDeadline } from './pool-gate.js';
 import { databaseFault, retryOnLostConnection } from '../domain/db-errors.js';
 
 export interface PostgresOptions {
@@ -19,6 +19,8 @@ export interface PostgresOptions {
 }
 
 export const POOL_DEFAULTS = { max: 10, connectTimeoutMs: 3000, poolTimeoutMs: 2000 } as const;
+/** The statement time a query's deadline allows when no statement_timeout is sent (Workers). */
+const DEFAULT_STATEMENT_MS = 5000;
 
 /** Real PostgreSQL through postgres.js (Node, or Workers via Hyperdrive). */
 export function openPostgres(url: string, options: PostgresOptions = {}): { db: Db; close(): Promise<void> } {
@@ -34,17 +36,22 @@ export function openPostgres(url: string, options: PostgresOptions = {}): { db: 
     backoff: () => 0,
     connection: { application_name: 'gongshi', ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}) },
   });
-  const db = drizzle({ client: gated(client, max, poolTimeoutMs), schema }) as unknown as Db;
+  // A query may wait behind others on its connection for at most the pool timeout plus one statement.
+  const deadlineMs = poolTimeoutMs + (statementTimeoutMs || DEFAULT_STATEMENT_MS);
+  const db = drizzle({ client: gated(client, max, poolTimeoutMs, deadlineMs), schema }) as unknown as Db;
   return { db, close: () => client.end({ timeout: 5 }) };
 }
 
 /**
- * The client drizzle sees: its two entry points, a query (`unsafe`) and a transaction (`begin`), pass the
- * pool gate first. Statements inside a transaction use the transaction's own connection and are not gated.
+ * The client drizzle sees. A transaction (`begin`) needs a connection of its own: it passes the pool gate,
+ * which admits one per pooled connection and bounds the wait. A single query (`unsafe`) is not gated:
+ * postgres.js pipelines queries on busy connections, which costs about half the CPU of sending them one
+ * at a time (the bench's get-by-id ran at 0.64 of its throughput gated); a deadline bounds how long a
+ * request waits for one instead. Statements inside a transaction use the transaction's own connection.
  * When a connection turns out to be broken (see retryOnLostConnection), a plain SELECT is run again, and so
  * is a transaction whose BEGIN failed (none of it ran); a write that may have reached the server never is.
  */
-function gated(client: Sql, max: number, poolTimeoutMs: number): Sql {
+function gated(client: Sql, max: number, poolTimeoutMs: number, deadlineMs: number): Sql {
   const gate = poolGate(max, poolTimeoutMs);
   const retries = 2 * max;
   const unsafe = (...[query, params, options]: Parameters<Sql['unsafe']>) => {
@@ -53,9 +60,14 @@ function gated(client: Sql, max: number, poolTimeoutMs: number): Sql {
       const q = client.unsafe(query, params, options);
       return values ? q.values() : q;
     };
-    // drizzle calls .values() (rows as arrays) synchronously before awaiting; the gate runs the query later.
-    const result = gate.run(() => (/^select /i.test(query) ? retryOnLostConnection(run, retries) : run()));
-    return Object.assign(result, { values: () => ((values = true), result) });
+    // drizzle calls .values() (rows as arrays) before awaiting: the query starts when it is awaited.
+    const start = () => withDeadline(/^select /i.test(query) ? retryOnLostConnection(run, retries) : run(), deadlineMs);
+    const lazy = {
+      values: () => ((values = true), lazy),
+      then: <A, B>(onFulfilled?: (rows: unknown) => A | PromiseLike<A>, onRejected?: (err: unknown) => B | PromiseLike<B>) => start().then(onFulfilled, onRejected),
+    };
+    // drizzle only awaits what unsafe() returns; a thenable is all it needs.
+    return lazy as unknown as ReturnType<Sql['unsafe']>;
   };
   const begin = (...args: [TransactionBody] | [string, TransactionBody]) => {
     const [options, body] = args.length === 2 ? args : ['', args[0]];
