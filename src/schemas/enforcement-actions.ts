@@ -48,7 +48,7 @@ export const ActionType = z
 const NATURAL_PERSON = '02';
 
 const targetFields = {
-  name: line(200).meta({ title: '执法对象名称', description: 'DOMAIN.md §1.1 执法对象. A natural person is published by name only.', example: '示例市某某餐饮有限公司' }),
+  name: line(200).meta({ title: '执法对象名称', description: '执法对象, as 国办发〔2018〕118号 lists it for 事后公开. A natural person is published by name only.', example: '示例市某某餐饮有限公司' }),
   category: PartyCategory.meta({ ...PartyCategory.meta(), title: '执法对象类别' }),
   creditCode: guarded('refused', { provenCode: isCreditCode }).max(18).optional().meta({
     title: '执法对象统一社会信用代码',
@@ -81,7 +81,7 @@ export const enforcementActionFields = {
   actionType: ActionType,
   target: EnforcementTarget,
   actionDate: decisionDateField({ title: '执法日期', description: 'The date of the decision or action; the 20-working-day limit runs from it.', example: '2024-03-15' }),
-  conclusion: prose(5000).meta({ title: '执法结论', description: 'DOMAIN.md §1.1 执法结论.', example: '检查未发现违法行为。' }),
+  conclusion: prose(5000).meta({ title: '执法结论', description: '执法结论, as 国办发〔2018〕118号 lists it for 事后公开.', example: '检查未发现违法行为。' }),
   facts: prose(20000).optional().meta({
     title: '案件事实',
     description: 'DOMAIN.md §1.1 (local elaboration) 案件事实. Must not name natural persons other than the target (DOMAIN.md §1.4).',

@@ -35,7 +35,7 @@ const LICENCE_TYPE_NAMES = PENALTY_TYPES.filter((t) => t.licence).map((t) => t.n
 const decisionFields = {
   decisionNumber: line(128).meta({ title: '行政处罚决定书文号', description: 'CF_WSH. Unique per deciding agency.', example: '示市监处罚〔2024〕12号' }),
   violationType: line(500).meta({ title: '违法行为类型', description: 'CF_WFXW.', example: '销售不符合食品安全标准的食品' }),
-  facts: prose(20000).meta({ title: '违法事实', description: 'CF_SY. Must not name natural persons other than the party (DOMAIN.md §1.4).' }),
+  facts: prose(20000).meta({ title: '违法事实', description: 'CF_SY. Must not name natural persons other than the party (local 行政处罚结果信息网上公示 rules hide them; 个人信息保护法).' }),
   basis: prose(5000).meta({ title: '处罚依据', description: 'CF_YJ. The legal basis as written in the decision; structured links go in citations.' }),
   penaltyTypes: z.array(PenaltyType).min(1).max(PENALTY_TYPES.length).meta({
     title: '处罚类别',
