@@ -58,13 +58,16 @@ export const EnvSchema = z.object({
 });
 export type Env = z.output<typeof EnvSchema>;
 
+/** A bad environment; its message names the variables and never their values, so it may be printed whole. */
+export class ConfigurationError extends Error {}
+
 /** Parses env, naming every bad variable (but never echoing its value, which may be a secret). */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
   const result = EnvSchema.safeParse(cleaned);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error('Invalid configuration:\n' + lines.join('\n'));
+    throw new ConfigurationError('Invalid configuration:\n' + lines.join('\n'));
   }
   return result.data;
 }

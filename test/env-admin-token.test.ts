@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { parseEnv } from '../src/env.js';
 import { ADMIN_TOKEN } from './support/app.js';
@@ -47,4 +48,24 @@ describe('ADMIN_TOKEN', () => {
     expect(parseEnv({}).ADMIN_TOKEN).toBeUndefined();
     expect(parseEnv({ ADMIN_TOKEN: '' }).ADMIN_TOKEN).toBeUndefined();
   });
+});
+
+describe('the operator CLIs with a weak ADMIN_TOKEN', () => {
+  it.each([['keys', ['src/cli/keys.ts', 'list']], ['migrate', ['src/cli/migrate.ts']]])(
+    '%s stops with the message alone: no stack trace, no token, exit 1',
+    async (_name, args) => {
+      const token = 'weak-token-Zq';
+      const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = execFile(process.execPath, ['--import', 'tsx', ...args], { env: { PATH: process.env.PATH, ADMIN_TOKEN: token, DATA_DIR: '/nonexistent/gongshi' } }, () => {});
+        let stderr = '';
+        child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        child.on('close', (code) => resolve({ code, stderr }));
+      });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('ADMIN_TOKEN: must be at least 24 characters');
+      expect(result.stderr).not.toContain(token);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    },
+    30_000,
+  );
 });

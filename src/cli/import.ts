@@ -13,7 +13,7 @@ import { HeaderError } from '../import/national-headers.js';
 import { ImportFileError } from '../import/read-table.js';
 import { rejectedReportCsv } from '../import/report.js';
 import { runImport, type Submit } from '../import/run-import.js';
-import { exitOnError, reportError } from './report-error.js';
+import { envOrExit, exitOnError, reportError } from './report-error.js';
 
 const USAGE =
   'usage: tsx src/cli/import.ts --kind penalties|licences --file <x.csv|x.xlsx> --agency <agencyId> ' +
@@ -55,8 +55,8 @@ if (dryRun) {
   if (!wiring.isWired(kind)) fail(wiring.NOT_WIRED_LICENCES);
   const badAgency = wiring.agencyIdProblem(values.agency);
   if (badAgency) fail(badAgency);
-  const [{ openNodeDatabase }, { parseEnv }] = await Promise.all([import('../db/open-node.js'), import('../env.js')]);
-  const database = await openNodeDatabase(parseEnv(process.env)).catch(exitOnError);
+  const { openNodeDatabase } = await import('../db/open-node.js');
+  const database = await openNodeDatabase(envOrExit(process.env)).catch(exitOnError);
   close = () => database.close();
   try {
     creditCode ??= await wiring.agencyCreditCode(database.db, values.agency);

@@ -1,9 +1,8 @@
 import { parseArgs } from 'node:util';
 import { openNodeDatabase } from '../db/open-node.js';
 import { createKey, listKeys, revokeKey, toApiKey } from '../domain/keys.js';
-import { parseEnv } from '../env.js';
 import { KeyCreate } from '../schemas/keys.js';
-import { exitOnError, reportError } from './report-error.js';
+import { envOrExit, exitOnError, reportError } from './report-error.js';
 
 const usage = `Usage:
   npm run keys -- create --agency <id> [--name <text>] [--scopes publish,admin]
@@ -21,7 +20,7 @@ if (!(command === 'create' || command === 'list' || (command === 'revoke' && val
   console.error(usage);
   process.exit(2);
 }
-const database = await openNodeDatabase(parseEnv(process.env)).catch(exitOnError);
+const database = await openNodeDatabase(envOrExit(process.env)).catch(exitOnError);
 try {
   if (command === 'create') {
     const input = KeyCreate.parse({ agencyId: values.agency, name: values.name ?? 'cli', scopes: values.scopes?.split(',') ?? ['publish'] });

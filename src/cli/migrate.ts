@@ -1,9 +1,8 @@
 import { openNodeDatabase } from '../db/open-node.js';
-import { parseEnv } from '../env.js';
-import { reportError } from './report-error.js';
+import { envOrExit, reportError } from './report-error.js';
 
 // Applies the committed migrations to DATABASE_URL (or the PGlite folder in DATA_DIR).
-const env = parseEnv({ ...process.env, MIGRATE: 'true' });
+const env = envOrExit({ ...process.env, MIGRATE: 'true' });
 try {
   const database = await openNodeDatabase(env);
   await database.close();

@@ -1,4 +1,5 @@
 import { describeError } from '../domain/db-errors.js';
+import { ConfigurationError, parseEnv, type Env } from '../env.js';
 import { Problem } from '../errors.js';
 
 /**
@@ -6,7 +7,7 @@ import { Problem } from '../errors.js';
  * a SQLSTATE, a connection failure), never SQL, parameters or a stack; the exit code becomes 1.
  */
 export function reportError(err: unknown): void {
-  console.error(err instanceof Problem ? `${err.title}: ${err.detail}` : describeError(err));
+  console.error(err instanceof Problem ? `${err.title}: ${err.detail}` : err instanceof ConfigurationError ? err.message : describeError(err));
   process.exitCode = 1;
 }
 
@@ -14,4 +15,13 @@ export function reportError(err: unknown): void {
 export function exitOnError(err: unknown): never {
   reportError(err);
   process.exit();
+}
+
+/** The parsed environment, or exit 1 with the message naming the bad variables (never their values). */
+export function envOrExit(source: Record<string, string | undefined>): Env {
+  try {
+    return parseEnv(source);
+  } catch (err) {
+    return exitOnError(err);
+  }
 }
