@@ -82,10 +82,15 @@ describe('built worker in workerd over Hyperdrive', () => {
     expect(wrong.headers.get('x-content-type-options')).toBe('nosniff');
     const latin1 = await request('/v1/agencies', { method: 'POST', headers: { ...admin, 'Content-Type': 'application/json; charset=iso-8859-1' }, body: '{}' });
     expect(latin1.status).toBe(415);
-    // Answered before its body is read: the app marks it Connection: close, which workerd must accept.
-    const refused = await request('/v1/agencies', { method: 'POST', headers: json, body: JSON.stringify({ name: 'x'.repeat(200_000) }) });
-    expect(refused.status).toBe(401);
+    // A large body read to its end and refused by field. (Answering before the body is read races the
+    // client's writes in local workerd, which the app cannot stage there; on Node that close is staged and
+    // tested in node-server.test.ts, and on Cloudflare the edge buffers request bodies.)
+    const refused = await request('/v1/agencies', { method: 'POST', headers: { ...json, ...admin }, body: JSON.stringify({ name: 'x'.repeat(200_000) }) });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body.errors)).toContain('name');
     expect(refused.headers.get('x-content-type-options')).toBe('nosniff');
+    const unauthenticated = await request('/v1/agencies', { method: 'POST', headers: json, body: '{}' });
+    expect(unauthenticated.status).toBe(401);
   });
 
   it('segments Chinese for search inside workerd (Intl.Segmenter) exactly as on Node', async () => {
