@@ -1,7 +1,8 @@
 import { defineRoute, type AnyRoute } from '../registry.js';
 import { IdParams, Page } from '../schemas/common.js';
 import { Officer, OfficerCreate, OfficerListQuery, OfficerPatch } from '../schemas/officers.js';
-import { createOfficer, getOfficer, patchOfficer, toOfficer } from '../domain/officers.js';
+import { createOfficer, officer, toOfficer } from '../domain/officers.js';
+import { byId, getRecord, patchRecord } from '../domain/versioned-record.js';
 import { listOfficers } from '../domain/officers-list.js';
 import { versionEtag } from '../domain/versioning.js';
 import { etagHeaderSpec, linkHeaderSpec, nextLinkHeader } from './links.js';
@@ -36,7 +37,7 @@ export const officerRoutes: AnyRoute[] = [
     problems: [404],
     responses: { 200: { description: 'The officer.', schema: Officer, headers: etagHeaderSpec } },
     handler: async ({ db, params }) => {
-      const row = await getOfficer(db, params.id);
+      const row = await getRecord(db, officer, params.id);
       return { status: 200 as const, body: toOfficer(row), etag: versionEtag(row.version) };
     },
   }),
@@ -55,8 +56,8 @@ export const officerRoutes: AnyRoute[] = [
       201: { description: 'Created.', schema: Officer, headers: { ...etagHeaderSpec, Location: { description: 'URL of the new officer.', schema: { type: 'string' } } } },
     },
     handler: async ({ db, principal, now, body }) => {
-      const row = await createOfficer(db, principal, now(), body);
-      return { status: 201 as const, body: toOfficer(row), etag: versionEtag(row.version), headers: { Location: `/v1/officers/${row.id}` } };
+      const { row, published } = await createOfficer(db, principal, now(), body);
+      return { status: 201 as const, body: published, etag: versionEtag(row.version), headers: { Location: `/v1/officers/${row.id}` } };
     },
   }),
   defineRoute({
@@ -75,9 +76,9 @@ export const officerRoutes: AnyRoute[] = [
     problems: [404, 409, 422],
     responses: { 200: { description: 'The updated officer.', schema: Officer, headers: etagHeaderSpec } },
     handler: async ({ db, principal, now, params, body, ifMatch }) => {
-      const row = await patchOfficer(db, principal, now(), params.id, ifMatch, body);
-      return { status: 200 as const, body: toOfficer(row), etag: versionEtag(row.version) };
+      const { row, published } = await patchRecord(db, officer, principal, now(), byId(officer, params.id), ifMatch, body);
+      return { status: 200 as const, body: published, etag: versionEtag(row.version) };
     },
   }),
-  ...revisionRoutes({ type: 'officer', collection: '/v1/officers', tag, label: '执法人员', exists: getOfficer }),
+  ...revisionRoutes({ type: 'officer', collection: '/v1/officers', tag, label: '执法人员', exists: (db, id) => getRecord(db, officer, id) }),
 ];
