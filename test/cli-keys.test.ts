@@ -40,7 +40,7 @@ describe('keys CLI', () => {
   it('creates a key that then works as a bearer key, and revokes it', async () => {
     await withDatabase(async (env, reopen) => {
       let handle = await reopen();
-      const agency = await createAgency(handle.db, { kind: 'admin' }, new Date(), agencyInput());
+      const { row: agency } = await createAgency(handle.db, { kind: 'admin' }, new Date(), agencyInput());
       await handle.close();
 
       const cli = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'src/cli/keys.ts', ...args], { env: { ...process.env, ...env, DATABASE_URL: env.DATABASE_URL ?? '' } });

@@ -19,7 +19,7 @@ export async function seedLegalBases(ctx: DemoContext): Promise<void> {
     const { excerpt, ...fields } = law;
     // Validated like any payload, so the demo data meets the same rules as the API's.
     const input = LegalBasisCreate.parse({ ...fields, articles: parseArticles(excerpt) });
-    const row = await createLegalBasis(ctx.db, { kind: 'admin' }, ctx.now, input);
+    const { row } = await createLegalBasis(ctx.db, { kind: 'admin' }, ctx.now, input);
     ctx.legalBases.set(key, row.id);
   }
 }

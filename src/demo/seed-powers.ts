@@ -38,7 +38,7 @@ export async function seedPowers(ctx: DemoContext): Promise<void> {
   const cite = await resolver(ctx);
   for (const { citations, ...fields } of transportBureauPowers) {
     const input = PowerCreate.parse({ ...fields, agencyId, citations: cite(citations) });
-    const power = await createPower(ctx.db, operator, ctx.now, input);
+    const { row: power } = await createPower(ctx.db, operator, ctx.now, input);
     ctx.powers.set(power.code, power.id);
   }
   const { citations, ...benchmark } = unlicensedFreightBenchmark;

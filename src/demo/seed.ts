@@ -34,7 +34,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<boolean>
         ? { entrustingAgencyId: ids.get(entrustedBy)!, letterNumber: '示交委〔2024〕3号', matters: '道路运输领域行政处罚(不含吊销许可证件)', validFrom: '2024-01-01', validTo: '2026-12-31' }
         : null,
     };
-    const created = await createAgency(db, { kind: 'admin' }, now, input);
+    const { row: created } = await createAgency(db, { kind: 'admin' }, now, input);
     ids.set(key, created.id);
   }
   const ctx: DemoContext = { db, now, agencies: ids, legalBases: new Map(), powers: new Map() };

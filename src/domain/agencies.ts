@@ -4,15 +4,13 @@ import type { Db } from '../db/client.js';
 import { agencies, type AgencyRow } from '../db/schema.js';
 import { problems, type FieldError } from '../errors.js';
 import { encodeCursor, filterScope } from '../lib/cursor.js';
-import { newId } from '../lib/ids.js';
-import { AgencyCreate, type Agency, type AgencyListQuery, type AgencyPatch } from '../schemas/agencies.js';
-import { sqlState, UNIQUE_VIOLATION } from './db-errors.js';
+import { AgencyCreate, type Agency, type AgencyListQuery } from '../schemas/agencies.js';
 import { assertActsFor, assertAdmin, type Principal } from './principal.js';
-import { appendChanges, recordMetaOf } from './records.js';
-import { fieldErrorsFromZod } from '../errors.js';
+import { recordMetaOf } from './records.js';
 import { escapeLike, regionPrefix } from './query-helpers.js';
 import { z } from 'zod';
-import { assertIfMatch, mergePatch, sameContent, versionEtag } from './versioning.js';
+import { createRecord, type VersionedResource } from './versioned-record.js';
+import { versionEtag } from './versioning.js';
 
 export function toAgency(row: AgencyRow): Agency {
   return {
@@ -33,30 +31,13 @@ export function toAgency(row: AgencyRow): Agency {
 
 export { versionEtag };
 
-type Editable = Omit<AgencyCreate, 'status'> & { status?: AgencyCreate['status'] };
-
-function columns(input: Editable) {
-  return {
-    name: input.name,
-    creditCode: input.creditCode,
-    regionCode: input.regionCode,
-    level: input.level,
-    parentId: input.parentId ?? null,
-    kind: input.kind,
-    entrustment: input.entrustment ?? null,
-    domains: input.domains ?? [],
-    contact: input.contact ?? null,
-    website: input.website ?? null,
-  };
-}
-
 async function exists(db: Db, id: string): Promise<boolean> {
   const [row] = await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, id));
   return Boolean(row);
 }
 
 /** References must point at existing agencies, and the parent chain must not loop back. */
-async function checkReferences(db: Db, input: Editable, selfId?: string): Promise<void> {
+async function checkReferences(db: Db, input: AgencyCreate, selfId?: string): Promise<void> {
   const errors: FieldError[] = [];
   if (input.parentId) {
     if (input.parentId === selfId) errors.push({ in: 'body', pointer: '/parentId', detail: 'An agency cannot be its own parent.' });
@@ -85,45 +66,13 @@ async function isAncestor(db: Db, ancestorId: string, startId: string): Promise<
   return false;
 }
 
-function duplicateCreditCode(err: unknown): never {
-  if (sqlState(err) === UNIQUE_VIOLATION) {
-    throw problems.conflict('Another agency already has this 统一社会信用代码.', [
-      { in: 'body', pointer: '/creditCode', detail: 'Already registered to another agency.' },
-    ]);
-  }
-  throw err;
-}
-
-export async function createAgency(db: Db, principal: Principal, now: Date, input: AgencyCreate): Promise<AgencyRow> {
-  assertAdmin(principal);
-  return db
-    .transaction(async (tx) => {
-      await checkReferences(tx, input);
-      const [row] = await tx
-        .insert(agencies)
-        .values({ id: newId(), version: 1, status: input.status ?? 'active', createdAt: now, updatedAt: now, ...columns(input) })
-        .returning();
-      await appendChanges(tx, principal, now, [{ type: 'agency', id: row!.id, version: 1, event: 'created', agencyId: row!.id, data: toAgency(row!) }]);
-      return row!;
-    })
-    .catch(duplicateCreditCode);
-}
-
-export async function getAgency(db: Db, id: string): Promise<AgencyRow> {
-  const byId = prepared(db, 'agency_by_id', (d) => d.select().from(agencies).where(eq(agencies.id, sql.placeholder('id'))).prepare('agency_by_id'));
-  const [row] = await byId.execute({ id });
-  if (!row) throw problems.notFound('Agency ' + id);
-  return row;
-}
-
-/** Applies a merge patch to the version named by If-Match, as a new version with its revision. */
 /**
  * An agency's own key edits its profile (name, contact, website, domains); its legal identity and place in
  * the hierarchy — the credit code and region its published decisions carry as 处罚机关/许可机关, its level,
  * kind, parent, entrustment and status — change only through the operator.
  */
 const OPERATOR_ONLY = ['creditCode', 'regionCode', 'level', 'kind', 'parentId', 'entrustment', 'status'] as const;
-function assertOwnProfileOnly(principal: Principal, patch: AgencyPatch): void {
+function assertOwnProfileOnly(principal: Principal, patch: Record<string, unknown>): void {
   if (principal.kind === 'admin') return;
   const fields = OPERATOR_ONLY.filter((f) => f in patch);
   if (fields.length === 0) return;
@@ -133,28 +82,47 @@ function assertOwnProfileOnly(principal: Principal, patch: AgencyPatch): void {
   );
 }
 
-export async function patchAgency(db: Db, principal: Principal, now: Date, id: string, ifMatch: string, patch: AgencyPatch): Promise<AgencyRow> {
-  return db
-    .transaction(async (tx) => {
-      const [current] = await tx.select().from(agencies).where(eq(agencies.id, id)).for('update');
-      if (!current) throw problems.notFound('Agency ' + id);
-      assertActsFor(principal, current.id, 'admin');
-      assertIfMatch(ifMatch, current.version);
-      assertOwnProfileOnly(principal, patch);
-      const merged = AgencyCreate.safeParse(mergePatch(toAgency(current), patch));
-      if (!merged.success) throw problems.unprocessable(fieldErrorsFromZod(merged.error.issues, 'body'));
-      await checkReferences(tx, merged.data, id);
-      const next = { ...columns(merged.data), status: merged.data.status ?? current.status };
-      if (sameContent(current, next)) return current;
-      const [row] = await tx
-        .update(agencies)
-        .set({ ...next, version: current.version + 1, updatedAt: now })
-        .where(eq(agencies.id, id))
-        .returning();
-      await appendChanges(tx, principal, now, [{ type: 'agency', id, version: row!.version, event: 'updated', agencyId: id, data: toAgency(row!) }]);
-      return row!;
-    })
-    .catch(duplicateCreditCode);
+export const agency: VersionedResource<typeof agencies, AgencyRow, AgencyCreate, Agency> = {
+  type: 'agency',
+  name: 'Agency',
+  table: agencies,
+  schema: AgencyCreate,
+  columns: (input, current) => ({
+    name: input.name,
+    creditCode: input.creditCode,
+    regionCode: input.regionCode,
+    level: input.level,
+    parentId: input.parentId ?? null,
+    kind: input.kind,
+    entrustment: input.entrustment ?? null,
+    domains: input.domains ?? [],
+    contact: input.contact ?? null,
+    website: input.website ?? null,
+    status: input.status ?? current?.status ?? 'active',
+  }),
+  publish: (_db, rows) => rows.map(toAgency),
+  // An agency is its own owner: its changes are listed under it in the feed.
+  ownerOf: (row) => row.id,
+  authorize: (principal, row, patch) => {
+    assertActsFor(principal, row.id, 'admin');
+    assertOwnProfileOnly(principal, patch);
+  },
+  check: (tx, input, current) => checkReferences(tx, input, current?.id),
+  conflict: () =>
+    problems.conflict('Another agency already has this 统一社会信用代码.', [{ in: 'body', pointer: '/creditCode', detail: 'Already registered to another agency.' }]),
+};
+
+export async function getAgency(db: Db, id: string): Promise<AgencyRow> {
+  const byId = prepared(db, 'agency_by_id', (d) => d.select().from(agencies).where(eq(agencies.id, sql.placeholder('id'))).prepare('agency_by_id'));
+  const [row] = await byId.execute({ id });
+  if (!row) throw problems.notFound('Agency ' + id);
+  return row;
+}
+
+/** Only the platform operator registers agencies. */
+export async function createAgency(db: Db, principal: Principal, now: Date, input: AgencyCreate) {
+  assertAdmin(principal);
+  return createRecord(db, agency, principal, now, input, async () => ({}));
 }
 
 const AgencyCursor = z.tuple([z.uuid()]);

@@ -9,14 +9,14 @@ import { and, asc, eq, getTableColumns, gt, gte, inArray, lte, type SQL } from '
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { agencies, campaigns } from '../db/schema.js';
-import { fieldErrorsFromZod, problems, type FieldError } from '../errors.js';
+import { problems, type FieldError } from '../errors.js';
 import { decodeCursor, encodeCursor, filterScope } from '../lib/cursor.js';
-import { newId } from '../lib/ids.js';
 import { chinaDate } from '../lib/validity.js';
-import { CampaignCreate, type Campaign, type CampaignPatch } from '../schemas/campaigns.js';
-import { assertActsFor, owningAgency, type Principal } from './principal.js';
-import { appendChanges, recordMetaOf } from './records.js';
-import { assertIfMatch, derivedEtag, mergePatch, sameContent } from './versioning.js';
+import { CampaignCreate, type Campaign } from '../schemas/campaigns.js';
+import { owningAgency, type Principal } from './principal.js';
+import { recordMetaOf } from './records.js';
+import { createRecord, type VersionedResource } from './versioned-record.js';
+import { derivedEtag } from './versioning.js';
 
 export type CampaignRow = typeof campaigns.$inferSelect & { leadAgency: string };
 
@@ -50,64 +50,51 @@ export async function getCampaign(db: Db, id: string): Promise<CampaignRow> {
 }
 
 /** The lead and every participant must be agencies; each unknown one is named by its pointer. */
-async function checkAgencies(tx: Db, input: CampaignCreate & { leadAgencyId: string }, at: string): Promise<void> {
-  const ids = [input.leadAgencyId, ...(input.participatingAgencyIds ?? [])];
+async function checkAgencies(tx: Db, input: CampaignCreate): Promise<void> {
+  const lead = input.leadAgencyId!;
+  const ids = [lead, ...(input.participatingAgencyIds ?? [])];
   const rows = await tx.select({ id: agencies.id }).from(agencies).where(inArray(agencies.id, [...new Set(ids)]));
   const known = new Set(rows.map((r) => r.id));
   const errors: FieldError[] = [];
-  if (!known.has(input.leadAgencyId)) errors.push({ in: 'body', pointer: `${at}/leadAgencyId`, detail: 'No agency has this id.' });
+  if (!known.has(lead)) errors.push({ in: 'body', pointer: '/leadAgencyId', detail: 'No agency has this id.' });
   (input.participatingAgencyIds ?? []).forEach((id, i) => {
-    if (!known.has(id)) errors.push({ in: 'body', pointer: `${at}/participatingAgencyIds/${i}`, detail: 'No agency has this id.' });
+    if (!known.has(id)) errors.push({ in: 'body', pointer: `/participatingAgencyIds/${i}`, detail: 'No agency has this id.' });
   });
   if (errors.length) throw problems.unprocessable(errors);
 }
 
-const columns = (input: CampaignCreate, leadAgencyId: string) => ({
-  name: input.name,
-  description: input.description ?? null,
-  startDate: input.startDate,
-  endDate: input.endDate,
-  leadAgencyId,
-  participatingAgencyIds: input.participatingAgencyIds ?? [],
-});
+export const campaign: VersionedResource<typeof campaigns, CampaignRow, CampaignCreate, Campaign> = {
+  type: 'campaign',
+  name: 'Campaign',
+  table: campaigns,
+  schema: CampaignCreate,
+  readOnly: ['status', 'leadAgency'],
+  columns: (input) => ({
+    name: input.name,
+    description: input.description ?? null,
+    startDate: input.startDate,
+    endDate: input.endDate,
+    // Always set: createCampaign fills in the key's agency, and a patch starts from the published lead.
+    leadAgencyId: input.leadAgencyId!,
+    participatingAgencyIds: input.participatingAgencyIds ?? [],
+    status: 'published',
+  }),
+  publish: (_db, rows, now) => rows.map((row) => toCampaign(row, chinaDate(now))),
+  hydrate: (tx, row) => getCampaign(tx, row.id),
+  ownerOf: (row) => row.leadAgencyId,
+  // Handing the lead to another agency is the operator's (or that agency's own key's) to do.
+  check: async (tx, input, current, principal) => {
+    if (current && input.leadAgencyId !== current.leadAgencyId) owningAgency(principal, input.leadAgencyId);
+    await checkAgencies(tx, input);
+  },
+};
 
 /** A key creates campaigns led by its own agency; the operator names the lead agency. */
-export async function createCampaign(db: Db, principal: Principal, now: Date, input: CampaignCreate): Promise<CampaignRow> {
+export async function createCampaign(db: Db, principal: Principal, now: Date, input: CampaignCreate) {
   if (principal.kind === 'admin' && !input.leadAgencyId) {
     throw problems.unprocessable([{ in: 'body', pointer: '/leadAgencyId', detail: 'The operator must name the lead agency.' }]);
   }
-  const lead = owningAgency(principal, input.leadAgencyId);
-  return db.transaction(async (tx) => {
-    await checkAgencies(tx, { ...input, leadAgencyId: lead }, '');
-    const id = newId();
-    await tx.insert(campaigns).values({ id, version: 1, status: 'published', createdAt: now, updatedAt: now, ...columns(input, lead) });
-    const row = await getCampaign(tx, id);
-    await appendChanges(tx, principal, now, [{ type: 'campaign', id, version: 1, event: 'created', agencyId: lead, data: toCampaign(row, chinaDate(now)) }]);
-    return row;
-  });
-}
-
-/** Merge patch by the lead agency (or the operator); handing the lead to another agency is the operator's. */
-export async function patchCampaign(db: Db, principal: Principal, now: Date, id: string, ifMatch: string, patch: CampaignPatch): Promise<CampaignRow> {
-  return db.transaction(async (tx) => {
-    const [locked] = await tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, id)).for('update');
-    if (!locked) throw problems.notFound('Campaign ' + id);
-    const current = await getCampaign(tx, id);
-    assertActsFor(principal, current.leadAgencyId, 'publish');
-    assertIfMatch(ifMatch, current.version);
-    const today = chinaDate(now);
-    const merged = CampaignCreate.safeParse(mergePatch(toCampaign(current, today), patch, ['status', 'leadAgency']));
-    if (!merged.success) throw problems.unprocessable(fieldErrorsFromZod(merged.error.issues, 'body'));
-    const lead = merged.data.leadAgencyId!;
-    if (lead !== current.leadAgencyId) owningAgency(principal, lead);
-    await checkAgencies(tx, { ...merged.data, leadAgencyId: lead }, '');
-    const next = columns(merged.data, lead);
-    if (sameContent(current, next)) return current;
-    await tx.update(campaigns).set({ ...next, version: current.version + 1, updatedAt: now }).where(eq(campaigns.id, id));
-    const row = await getCampaign(tx, id);
-    await appendChanges(tx, principal, now, [{ type: 'campaign', id, version: row.version, event: 'updated', agencyId: lead, data: toCampaign(row, today) }]);
-    return row;
-  });
+  return createRecord(db, campaign, principal, now, { ...input, leadAgencyId: owningAgency(principal, input.leadAgencyId) }, async () => ({}));
 }
 
 export interface CampaignListFilters {

@@ -44,10 +44,11 @@ export interface VersionedResource<T extends VersionedTable, Row extends Stored<
   authorize?(principal: Principal, row: Row, patch: Record<string, unknown>): void;
   /** Checks against other records (422, 409) before anything is written. */
   check?(tx: Db, input: Input, current: Row | undefined, principal: Principal): Promise<void>;
-  /** Rows of other tables that belong to the content (articles, the citation index). */
+  /** Rows of other tables that belong to the record (articles, the citation index). */
   children?: {
-    /** Whether the payload changes them (a patch changing only them is still a new version). */
-    changed(tx: Db, current: Row, input: Input): Promise<boolean>;
+    /** Whether the payload changes rows that are content but not columns (a text's articles). */
+    changed?(tx: Db, current: Row, input: Input): Promise<boolean>;
+    /** Writes them for each new version, after the record's row. */
     write(tx: Db, row: Row, input: Input, current: Row | undefined): Promise<void>;
   };
   /** Reads a row as the resource needs it (e.g. with a joined name) after it is written or locked. */
@@ -158,11 +159,11 @@ export async function patchRecord<T extends VersionedTable, Row extends Stored<T
       const merged = resource.schema.safeParse(mergePatch(editable, patch, resource.readOnly));
       if (!merged.success) throw problems.unprocessable(fieldErrorsFromZod(merged.error.issues, 'body'));
       const next = resource.columns(merged.data, current.row);
-      const childrenChanged = resource.children ? await resource.children.changed(tx, current.row, merged.data) : false;
+      const childrenChanged = (await resource.children?.changed?.(tx, current.row, merged.data)) ?? false;
       if (sameContent(locked, next) && !childrenChanged) return current;
       await resource.check?.(tx, merged.data, current.row, principal);
       const row = await rowOf(tx, resource, await updateRow(tx, resource.table, locked.id, { ...next, version: locked.version + 1, updatedAt: now }));
-      if (childrenChanged) await resource.children!.write(tx, row, merged.data, current.row);
+      await resource.children?.write(tx, row, merged.data, current.row);
       const result = await published(tx, resource, row, now);
       await appendChanges(tx, principal, now, [
         { type: resource.type, id: row.id, version: row.version, event: 'updated', agencyId: resource.ownerOf(result.row), data: result.published },

@@ -3,7 +3,8 @@ import { decodeCursor, filterScope } from '../lib/cursor.js';
 import { defineRoute } from '../registry.js';
 import { Agency, AgencyCreate, AgencyListQuery, AgencyPatch } from '../schemas/agencies.js';
 import { IdParams, Page } from '../schemas/common.js';
-import { AgencyCursor, createAgency, getAgency, listAgencies, patchAgency, toAgency, versionEtag } from '../domain/agencies.js';
+import { agency, AgencyCursor, createAgency, getAgency, listAgencies, toAgency, versionEtag } from '../domain/agencies.js';
+import { byId, patchRecord } from '../domain/versioned-record.js';
 import { etagHeaderSpec, linkHeaderSpec, nextLinkHeader } from './links.js';
 import { revisionRoutes } from './revisions.js';
 
@@ -53,7 +54,7 @@ export const agencyRoutes = [
     problems: [409, 422],
     responses: { 201: { description: 'Created.', schema: Agency, headers: { ...etagHeaderSpec, Location: { description: 'URL of the new agency.', schema: { type: 'string' } } } } },
     handler: async ({ db, principal, now, body }) => {
-      const row = await createAgency(db, principal, now(), body);
+      const { row } = await createAgency(db, principal, now(), body);
       return { status: 201 as const, body: toAgency(row), etag: versionEtag(row.version), headers: { Location: `/v1/agencies/${row.id}` } };
     },
   }),
@@ -73,7 +74,7 @@ export const agencyRoutes = [
     problems: [404, 409, 422],
     responses: { 200: { description: 'The updated agency.', schema: Agency, headers: etagHeaderSpec } },
     handler: async ({ db, principal, now, params, body, ifMatch }) => {
-      const row = await patchAgency(db, principal, now(), params.id, ifMatch, body);
+      const { row } = await patchRecord(db, agency, principal, now(), byId(agency, params.id), ifMatch, body);
       return { status: 200 as const, body: toAgency(row), etag: versionEtag(row.version) };
     },
   }),

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { defineRoute, type AnyRoute } from '../registry.js';
 import { Campaign, CampaignCreate, CampaignPatch } from '../schemas/campaigns.js';
 import { dateParam, Id, IdParams, Page, pageQuery } from '../schemas/common.js';
-import { campaignEtag, createCampaign, getCampaign, listCampaigns, patchCampaign, toCampaign } from '../domain/campaigns.js';
+import { campaign, campaignEtag, createCampaign, getCampaign, listCampaigns, toCampaign } from '../domain/campaigns.js';
+import { byId, patchRecord } from '../domain/versioned-record.js';
 import { chinaDate } from '../lib/validity.js';
 import { etagHeaderSpec, linkHeaderSpec, nextLinkHeader } from './links.js';
 import { revisionRoutes } from './revisions.js';
@@ -66,7 +67,7 @@ export const campaignRoutes: AnyRoute[] = [
     },
     handler: async ({ db, principal, now, body }) => {
       const at = now();
-      const row = await createCampaign(db, principal, at, body);
+      const { row } = await createCampaign(db, principal, at, body);
       const today = chinaDate(at);
       return { status: 201 as const, body: toCampaign(row, today), etag: campaignEtag(row, today), headers: { Location: `/v1/campaigns/${row.id}` } };
     },
@@ -88,7 +89,7 @@ export const campaignRoutes: AnyRoute[] = [
     responses: { 200: one },
     handler: async ({ db, principal, now, params, ifMatch, body }) => {
       const at = now();
-      const row = await patchCampaign(db, principal, at, params.id, ifMatch, body);
+      const { row } = await patchRecord(db, campaign, principal, at, byId(campaign, params.id), ifMatch, body);
       const today = chinaDate(at);
       return { status: 200 as const, body: toCampaign(row, today), etag: campaignEtag(row, today) };
     },

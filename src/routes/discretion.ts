@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { createBenchmark, getBenchmarkRow, listBenchmarks, patchBenchmark, publishBenchmarks } from '../domain/discretion.js';
+import { benchmark, createBenchmark, listBenchmarks, publishBenchmarks } from '../domain/discretion.js';
+import { byId, getRecord, patchRecord } from '../domain/versioned-record.js';
 import { citingEtag } from '../domain/citation-lists.js';
 import { defineRoute } from '../registry.js';
 import { IdParams, Page } from '../schemas/common.js';
@@ -47,7 +48,7 @@ export const discretionRoutes = [
       201: { description: 'Created.', schema: Benchmark, headers: { ...etagHeaderSpec, Location: { description: 'URL of the new benchmark.', schema: { type: 'string' } } } },
     },
     handler: async ({ db, principal, now, params, body }) => {
-      const created = await createBenchmark(db, principal, now(), params.id, body);
+      const { published: created } = await createBenchmark(db, principal, now(), params.id, body);
       return { status: 201 as const, body: created, etag: citingEtag(created.version, created.citations), headers: { Location: `/v1/discretion-benchmarks/${created.id}` } };
     },
   }),
@@ -61,7 +62,7 @@ export const discretionRoutes = [
     problems: [404],
     responses: { 200: { description: 'The benchmark.', schema: Benchmark, headers: etagHeaderSpec } },
     handler: async ({ db, params, now }) => {
-      const row = await getBenchmarkRow(db, params.id);
+      const row = await getRecord(db, benchmark, params.id);
       const [published] = await publishBenchmarks(db, [row], now());
       return { status: 200 as const, body: published!, etag: citingEtag(row.version, published!.citations) };
     },
@@ -81,9 +82,9 @@ export const discretionRoutes = [
     problems: [404, 422],
     responses: { 200: { description: 'The updated benchmark.', schema: Benchmark, headers: etagHeaderSpec } },
     handler: async ({ db, principal, now, params, body, ifMatch }) => {
-      const updated = await patchBenchmark(db, principal, now(), params.id, ifMatch, body);
+      const { published: updated } = await patchRecord(db, benchmark, principal, now(), byId(benchmark, params.id), ifMatch, body);
       return { status: 200 as const, body: updated, etag: citingEtag(updated.version, updated.citations) };
     },
   }),
-  ...revisionRoutes({ type: 'discretion_benchmark', collection: '/v1/discretion-benchmarks', tag, label: '裁量基准', exists: getBenchmarkRow }),
+  ...revisionRoutes({ type: 'discretion_benchmark', collection: '/v1/discretion-benchmarks', tag, label: '裁量基准', exists: (db, id) => getRecord(db, benchmark, id) }),
 ];

@@ -2,7 +2,8 @@ import type { AnyRoute } from '../registry.js';
 import { defineRoute } from '../registry.js';
 import { IdParams, Page } from '../schemas/common.js';
 import { LegalBasis, LegalBasisCreate, LegalBasisListQuery, LegalBasisPatch } from '../schemas/legal-bases.js';
-import { createLegalBasis, derive, getLegalBasis, legalBasisEtag, listLegalBases, patchLegalBasis, toLegalBasis } from '../domain/legal-bases.js';
+import { createLegalBasis, derive, getLegalBasis, legalBasis, legalBasisEtag, listLegalBases, toLegalBasis } from '../domain/legal-bases.js';
+import { byId, patchRecord } from '../domain/versioned-record.js';
 import type { Db } from '../db/client.js';
 import type { LegalBasisRow } from '../domain/legal-bases.js';
 import { chinaDate } from '../lib/validity.js';
@@ -66,7 +67,7 @@ export const legalBasisRoutes: AnyRoute[] = [
     responses: { 201: { description: 'Created.', schema: LegalBasis, headers: { ...etagHeaderSpec, Location: { description: 'URL of the new legal basis.', schema: { type: 'string' } } } } },
     handler: async ({ db, principal, now, body }) => {
       const at = now();
-      const row = await createLegalBasis(db, principal, at, body);
+      const { row } = await createLegalBasis(db, principal, at, body);
       const { body: out, etag } = await present(db, row, at);
       return { status: 201 as const, body: out, etag, headers: { Location: `/v1/legal-bases/${row.id}` } };
     },
@@ -89,7 +90,7 @@ export const legalBasisRoutes: AnyRoute[] = [
     responses: { 200: { description: 'The updated legal basis.', schema: LegalBasis, headers: etagHeaderSpec } },
     handler: async ({ db, principal, now, params, body, ifMatch }) => {
       const at = now();
-      const row = await patchLegalBasis(db, principal, at, params.id, ifMatch, body);
+      const { row } = await patchRecord(db, legalBasis, principal, at, byId(legalBasis, params.id), ifMatch, body);
       const { body: out, etag } = await present(db, row, at);
       return { status: 200 as const, body: out, etag };
     },

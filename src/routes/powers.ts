@@ -1,4 +1,5 @@
-import { createPower, getPowerRow, patchPower, publishPowers } from '../domain/powers.js';
+import { createPower, power as powerResource, publishPowers } from '../domain/powers.js';
+import { byId, getRecord, patchRecord } from '../domain/versioned-record.js';
 import { listPowers } from '../domain/powers-list.js';
 import { citingEtag } from '../domain/citation-lists.js';
 import { defineRoute, type AnyRoute } from '../registry.js';
@@ -38,7 +39,7 @@ export const powerRoutes: AnyRoute[] = [
     problems: [404],
     responses: { 200: { description: 'The power item.', schema: Power, headers: etagHeaderSpec } },
     handler: async ({ db, params, now }) => {
-      const row = await getPowerRow(db, params.id);
+      const row = await getRecord(db, powerResource, params.id);
       const [power] = await publishPowers(db, [row], now());
       return { status: 200 as const, body: power!, etag: citingEtag(row.version, power!.citations) };
     },
@@ -57,7 +58,7 @@ export const powerRoutes: AnyRoute[] = [
     problems: [409, 422],
     responses: { 201: { description: 'Created.', schema: Power, headers: { ...etagHeaderSpec, Location: { description: 'URL of the new item.', schema: { type: 'string' } } } } },
     handler: async ({ db, principal, now, body }) => {
-      const power = await createPower(db, principal, now(), body);
+      const { published: power } = await createPower(db, principal, now(), body);
       return { status: 201 as const, body: power, etag: citingEtag(power.version, power.citations), headers: { Location: `/v1/powers/${power.id}` } };
     },
   }),
@@ -77,10 +78,10 @@ export const powerRoutes: AnyRoute[] = [
     problems: [404, 409, 422],
     responses: { 200: { description: 'The updated item.', schema: Power, headers: etagHeaderSpec } },
     handler: async ({ db, principal, now, params, body, ifMatch }) => {
-      const power = await patchPower(db, principal, now(), params.id, ifMatch, body);
+      const { published: power } = await patchRecord(db, powerResource, principal, now(), byId(powerResource, params.id), ifMatch, body);
       return { status: 200 as const, body: power, etag: citingEtag(power.version, power.citations) };
     },
   }),
-  ...revisionRoutes({ type: 'power', collection: '/v1/powers', tag, label: '权责事项', exists: getPowerRow }),
+  ...revisionRoutes({ type: 'power', collection: '/v1/powers', tag, label: '权责事项', exists: (db, id) => getRecord(db, powerResource, id) }),
   ...discretionRoutes,
 ];

@@ -58,8 +58,8 @@ export const procedureRoutes: AnyRoute[] = [
     problems: [404, 409],
     responses: { 201: { description: 'Created.', schema: Procedure, headers: { ...etagHeaderSpec, Location: location } } },
     handler: async ({ db, principal, now, params, body }) => {
-      const row = await createProcedure(db, principal, now(), params.id, body);
-      return { status: 201 as const, body: toProcedure(row), etag: versionEtag(row.version), headers: { Location: `/v1/agencies/${row.agencyId}/procedures/${row.powerType}` } };
+      const { row, published } = await createProcedure(db, principal, now(), params.id, body);
+      return { status: 201 as const, body: published, etag: versionEtag(row.version), headers: { Location: `/v1/agencies/${row.agencyId}/procedures/${row.powerType}` } };
     },
   }),
   defineRoute({
@@ -77,8 +77,8 @@ export const procedureRoutes: AnyRoute[] = [
     problems: [404, 422],
     responses: { 200: { description: 'The updated procedure.', schema: Procedure, headers: etagHeaderSpec } },
     handler: async ({ db, principal, now, params, body, ifMatch }) => {
-      const row = await patchProcedure(db, principal, now(), { agencyId: params.id, powerType: params.powerType }, ifMatch, body);
-      return { status: 200 as const, body: toProcedure(row), etag: versionEtag(row.version) };
+      const { row, published } = await patchProcedure(db, principal, now(), { agencyId: params.id, powerType: params.powerType }, ifMatch, body);
+      return { status: 200 as const, body: published, etag: versionEtag(row.version) };
     },
   }),
   defineRoute({

@@ -39,7 +39,9 @@ export function toLegalBasis(row: LegalBasisRow, derived: Derived): LegalBasis {
 }
 
 /** What the revision history and the change feed keep: the stored text with its articles as they were. */
-export function snapshot(row: LegalBasisRow, articles: LegalArticleRow[]): Record<string, unknown> {
+export type LegalBasisSnapshot = ReturnType<typeof storedFields> & { articles: LegalArticle[] };
+
+export function snapshot(row: LegalBasisRow, articles: LegalArticleRow[]): LegalBasisSnapshot {
   return { ...storedFields(row), articles: articles.map(toArticle) };
 }
 
@@ -88,7 +90,7 @@ export function articleRows(legalBasisId: string, list: LegalArticleInput[]): Le
 }
 
 /** Stored articles back in payload form, so a merge patch can be validated like a create. */
-export function articleInputs(rows: LegalArticleRow[]): LegalArticleInput[] {
+export function articleInputs(rows: Pick<LegalArticle, 'no' | 'label' | 'chapter' | 'text' | 'paragraphs'>[]): LegalArticleInput[] {
   return rows.map((r) => ({
     no: r.no,
     label: r.label,

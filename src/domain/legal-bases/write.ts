@@ -1,14 +1,21 @@
 import { and, eq, ne, notInArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { citations, legalArticles, legalBases } from '../../db/schema.js';
-import { fieldErrorsFromZod, problems, type FieldError } from '../../errors.js';
-import { newId } from '../../lib/ids.js';
+import { problems, type FieldError } from '../../errors.js';
 import { stableJson } from '../../lib/stable-json.js';
-import { LegalBasisCreate, type LegalBasisPatch } from '../../schemas/legal-bases.js';
+import { LegalBasisCreate } from '../../schemas/legal-bases.js';
 import type { Principal } from '../principal.js';
-import { appendChanges } from '../records.js';
-import { assertIfMatch, mergePatch, sameContent } from '../versioning.js';
-import { articleInputs, articleRows, basisColumns, snapshot, storedFields, type LegalArticleRow, type LegalBasisRow } from './rows.js';
+import { createRecord, type VersionedResource } from '../versioned-record.js';
+import {
+  articleInputs,
+  articleRows,
+  basisColumns,
+  snapshot,
+  storedFields,
+  type LegalArticleRow,
+  type LegalBasisRow,
+  type LegalBasisSnapshot,
+} from './rows.js';
 
 /** The operator, or any key with the publish scope, may add texts; the text then belongs to the key's agency. */
 function publisherOf(principal: Principal): string | null {
@@ -53,22 +60,6 @@ async function insertArticles(tx: Db, rows: LegalArticleRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) await tx.insert(legalArticles).values(rows.slice(i, i + 500));
 }
 
-export async function createLegalBasis(db: Db, principal: Principal, now: Date, input: LegalBasisCreate): Promise<LegalBasisRow> {
-  const agencyId = publisherOf(principal);
-  return db.transaction(async (tx) => {
-    await checkLineage(tx, input);
-    const id = newId();
-    const [row] = await tx
-      .insert(legalBases)
-      .values({ id, version: 1, status: 'published', createdAt: now, updatedAt: now, agencyId, ...basisColumns(input) })
-      .returning();
-    const articles = articleRows(id, input.articles ?? []);
-    await insertArticles(tx, articles);
-    await appendChanges(tx, principal, now, [{ type: 'legal_basis', id, version: 1, event: 'created', agencyId, data: snapshot(row!, articles) }]);
-    return row!;
-  });
-}
-
 /** Removing an article that a published record cites would leave that citation pointing nowhere. */
 async function assertCitedArticlesKept(tx: Db, id: string, next: LegalArticleRow[]): Promise<void> {
   const kept = next.map((a) => a.no);
@@ -83,36 +74,45 @@ async function assertCitedArticlesKept(tx: Db, id: string, next: LegalArticleRow
   }
 }
 
-/** Applies a merge patch to the version named by If-Match; the article list, when given, replaces the old one. */
-export async function patchLegalBasis(db: Db, principal: Principal, now: Date, id: string, ifMatch: string, patch: LegalBasisPatch): Promise<LegalBasisRow> {
-  return db.transaction(async (tx) => {
-    const [current] = await tx.select().from(legalBases).where(eq(legalBases.id, id)).for('update');
-    if (!current) throw problems.notFound('Legal basis ' + id);
-    assertMayEdit(principal, current);
-    assertIfMatch(ifMatch, current.version);
-    const currentArticles = (await tx.select().from(legalArticles).where(eq(legalArticles.legalBasisId, id)).orderBy(legalArticles.ordinal)).map(
-      ({ searchVector: _derived, ...article }) => article, // derived by the database; not part of the content
-    );
-    const editable = { ...storedFields(current), articles: articleInputs(currentArticles) };
-    const merged = LegalBasisCreate.safeParse(mergePatch(editable, patch, ['agencyId']));
-    if (!merged.success) throw problems.unprocessable(fieldErrorsFromZod(merged.error.issues, 'body'));
-    await checkLineage(tx, merged.data, id);
-    const next = basisColumns(merged.data);
-    const articles = articleRows(id, merged.data.articles ?? []);
-    const articlesChanged = stableJson(articles) !== stableJson(currentArticles);
-    if (sameContent(current, next) && !articlesChanged) return current;
-    const [row] = await tx
-      .update(legalBases)
-      .set({ ...next, version: current.version + 1, updatedAt: now })
-      .where(eq(legalBases.id, id))
-      .returning();
-    if (articlesChanged) {
-      await assertCitedArticlesKept(tx, id, articles);
-      await tx.delete(legalArticles).where(eq(legalArticles.legalBasisId, id));
-      await insertArticles(tx, articles);
-    }
-    const data = snapshot(row!, articles);
-    await appendChanges(tx, principal, now, [{ type: 'legal_basis', id, version: row!.version, event: 'updated', agencyId: current.agencyId, data }]);
-    return row!;
-  });
+async function storedArticles(tx: Db, id: string): Promise<LegalArticleRow[]> {
+  const rows = await tx.select().from(legalArticles).where(eq(legalArticles.legalBasisId, id)).orderBy(legalArticles.ordinal);
+  return rows.map(({ searchVector: _derived, ...article }) => article); // derived by the database; not part of the content
 }
+
+const articlesDiffer = async (tx: Db, id: string, input: LegalBasisCreate) =>
+  stableJson(articleRows(id, input.articles ?? [])) !== stableJson(await storedArticles(tx, id));
+
+/**
+ * A text with its articles. The revision keeps the stored text and its articles as they were; what is
+ * derived on read (validity, amendedBy) is not part of a version. A patch's article list, when given,
+ * replaces the old one.
+ */
+export const legalBasis: VersionedResource<typeof legalBases, LegalBasisRow, LegalBasisCreate, LegalBasisSnapshot> = {
+  type: 'legal_basis',
+  name: 'Legal basis',
+  table: legalBases,
+  schema: LegalBasisCreate,
+  readOnly: ['agencyId'],
+  columns: basisColumns,
+  publish: (tx, rows) => Promise.all(rows.map(async (row) => snapshot(row, await storedArticles(tx, row.id)))),
+  editable: (_tx, row, published) => ({ ...storedFields(row), articles: articleInputs(published.articles) }),
+  ownerOf: (row) => row.agencyId,
+  authorize: assertMayEdit,
+  check: (tx, input, current) => checkLineage(tx, input, current?.id),
+  children: {
+    changed: (tx, current, input) => articlesDiffer(tx, current.id, input),
+    write: async (tx, row, input, current) => {
+      if (current && !(await articlesDiffer(tx, row.id, input))) return;
+      const articles = articleRows(row.id, input.articles ?? []);
+      if (current) {
+        await assertCitedArticlesKept(tx, row.id, articles);
+        await tx.delete(legalArticles).where(eq(legalArticles.legalBasisId, row.id));
+      }
+      await insertArticles(tx, articles);
+    },
+  },
+};
+
+/** The text belongs to the key's agency (null for the operator). */
+export const createLegalBasis = (db: Db, principal: Principal, now: Date, input: LegalBasisCreate) =>
+  createRecord(db, legalBasis, principal, now, input, async () => ({ agencyId: publisherOf(principal), status: 'published' }));
