@@ -3,7 +3,7 @@ import { prepared } from '../db/prepared.js';
 import type { Db } from '../db/client.js';
 import { agencies, type AgencyRow } from '../db/schema.js';
 import { problems, type FieldError } from '../errors.js';
-import { encodeCursor, filterScope } from '../lib/cursor.js';
+import { cursorAfter, pageLimit, pageOf, type Page } from './paging.js';
 import { AgencyCreate, type Agency, type AgencyListQuery } from '../schemas/agencies.js';
 import { assertActsFor, assertAdmin, type Principal } from './principal.js';
 import { recordMetaOf } from './records.js';
@@ -126,10 +126,10 @@ export async function createAgency(db: Db, principal: Principal, now: Date, inpu
 }
 
 const AgencyCursor = z.tuple([z.uuid()]);
-export { AgencyCursor };
 
-export async function listAgencies(db: Db, query: AgencyListQuery, after: string | null): Promise<{ rows: AgencyRow[]; next: string | null }> {
-  const limit = query.limit ?? 20;
+export async function listAgencies(db: Db, query: AgencyListQuery): Promise<Page<AgencyRow>> {
+  const after = cursorAfter(query, AgencyCursor)?.[0] ?? null;
+  const limit = pageLimit(query);
   const where: SQL[] = [];
   if (query.regionCode) where.push(like(agencies.regionCode, regionPrefix(query.regionCode) + '%'));
   if (query.level) where.push(eq(agencies.level, query.level));
@@ -145,9 +145,7 @@ export async function listAgencies(db: Db, query: AgencyListQuery, after: string
         .orderBy(asc(agencies.id))
         .limit(limit + 1)
     : await unfilteredPage(db, after, limit + 1);
-  const more = rows.length > limit;
-  const page = more ? rows.slice(0, limit) : rows;
-  return { rows: page, next: more ? encodeCursor([page[page.length - 1]!.id], filterScope(query)) : null };
+  return pageOf(rows, query, (last) => [last.id]);
 }
 
 function unfilteredPage(db: Db, after: string | null, limit: number): Promise<AgencyRow[]> {

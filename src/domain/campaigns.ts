@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { agencies, campaigns } from '../db/schema.js';
 import { problems, type FieldError } from '../errors.js';
-import { decodeCursor, encodeCursor, filterScope } from '../lib/cursor.js';
+import { cursorAfter, pageLimit, pageOf } from './paging.js';
 import { chinaDate } from '../lib/validity.js';
 import { CampaignCreate, type Campaign } from '../schemas/campaigns.js';
 import { owningAgency, type Principal } from './principal.js';
@@ -108,16 +108,11 @@ const IdCursor = z.tuple([z.uuid()]);
 
 /** Keyset by id; a cursor is bound to the filters that issued it. */
 export async function listCampaigns(db: Db, query: CampaignListFilters): Promise<{ rows: CampaignRow[]; next: string | null }> {
-  const limit = query.limit ?? 20;
-  const scope = filterScope(query);
-  const after = query.cursor ? decodeCursor(query.cursor, IdCursor, scope) : null;
-  if (query.cursor && !after) throw problems.badCursor();
+  const after = cursorAfter(query, IdCursor);
   const where: SQL[] = [];
   if (query.leadAgencyId) where.push(eq(campaigns.leadAgencyId, query.leadAgencyId));
   if (query.activeOn) where.push(lte(campaigns.startDate, query.activeOn), gte(campaigns.endDate, query.activeOn));
   if (after) where.push(gt(campaigns.id, after[0]));
-  const rows = await selectCampaigns(db).where(and(...where)).orderBy(asc(campaigns.id)).limit(limit + 1);
-  const more = rows.length > limit;
-  const page = more ? rows.slice(0, limit) : rows;
-  return { rows: page, next: more ? encodeCursor([page[page.length - 1]!.id], scope) : null };
+  const rows = await selectCampaigns(db).where(and(...where)).orderBy(asc(campaigns.id)).limit(pageLimit(query) + 1);
+  return pageOf(rows, query, (last) => [last.id]);
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { discretionBenchmarks, powers } from '../db/schema.js';
 import { problems } from '../errors.js';
-import { decodeCursor, encodeCursor, filterScope } from '../lib/cursor.js';
+import { cursorAfter, pageLimit, pageOf } from './paging.js';
 import type { Citation, CitationInput } from '../schemas/citations.js';
 import { BenchmarkCreate, canonicalYuan, type Benchmark, type BenchmarkListQuery, type Tier } from '../schemas/discretion.js';
 import { describeCitationLists } from './citation-lists.js';
@@ -82,9 +82,7 @@ const IdCursor = z.tuple([z.uuid()]);
 /** The benchmarks of one power item, keyset-paginated by id. */
 export async function listBenchmarks(db: Db, powerId: string, query: BenchmarkListQuery): Promise<{ rows: BenchmarkRow[]; next: string | null }> {
   await powerOwner(db, powerId);
-  const limit = query.limit ?? 20;
-  const after = query.cursor ? decodeCursor(query.cursor, IdCursor, filterScope(query)) : null;
-  if (query.cursor && !after) throw problems.badCursor();
+  const after = cursorAfter(query, IdCursor);
   const where: SQL[] = [eq(discretionBenchmarks.powerId, powerId)];
   if (query.status) where.push(eq(discretionBenchmarks.status, query.status));
   if (after) where.push(gt(discretionBenchmarks.id, after[0]));
@@ -93,8 +91,6 @@ export async function listBenchmarks(db: Db, powerId: string, query: BenchmarkLi
     .from(discretionBenchmarks)
     .where(and(...where))
     .orderBy(asc(discretionBenchmarks.id))
-    .limit(limit + 1);
-  const more = rows.length > limit;
-  const page = more ? rows.slice(0, limit) : rows;
-  return { rows: page, next: more ? encodeCursor([page[page.length - 1]!.id], filterScope(query)) : null };
+    .limit(pageLimit(query) + 1);
+  return pageOf(rows, query, (last) => [last.id]);
 }

@@ -2,8 +2,7 @@ import { and, arrayContains, asc, desc, eq, getTableColumns, gt, gte, lte, type 
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { officers } from '../db/schema.js';
-import { problems } from '../errors.js';
-import { decodeCursor, encodeCursor, filterScope } from '../lib/cursor.js';
+import { cursorAfter, pageLimit, pageOf } from './paging.js';
 import type { OfficerListQuery } from '../schemas/officers.js';
 import type { OfficerRow } from './officers.js';
 import { afterRanked, textSearch } from './search.js';
@@ -12,8 +11,6 @@ import { afterRanked, textSearch } from './search.js';
 // so a cursor from one kind of list is refused (400) by the other.
 const IdCursor = z.tuple([z.uuid()]);
 const RankedCursor = z.tuple([z.int(), z.uuid()]);
-
-const badCursor = () => problems.badCursor();
 
 function filters(query: OfficerListQuery): SQL[] {
   const where: SQL[] = [];
@@ -24,18 +21,11 @@ function filters(query: OfficerListQuery): SQL[] {
   return where;
 }
 
-function page<T extends { id: string }>(rows: T[], limit: number, key: (last: T) => (string | number)[], scope?: string) {
-  const more = rows.length > limit;
-  const items = more ? rows.slice(0, limit) : rows;
-  return { rows: items, next: more ? encodeCursor(key(items[items.length - 1]!), scope) : null };
-}
-
 export async function listOfficers(db: Db, query: OfficerListQuery): Promise<{ rows: OfficerRow[]; next: string | null }> {
-  const limit = query.limit ?? 20;
+  const limit = pageLimit(query);
   const where = filters(query);
   if (query.q) {
-    const after = query.cursor ? decodeCursor(query.cursor, RankedCursor, filterScope(query)) : null;
-    if (query.cursor && !after) throw badCursor();
+    const after = cursorAfter(query, RankedCursor);
     const search = textSearch(query.q, officers.searchVector, [officers.name, officers.certificateNo]);
     const rows = await db
       .select({ ...getTableColumns(officers), rank: search.rank })
@@ -43,16 +33,15 @@ export async function listOfficers(db: Db, query: OfficerListQuery): Promise<{ r
       .where(and(...where, search.where, afterRanked(search.rank, officers.id, after)))
       .orderBy(desc(search.rank), asc(officers.id))
       .limit(limit + 1);
-    const result = page(rows, limit, (last) => [Number(last.rank), last.id], filterScope(query));
+    const result = pageOf(rows, query, (last) => [Number(last.rank), last.id]);
     return { rows: result.rows.map(({ rank: _rank, ...row }) => row), next: result.next };
   }
-  const after = query.cursor ? decodeCursor(query.cursor, IdCursor, filterScope(query)) : null;
-  if (query.cursor && !after) throw badCursor();
+  const after = cursorAfter(query, IdCursor);
   const rows = await db
     .select()
     .from(officers)
     .where(and(...where, after ? gt(officers.id, after[0]) : undefined))
     .orderBy(asc(officers.id))
     .limit(limit + 1);
-  return page(rows, limit, (last) => [last.id], filterScope(query));
+  return pageOf(rows, query, (last) => [last.id]);
 }

@@ -2,8 +2,7 @@ import { and, asc, desc, eq, getTableColumns, gt, inArray, like, sql, type SQL }
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { agencies, citations, powers } from '../db/schema.js';
-import { problems } from '../errors.js';
-import { decodeCursor, encodeCursor, filterScope } from '../lib/cursor.js';
+import { cursorAfter, pageLimit, pageOf } from './paging.js';
 import type { PowerListQuery } from '../schemas/powers.js';
 import type { PowerRow } from './powers.js';
 import { regionPrefix } from './query-helpers.js';
@@ -33,16 +32,12 @@ function filters(db: Db, query: PowerListQuery): SQL[] {
   return where;
 }
 
-function badCursor(): never {
-  throw problems.badCursor();
-}
-
 /** A keyset page of power items; with `q`, ranked by Chinese search relevance (same order on PGlite and PostgreSQL). */
 export async function listPowers(db: Db, query: PowerListQuery): Promise<{ rows: PowerRow[]; next: string | null }> {
-  const limit = query.limit ?? 20;
+  const limit = pageLimit(query);
   const where = filters(db, query);
   if (query.q) {
-    const after = query.cursor ? (decodeCursor(query.cursor, RankedCursor, filterScope(query)) ?? badCursor()) : null;
+    const after = cursorAfter(query, RankedCursor);
     const search = textSearch(query.q, powers.searchVector, [powers.name]);
     const rank = sql<number>`${search.rank}`.mapWith(Number);
     const rows = await db
@@ -51,19 +46,15 @@ export async function listPowers(db: Db, query: PowerListQuery): Promise<{ rows:
       .where(and(...where, search.where, afterRanked(search.rank, powers.id, after)))
       .orderBy(desc(search.rank), asc(powers.id))
       .limit(limit + 1);
-    const more = rows.length > limit;
-    const page = more ? rows.slice(0, limit) : rows;
-    const last = page[page.length - 1];
-    return { rows: page.map(({ rank: _rank, ...row }) => row), next: more && last ? encodeCursor([last.rank, last.id], filterScope(query)) : null };
+    const page = pageOf(rows, query, (last) => [last.rank, last.id]);
+    return { rows: page.rows.map(({ rank: _rank, ...row }) => row), next: page.next };
   }
-  const after = query.cursor ? (decodeCursor(query.cursor, IdCursor, filterScope(query)) ?? badCursor()) : null;
+  const after = cursorAfter(query, IdCursor);
   const rows = await db
     .select()
     .from(powers)
     .where(and(...where, after ? gt(powers.id, after[0]) : undefined))
     .orderBy(asc(powers.id))
     .limit(limit + 1);
-  const more = rows.length > limit;
-  const page = more ? rows.slice(0, limit) : rows;
-  return { rows: page, next: more ? encodeCursor([page[page.length - 1]!.id], filterScope(query)) : null };
+  return pageOf(rows, query, (last) => [last.id]);
 }

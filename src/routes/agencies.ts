@@ -1,9 +1,7 @@
-import { problems } from '../errors.js';
-import { decodeCursor, filterScope } from '../lib/cursor.js';
 import { defineRoute } from '../registry.js';
 import { Agency, AgencyCreate, AgencyListQuery, AgencyPatch } from '../schemas/agencies.js';
 import { IdParams, Page } from '../schemas/common.js';
-import { agency, AgencyCursor, createAgency, getAgency, listAgencies, toAgency, versionEtag } from '../domain/agencies.js';
+import { agency, createAgency, getAgency, listAgencies, toAgency, versionEtag } from '../domain/agencies.js';
 import { byId, patchRecord } from '../domain/versioned-record.js';
 import { etagHeaderSpec, linkHeaderSpec, nextLinkHeader } from './links.js';
 import { revisionRoutes } from './revisions.js';
@@ -22,9 +20,7 @@ export const agencyRoutes = [
     query: AgencyListQuery,
     responses: { 200: { description: 'A page of agencies.', schema: AgencyPage, headers: { ...linkHeaderSpec, ...etagHeaderSpec } } },
     handler: async ({ db, query, url }) => {
-      const after = query.cursor ? decodeCursor(query.cursor, AgencyCursor, filterScope(query)) : null;
-      if (query.cursor && !after) throw problems.badCursor();
-      const { rows, next } = await listAgencies(db, query, after?.[0] ?? null);
+      const { rows, next } = await listAgencies(db, query);
       return { status: 200 as const, body: { items: rows.map(toAgency), next }, headers: nextLinkHeader(url, next) };
     },
   }),

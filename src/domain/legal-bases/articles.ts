@@ -3,15 +3,11 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { legalArticles, legalBases } from '../../db/schema.js';
 import { problems } from '../../errors.js';
-import { decodeCursor, encodeCursor, filterScope } from '../../lib/cursor.js';
+import { cursorAfter, pageLimit, pageOf } from '../paging.js';
 import type { ArticleSearchQuery, LegalArticle, LegalArticleHit, LegalArticleListQuery } from '../../schemas/legal-articles.js';
 import { textSearch } from '../search.js';
 import { getLegalBasis } from './read.js';
 import { toArticle } from './rows.js';
-
-function badCursor(): never {
-  throw problems.badCursor();
-}
 
 const OrdinalCursor = z.tuple([z.int()]);
 const RankedOrdinalCursor = z.tuple([z.int(), z.int()]);
@@ -19,21 +15,21 @@ const RankedOrdinalCursor = z.tuple([z.int(), z.int()]);
 /** One text's articles in order (keyset by ordinal), or, with q, ranked matches (rank desc, then in order). */
 export async function listArticles(db: Db, legalBasisId: string, query: LegalArticleListQuery): Promise<{ items: LegalArticle[]; next: string | null }> {
   await getLegalBasis(db, legalBasisId);
-  const limit = query.limit ?? 20;
+  const limit = pageLimit(query);
   const ofBasis = eq(legalArticles.legalBasisId, legalBasisId);
   if (!query.q) {
-    const after = query.cursor ? (decodeCursor(query.cursor, OrdinalCursor, filterScope(query)) ?? badCursor()) : null;
+    const after = cursorAfter(query, OrdinalCursor);
     const rows = await db
       .select()
       .from(legalArticles)
       .where(and(ofBasis, after ? gt(legalArticles.ordinal, after[0]) : undefined))
       .orderBy(asc(legalArticles.ordinal))
       .limit(limit + 1);
-    const page = rows.slice(0, limit);
-    return { items: page.map(toArticle), next: rows.length > limit ? encodeCursor([page[page.length - 1]!.ordinal], filterScope(query)) : null };
+    const page = pageOf(rows, query, (last) => [last.ordinal]);
+    return { items: page.rows.map(toArticle), next: page.next };
   }
   const search = textSearch(query.q, legalArticles.searchVector, [legalArticles.text]);
-  const after = query.cursor ? (decodeCursor(query.cursor, RankedOrdinalCursor, filterScope(query)) ?? badCursor()) : null;
+  const after = cursorAfter(query, RankedOrdinalCursor);
   const rows = await db
     .select({ row: legalArticles, rank: search.rank })
     .from(legalArticles)
@@ -46,9 +42,8 @@ export async function listArticles(db: Db, legalBasisId: string, query: LegalArt
     )
     .orderBy(desc(search.rank), asc(legalArticles.ordinal))
     .limit(limit + 1);
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return { items: page.map((r) => toArticle(r.row)), next: rows.length > limit && last ? encodeCursor([Number(last.rank), last.row.ordinal], filterScope(query)) : null };
+  const page = pageOf(rows, query, (last) => [Number(last.rank), last.row.ordinal]);
+  return { items: page.rows.map((r) => toArticle(r.row)), next: page.next };
 }
 
 export async function getArticle(db: Db, legalBasisId: string, no: string): Promise<LegalArticle> {
@@ -65,9 +60,8 @@ const HitCursor = z.tuple([z.int(), z.uuid(), z.int()]);
 
 /** Articles of every text matching q, most relevant first; ties by text id, then article order. */
 export async function searchArticles(db: Db, query: ArticleSearchQuery): Promise<{ items: LegalArticleHit[]; next: string | null }> {
-  const limit = query.limit ?? 20;
   const search = textSearch(query.q, legalArticles.searchVector, [legalArticles.text]);
-  const after = query.cursor ? (decodeCursor(query.cursor, HitCursor, filterScope(query)) ?? badCursor()) : null;
+  const after = cursorAfter(query, HitCursor);
   const rank = search.rank;
   const rows = await db
     .select({ row: legalArticles, title: legalBases.title, rank })
@@ -83,11 +77,7 @@ export async function searchArticles(db: Db, query: ArticleSearchQuery): Promise
       ),
     )
     .orderBy(desc(rank), asc(legalArticles.legalBasisId), asc(legalArticles.ordinal))
-    .limit(limit + 1);
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return {
-    items: page.map((r) => ({ ...toArticle(r.row), legalBasisTitle: r.title, rank: Number(r.rank) })),
-    next: rows.length > limit && last ? encodeCursor([Number(last.rank), last.row.legalBasisId, last.row.ordinal], filterScope(query)) : null,
-  };
+    .limit(pageLimit(query) + 1);
+  const page = pageOf(rows, query, (last) => [Number(last.rank), last.row.legalBasisId, last.row.ordinal]);
+  return { items: page.rows.map((r) => ({ ...toArticle(r.row), legalBasisTitle: r.title, rank: Number(r.rank) })), next: page.next };
 }

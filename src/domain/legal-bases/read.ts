@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { legalBases } from '../../db/schema.js';
 import { problems } from '../../errors.js';
-import { decodeCursor, encodeCursor, filterScope } from '../../lib/cursor.js';
+import { cursorAfter, pageLimit, pageOf } from '../paging.js';
 import type { LegalBasis, LegalBasisListQuery } from '../../schemas/legal-bases.js';
 import { afterRanked, textSearch } from '../search.js';
 import { deriveAll, validityCondition } from './derived.js';
@@ -19,12 +19,8 @@ export async function getLegalBasis(db: Db, id: string): Promise<LegalBasisRow> 
 const IdCursor = z.tuple([z.uuid()]);
 const RankCursor = z.tuple([z.int(), z.uuid()]);
 
-function badCursor(): never {
-  throw problems.badCursor();
-}
-
 export async function listLegalBases(db: Db, query: LegalBasisListQuery, today: string): Promise<{ items: LegalBasis[]; next: string | null }> {
-  const limit = query.limit ?? 20;
+  const limit = pageLimit(query);
   const where: (SQL | undefined)[] = [];
   if (query.level) where.push(eq(legalBases.level, query.level));
   if (query.validity) where.push(validityCondition(query.validity, today));
@@ -36,7 +32,7 @@ export async function listLegalBases(db: Db, query: LegalBasisListQuery, today: 
   let rows: (LegalBasisRow & { rank?: number })[];
   if (query.q) {
     const search = textSearch(query.q, legalBases.searchVector, [legalBases.title]);
-    const after = query.cursor ? (decodeCursor(query.cursor, RankCursor, filterScope(query)) ?? badCursor()) : null;
+    const after = cursorAfter(query, RankCursor);
     rows = await db
       .select({ row: legalBases, rank: search.rank })
       .from(legalBases)
@@ -45,7 +41,7 @@ export async function listLegalBases(db: Db, query: LegalBasisListQuery, today: 
       .limit(limit + 1)
       .then((rs) => rs.map((r) => ({ ...r.row, rank: Number(r.rank) })));
   } else {
-    const after = query.cursor ? (decodeCursor(query.cursor, IdCursor, filterScope(query)) ?? badCursor()) : null;
+    const after = cursorAfter(query, IdCursor);
     rows = await db
       .select()
       .from(legalBases)
@@ -53,11 +49,8 @@ export async function listLegalBases(db: Db, query: LegalBasisListQuery, today: 
       .orderBy(asc(legalBases.id))
       .limit(limit + 1);
   }
-  const more = rows.length > limit;
-  const page = more ? rows.slice(0, limit) : rows;
+  const { rows: page, next } = pageOf(rows, query, (last) => (query.q ? [last.rank!, last.id] : [last.id]));
   const derived = await deriveAll(db, page, today);
-  const last = page[page.length - 1];
-  const next = more && last ? (query.q ? encodeCursor([last.rank!, last.id], filterScope(query)) : encodeCursor([last.id], filterScope(query))) : null;
   return { items: page.map((r) => toLegalBasis(stripRank(r), derived.get(r.id)!)), next };
 }
 
