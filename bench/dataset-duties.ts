@@ -8,7 +8,7 @@
  * articles, src/domain/powers.ts for power items), so the GIN indexes see what production would.
  */
 import { sql } from 'drizzle-orm';
-import { powerType } from '../src/codes/power-types.js';
+import { powerTypes } from '../src/codes/power-types.js';
 import { citations, legalArticles, legalBases, powers } from '../src/db/schema.js';
 import { openPostgres } from '../src/db/postgres.js';
 import { articleLabel, articleOrdinal } from '../src/lib/article-no.js';
@@ -286,7 +286,7 @@ export function buildDuties(agencyIds: readonly string[]): DutiesData {
     const id = uuidv7At(at.getTime(), rand);
     const d = pick(FIELDS);
     const type = pick(typePool);
-    const typeName = powerType(type).name;
+    const typeName = powerTypes.entry(type).name;
     const act = pick(d.acts);
     const name =
       type === '02'
@@ -298,7 +298,7 @@ export function buildDuties(agencyIds: readonly string[]): DutiesData {
             : type === '03'
               ? `对涉嫌${act}的${d.goods}实施查封、扣押`
               : `${d.field}${typeName}`;
-    const code = `${powerType(type).letter}${String(i + 1).padStart(8, '0')}`;
+    const code = `${powerTypes.entry(type).letter}${String(i + 1).padStart(8, '0')}`;
     const subItems =
       type === '02' && rand() < 0.3
         ? [
@@ -338,7 +338,7 @@ export function buildDuties(agencyIds: readonly string[]): DutiesData {
   for (let i = 0; i < rows.length; i += 23) {
     const p = rows[i]!;
     const subItems = p.subItems as { code: string; name: string }[];
-    const expected = searchText(p.name, p.code, powerType(p.type).name, ...subItems.flatMap((s) => [s.code, s.name]), ...(p.responsibilities as string[]), ...(p.accountability as string[]));
+    const expected = searchText(p.name, p.code, powerTypes.entry(p.type).name, ...subItems.flatMap((s) => [s.code, s.name]), ...(p.responsibilities as string[]), ...(p.accountability as string[]));
     if (p.searchText !== expected) throw new Error(`search_text of power ${i} differs from searchText()`);
   }
   return { bases, articles, powers: rows, citations: cites };

@@ -5,7 +5,7 @@
  * "其他-<证件名称>": entry 99 stands for it (`specify`: the value must name the document).
  * The zod enum and GET /v1/code-lists/id-document-types derive from this list.
  */
-import { z } from 'zod';
+import { codeList } from './code-list.js';
 
 /** Prefix of a free-text 证件类型 outside the list (entry 99). */
 export const OTHER_ID_DOCUMENT_PREFIX = '其他-';
@@ -24,16 +24,6 @@ export const ID_DOCUMENT_TYPES = [
   },
 ] as const;
 
-export type IdDocumentTypeEntry = (typeof ID_DOCUMENT_TYPES)[number];
-export type IdDocumentTypeCode = IdDocumentTypeEntry['code'];
-
-export const ID_DOCUMENT_TYPE_CODES = ID_DOCUMENT_TYPES.map((t) => t.code) as [IdDocumentTypeCode, ...IdDocumentTypeCode[]];
-
-export const idDocumentTypeLegend = ID_DOCUMENT_TYPES.map((t) => `${t.code} ${t.name}`).join(', ');
-
-// z.literal, not z.enum: z.enum keys an object by code, which would move integer-like codes ('10') ahead of '01'.
-export const IdDocumentType = z.literal(ID_DOCUMENT_TYPE_CODES).meta({
-  title: '证件类型',
-  description: `Code from the 证件类型 list (GET /v1/code-lists/id-document-types): ${idDocumentTypeLegend}.`,
-  example: '01',
-});
+const idDocumentTypes = codeList(ID_DOCUMENT_TYPES, { path: 'id-document-types', title: '证件类型', example: '01' });
+export const IdDocumentType = idDocumentTypes.schema;
+export type IdDocumentTypeCode = (typeof idDocumentTypes.codes)[number];

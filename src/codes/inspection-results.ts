@@ -4,7 +4,7 @@
  * order of that source. `abnormalList`: the result leads to 经营异常名录 ([C] S4 art. 17).
  * The zod enum and GET /v1/code-lists/inspection-results derive from this list.
  */
-import { z } from 'zod';
+import { codeList } from './code-list.js';
 
 export const INSPECTION_RESULTS = [
   { code: '1', name: '未发现问题', abnormalList: false },
@@ -27,16 +27,4 @@ export const INSPECTION_RESULTS = [
   { code: 'G', name: '违反公安部门相关规定', abnormalList: false },
 ] as const;
 
-export type InspectionResultEntry = (typeof INSPECTION_RESULTS)[number];
-export type InspectionResultCode = InspectionResultEntry['code'];
-
-export const INSPECTION_RESULT_CODES = INSPECTION_RESULTS.map((t) => t.code) as [InspectionResultCode, ...InspectionResultCode[]];
-
-export const inspectionResultLegend = INSPECTION_RESULTS.map((t) => `${t.code} ${t.name}`).join(', ');
-
-// z.literal, not z.enum: z.enum keys an object by code, which would move integer-like codes ('10') ahead of '01'.
-export const InspectionResult = z.literal(INSPECTION_RESULT_CODES).meta({
-  title: '检查结果',
-  description: `Code from the 检查结果 list (GET /v1/code-lists/inspection-results): ${inspectionResultLegend}.`,
-  example: '1',
-});
+export const InspectionResult = codeList(INSPECTION_RESULTS, { path: 'inspection-results', title: '检查结果', example: '1' }).schema;

@@ -4,7 +4,7 @@
  * Registration of legal persons follows the registering department's own rules (S17d).
  * The zod enum and GET /v1/code-lists/licence-categories derive from this list.
  */
-import { z } from 'zod';
+import { codeList } from './code-list.js';
 
 export const LICENCE_CATEGORIES = [
   { code: '01', name: '普通', specify: false },
@@ -15,16 +15,4 @@ export const LICENCE_CATEGORIES = [
   { code: '06', name: '其他', specify: true, note: 'The specific category must be stated.' },
 ] as const;
 
-export type LicenceCategoryEntry = (typeof LICENCE_CATEGORIES)[number];
-export type LicenceCategoryCode = LicenceCategoryEntry['code'];
-
-export const LICENCE_CATEGORY_CODES = LICENCE_CATEGORIES.map((t) => t.code) as [LicenceCategoryCode, ...LicenceCategoryCode[]];
-
-export const licenceCategoryLegend = LICENCE_CATEGORIES.map((t) => `${t.code} ${t.name}`).join(', ');
-
-// z.literal, not z.enum: z.enum keys an object by code, which would move integer-like codes ('10') ahead of '01'.
-export const LicenceCategory = z.literal(LICENCE_CATEGORY_CODES).meta({
-  title: '许可类别',
-  description: `Code from the 许可类别 list (GET /v1/code-lists/licence-categories): ${licenceCategoryLegend}.`,
-  example: '01',
-});
+export const LicenceCategory = codeList(LICENCE_CATEGORIES, { path: 'licence-categories', title: '许可类别', example: '01' }).schema;

@@ -5,7 +5,7 @@
  * which does not map one to one). Names match PARTY_CATEGORIES in src/lib/party-codes.ts.
  * The zod enum and GET /v1/code-lists/party-categories derive from this list.
  */
-import { z } from 'zod';
+import { codeList } from './code-list.js';
 
 export const PARTY_CATEGORY_LIST = [
   { code: '01', name: '法人及非法人组织', note: '行政相对人代码_1 (统一社会信用代码) and 法定代表人 are expected.' },
@@ -17,16 +17,6 @@ export const PARTY_CATEGORY_LIST = [
   },
 ] as const;
 
-export type PartyCategoryEntry = (typeof PARTY_CATEGORY_LIST)[number];
-export type PartyCategoryCode = PartyCategoryEntry['code'];
-
-export const PARTY_CATEGORY_CODES = PARTY_CATEGORY_LIST.map((t) => t.code) as [PartyCategoryCode, ...PartyCategoryCode[]];
-
-export const partyCategoryLegend = PARTY_CATEGORY_LIST.map((t) => `${t.code} ${t.name}`).join(', ');
-
-// z.literal, not z.enum: z.enum keys an object by code, which would move integer-like codes ('10') ahead of '01'.
-export const PartyCategory = z.literal(PARTY_CATEGORY_CODES).meta({
-  title: '行政相对人类别',
-  description: `Code from the 行政相对人类别 list (GET /v1/code-lists/party-categories): ${partyCategoryLegend}.`,
-  example: '01',
-});
+const partyCategories = codeList(PARTY_CATEGORY_LIST, { path: 'party-categories', title: '行政相对人类别', example: '01' });
+export const PartyCategory = partyCategories.schema;
+export type PartyCategoryCode = (typeof partyCategories.codes)[number];

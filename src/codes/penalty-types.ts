@@ -8,7 +8,7 @@
  * 暂扣或吊销证照名称及编号 (#22). The zod enum, the OpenAPI description and
  * GET /v1/code-lists/penalty-types all derive from this list.
  */
-import { z } from 'zod';
+import { codeList } from './code-list.js';
 
 /** The six categories of 行政处罚法 (2021) art. 9, by item number. */
 export const PENALTY_CATEGORIES = [
@@ -37,17 +37,6 @@ export const PENALTY_TYPES = [
   { code: '14', name: '责令关闭', category: 4, fine: false, confiscation: false, licence: false },
 ] as const;
 
-export type PenaltyTypeEntry = (typeof PENALTY_TYPES)[number];
-export type PenaltyTypeCode = PenaltyTypeEntry['code'];
-
-export const PENALTY_TYPE_CODES = PENALTY_TYPES.map((t) => t.code) as [PenaltyTypeCode, ...PenaltyTypeCode[]];
-
-/** "01 警告, 02 罚款, ..." for schema descriptions. */
-export const penaltyTypeLegend = PENALTY_TYPES.map((t) => `${t.code} ${t.name}`).join(', ');
-
-// z.literal, not z.enum: z.enum keys an object by code, which would move integer-like codes ('10') ahead of '01'.
-export const PenaltyType = z.literal(PENALTY_TYPE_CODES).meta({
-  title: '处罚类别',
-  description: `Code from the 处罚类别 list (GET /v1/code-lists/penalty-types): ${penaltyTypeLegend}.`,
-  example: '02',
-});
+const penaltyTypes = codeList(PENALTY_TYPES, { path: 'penalty-types', title: '处罚类别', example: '02' });
+export const PenaltyType = penaltyTypes.schema;
+export type PenaltyTypeCode = (typeof penaltyTypes.codes)[number];

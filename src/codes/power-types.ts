@@ -3,6 +3,7 @@
  * widely used 事项类型 codes; the letter codes are the two-letter prefixes (XK 许可, CF 处罚, ...). The
  * zod enum, the OpenAPI description and GET /v1/code-lists/power-types all derive from this list.
  */
+import { codeList } from './code-list.js';
 export const POWER_TYPES = [
   { code: '01', name: '行政许可', letter: 'XK' },
   { code: '02', name: '行政处罚', letter: 'CF' },
@@ -16,19 +17,7 @@ export const POWER_TYPES = [
   { code: '10', name: '其他行政权力', letter: 'QT' },
 ] as const;
 
-export type PowerTypeEntry = (typeof POWER_TYPES)[number];
-export type PowerTypeCode = PowerTypeEntry['code'];
-
-export const POWER_TYPE_CODES = POWER_TYPES.map((t) => t.code) as [PowerTypeCode, ...PowerTypeCode[]];
-
-const byCode = new Map<string, PowerTypeEntry>(POWER_TYPES.map((t) => [t.code, t]));
-
-/** The entry for a stored code (codes are validated before they are stored). */
-export function powerType(code: string): PowerTypeEntry {
-  const entry = byCode.get(code);
-  if (!entry) throw new Error(`Unknown 职权类型 code ${code}`);
-  return entry;
-}
-
-/** "01 行政许可 (XK), 02 行政处罚 (CF), ..." for schema descriptions. */
-export const powerTypeLegend = POWER_TYPES.map((t) => `${t.code} ${t.name} (${t.letter})`).join(', ');
+/** Letters in the legend: "01 行政许可 (XK), 02 行政处罚 (CF), ...". */
+export const powerTypes = codeList(POWER_TYPES, { path: 'power-types', title: '职权类型', example: '02', legend: (t) => `${t.code} ${t.name} (${t.letter})` });
+export const PowerType = powerTypes.schema;
+export type PowerTypeCode = (typeof powerTypes.codes)[number];

@@ -1,4 +1,4 @@
-import { powerType } from '../codes/power-types.js';
+import { powerTypes } from '../codes/power-types.js';
 import type { Db } from '../db/client.js';
 import { powers } from '../db/schema.js';
 import { problems } from '../errors.js';
@@ -21,7 +21,7 @@ export function toPower(row: PowerRow, citations: Citation[]): Power {
     code: row.code,
     name: row.name,
     type: row.type as Power['type'],
-    typeName: powerType(row.type).name,
+    typeName: powerTypes.entry(row.type).name,
     subItems: row.subItems as Power['subItems'],
     citations,
     responsibilities: row.responsibilities as string[],
@@ -58,7 +58,7 @@ export const power: VersionedResource<typeof powers, PowerRow, PowerCreate, Powe
       accountability,
       reviewTransfer: input.reviewTransfer ?? false,
       status: input.status ?? 'active',
-      searchText: searchText(input.name, input.code, powerType(input.type).name, ...subItems.flatMap((s) => [s.code, s.name]), ...responsibilities, ...accountability),
+      searchText: searchText(input.name, input.code, powerTypes.entry(input.type).name, ...subItems.flatMap((s) => [s.code, s.name]), ...responsibilities, ...accountability),
     };
   },
   publish: publishPowers,

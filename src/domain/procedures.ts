@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { powerType as powerTypeEntry } from '../codes/power-types.js';
+import { powerTypes } from '../codes/power-types.js';
 import type { Db } from '../db/client.js';
 import { agencies, procedures } from '../db/schema.js';
 import { problems } from '../errors.js';
@@ -16,7 +16,7 @@ export function toProcedure(row: ProcedureRow): Procedure {
     status: row.status as Procedure['status'],
     agencyId: row.agencyId,
     powerType: row.powerType as Procedure['powerType'],
-    powerTypeName: powerTypeEntry(row.powerType).name,
+    powerTypeName: powerTypes.entry(row.powerType).name,
     serviceGuide: row.serviceGuide,
     steps: row.steps as Procedure['steps'],
     reconsideration: row.reconsideration as Procedure['reconsideration'],

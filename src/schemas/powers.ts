@@ -1,15 +1,10 @@
 import { z } from 'zod';
-import { POWER_TYPE_CODES, powerTypeLegend } from '../codes/power-types.js';
+import { PowerType } from '../codes/power-types.js';
 import { Citation, Citations } from './citations.js';
 import { Id, RegionCode, pageQuery, recordMeta } from './common.js';
 import { guarded, line, prose } from './text.js';
 
-// z.literal keeps the list order (z.enum would sort the integer-like key "10" first).
-export const PowerType = z.literal(POWER_TYPE_CODES).meta({
-  title: '职权类型',
-  description: `Code from the 职权类型 list (GET /v1/code-lists/power-types): ${powerTypeLegend}.`,
-  example: '02',
-});
+export { PowerType };
 
 export const POWER_STATUSES = ['active', 'cancelled'] as const;
 export const PowerStatus = z.enum(POWER_STATUSES).meta({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { POWER_TYPE_CODES, powerTypeLegend } from '../codes/power-types.js';
+import { powerTypes } from '../codes/power-types.js';
 import { Id, recordMeta } from './common.js';
 import { guarded, line, prose, withGuard } from './text.js';
 
@@ -9,7 +9,7 @@ import { guarded, line, prose, withGuard } from './text.js';
  * can seek 行政复议, 行政诉讼 or complain.
  */
 
-export const ProcedurePowerType = z.enum(POWER_TYPE_CODES).meta({ title: '职权类型', description: `Code list: ${powerTypeLegend}.`, example: '02' });
+export const ProcedurePowerType = z.enum(powerTypes.codes).meta({ title: '职权类型', description: `Code list: ${powerTypes.legend}.`, example: '02' });
 
 export const PROCEDURE_STATUSES = ['active', 'inactive'] as const;
 export const ProcedureStatus = z.enum(PROCEDURE_STATUSES).meta({
