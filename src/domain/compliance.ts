@@ -2,8 +2,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { ComplianceQuery, ComplianceRow } from '../schemas/compliance.js';
 
-/** The three decision tables share the columns counted here (decisionColumns in db/tables/results.ts). */
-const TABLES = [
+/** The decision tables (test/registration.test.ts checks each decision kind is here); they share the columns counted here (decisionColumns in db/tables/results.ts). */
+export const COMPLIANCE_TABLES = [
   { kind: 'penalty', table: 'penalties' },
   { kind: 'licence', table: 'licences' },
   { kind: 'enforcement_action', table: 'enforcement_actions' },
@@ -37,7 +37,7 @@ export async function complianceReport(db: Db, q: ComplianceQuery): Promise<Comp
     return sql.join(parts, sql` AND `);
   };
   const decisions = sql.join(
-    TABLES.map(
+    COMPLIANCE_TABLES.map(
       ({ kind, table }) =>
         sql`SELECT ${kind}::text AS kind, agency_id, agency_name, published_at, late, working_days_late, withdrawal FROM ${sql.identifier(table)} WHERE ${where()}`,
     ),

@@ -1,0 +1,84 @@
+/**
+ * A resource kind is declared in several places: its routes in src/routes, the route table in src/app.ts,
+ * a tag of the OpenAPI document, a record type of the feed, and (for decisions) the compliance report's
+ * tables. Forgetting one fails silently at run time; these checks fail instead. They read the declarations
+ * themselves (every module under src/routes and src/domain), so a new module is covered the day it exists.
+ */
+import { getTableColumns, getTableName, is } from 'drizzle-orm';
+import { PgTable } from 'drizzle-orm/pg-core';
+import { describe, expect, it } from 'vitest';
+import { API_VERSION, routes } from '../src/app.js';
+import * as schema from '../src/db/schema.js';
+import { COMPLIANCE_TABLES } from '../src/domain/compliance.js';
+import { buildOpenApi } from '../src/openapi.js';
+import type { AnyRoute } from '../src/registry.js';
+import { RECORD_TYPES } from '../src/schemas/changes.js';
+
+const routeModules = import.meta.glob<Record<string, unknown>>('../src/routes/*.ts', { eager: true });
+const domainModules = import.meta.glob<Record<string, unknown>>('../src/domain/**/*.ts', { eager: true });
+
+const isRoute = (v: unknown): v is AnyRoute =>
+  typeof v === 'object' && v !== null && 'operationId' in v && 'handler' in v && 'method' in v && 'path' in v;
+
+/** Every versioned record or decision kind some domain module declares: an object naming a record type and its table. */
+function declaredKinds(): { type: string; table: string }[] {
+  const kinds = new Map<string, string>();
+  for (const mod of Object.values(domainModules)) {
+    for (const value of Object.values(mod)) {
+      if (typeof value !== 'object' || value === null || !('type' in value) || !('table' in value)) continue;
+      const { type, table } = value as { type: unknown; table: unknown };
+      if (typeof type === 'string' && is(table, PgTable)) kinds.set(type, getTableName(table));
+    }
+  }
+  return [...kinds].map(([type, table]) => ({ type, table }));
+}
+
+/** Tables of published records: those with a version column. */
+const versionedTables = Object.values(schema)
+  .filter((t): t is PgTable => is(t, PgTable))
+  .filter((t) => 'version' in getTableColumns(t) && 'updatedAt' in getTableColumns(t))
+  .map((t) => getTableName(t));
+
+describe('registration of resource kinds', () => {
+  it('mounts every route that a module under src/routes declares', () => {
+    const declared = Object.entries(routeModules).flatMap(([file, mod]) =>
+      Object.values(mod).flatMap((v) => (Array.isArray(v) ? v.filter(isRoute).map((r) => ({ file, route: r })) : [])),
+    );
+    expect(declared.length).toBeGreaterThan(50);
+    const mounted = new Set(routes);
+    expect(declared.filter((d) => !mounted.has(d.route)).map((d) => `${d.file}: ${d.route.operationId}`)).toEqual([]);
+  });
+
+  it('declares, in the OpenAPI document, every tag a route uses, and uses every declared tag', () => {
+    const spec = buildOpenApi(routes, API_VERSION);
+    const declared = (spec.tags ?? []).map((t) => t.name);
+    const used = new Set(routes.map((r) => r.tag));
+    expect(used.size).toBeGreaterThan(10);
+    expect([...used].filter((t) => !declared.includes(t))).toEqual([]);
+    expect(declared.filter((t) => t !== 'meta' && !used.has(t))).toEqual([]);
+  });
+
+  it('gives every table of versioned records a declared kind, and every kind a record type of the feed', () => {
+    const kinds = declaredKinds();
+    expect(versionedTables.length).toBeGreaterThanOrEqual(10);
+    expect(versionedTables.filter((t) => !kinds.some((k) => k.table === t))).toEqual([]);
+    expect([...RECORD_TYPES].sort()).toEqual(kinds.map((k) => k.type).sort());
+  });
+
+  it('serves revisions of every record type', () => {
+    const revisionPaths = routes.filter((r) => r.method === 'get' && r.path.endsWith('/revisions')).map((r) => r.path);
+    const kinds = declaredKinds();
+    expect(kinds.length).toBe(RECORD_TYPES.length);
+    // Each kind's table is addressed by one collection; one revisions route per kind.
+    expect(revisionPaths).toHaveLength(RECORD_TYPES.length);
+  });
+
+  it('counts every decision table in the compliance report', () => {
+    const decisionTables = Object.values(schema)
+      .filter((t): t is PgTable => is(t, PgTable))
+      .filter((t) => ['decisionDate', 'publishedAt', 'late', 'workingDaysLate'].every((c) => c in getTableColumns(t)))
+      .map((t) => getTableName(t));
+    expect(decisionTables.length).toBeGreaterThanOrEqual(3);
+    expect(COMPLIANCE_TABLES.map((t) => t.table).sort()).toEqual(decisionTables.sort());
+  });
+});
