@@ -17,6 +17,7 @@ import {
 } from 'drizzle-orm/pg-core';
 
 import { createdAt, recordColumns } from './columns.js';
+import type { AgencyCreate } from '../schemas/agencies.js';
 
 export * from './tables/duties.js';
 export * from './tables/results.js';
@@ -32,9 +33,9 @@ export const agencies = pgTable(
     level: text('level').notNull(),
     parentId: uuid('parent_id').references((): AnyPgColumn => agencies.id),
     kind: text('kind').notNull(),
-    entrustment: jsonb('entrustment'),
+    entrustment: jsonb('entrustment').$type<NonNullable<AgencyCreate['entrustment']>>(),
     domains: text('domains').array().notNull().default(sql`'{}'::text[]`),
-    contact: jsonb('contact'),
+    contact: jsonb('contact').$type<NonNullable<AgencyCreate['contact']>>(),
     website: text('website'),
   },
   (t) => [

@@ -22,9 +22,9 @@ export function toAgency(row: AgencyRow): Agency {
     level: row.level as Agency['level'],
     parentId: row.parentId,
     kind: row.kind as Agency['kind'],
-    entrustment: (row.entrustment as Agency['entrustment']) ?? null,
+    entrustment: row.entrustment ?? null,
     domains: row.domains,
-    contact: (row.contact as Agency['contact']) ?? null,
+    contact: row.contact ?? null,
     website: row.website,
   };
 }

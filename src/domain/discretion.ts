@@ -4,8 +4,8 @@ import type { Db } from '../db/client.js';
 import { discretionBenchmarks, powers } from '../db/schema.js';
 import { problems } from '../errors.js';
 import { cursorAfter, pageLimit, pageOf } from './paging.js';
-import type { Citation, CitationInput } from '../schemas/citations.js';
-import { BenchmarkCreate, canonicalYuan, type Benchmark, type BenchmarkListQuery, type Tier } from '../schemas/discretion.js';
+import type { Citation } from '../schemas/citations.js';
+import { BenchmarkCreate, canonicalYuan, type Benchmark, type BenchmarkListQuery } from '../schemas/discretion.js';
 import { describeCitationLists } from './citation-lists.js';
 import { checkCitations, indexCitations } from './citations.js';
 import { assertActsFor, type Principal } from './principal.js';
@@ -22,7 +22,7 @@ export function toBenchmark(row: BenchmarkRow, citations: Citation[]): Benchmark
     agencyId: row.agencyId,
     violation: row.violation,
     citations,
-    tiers: (row.tiers as Tier[]).map((t) => ({
+    tiers: row.tiers.map((t) => ({
       tier: t.tier,
       circumstances: t.circumstances,
       penalty: t.penalty,
@@ -35,7 +35,7 @@ export function toBenchmark(row: BenchmarkRow, citations: Citation[]): Benchmark
 
 /** Rows as published, citations flagged with today's validity; one describeCitations call per page. */
 export async function publishBenchmarks(db: Db, rows: BenchmarkRow[], now: Date): Promise<Benchmark[]> {
-  const lists = await describeCitationLists(db, rows.map((r) => r.citations as CitationInput[]), now);
+  const lists = await describeCitationLists(db, rows.map((r) => r.citations), now);
   return rows.map((row, i) => toBenchmark(row, lists[i]!));
 }
 
@@ -66,7 +66,7 @@ export const benchmark: VersionedResource<typeof discretionBenchmarks, Benchmark
   editable: (_db, row) => ({ violation: row.violation, citations: row.citations, tiers: row.tiers, status: row.status }),
   ownerOf: (row) => row.agencyId,
   check: (tx, input) => checkCitations(tx, input.citations ?? []),
-  children: { write: (tx, row) => indexCitations(tx, 'discretion_benchmark', row.id, row.citations as CitationInput[]) },
+  children: { write: (tx, row) => indexCitations(tx, 'discretion_benchmark', row.id, row.citations) },
 };
 
 /** A benchmark belongs to the agency holding the power item; only it (or the operator) may publish one. */

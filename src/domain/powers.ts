@@ -3,7 +3,7 @@ import type { Db } from '../db/client.js';
 import { powers } from '../db/schema.js';
 import { problems } from '../errors.js';
 import { searchText } from '../lib/segment.js';
-import type { Citation, CitationInput } from '../schemas/citations.js';
+import type { Citation } from '../schemas/citations.js';
 import { PowerCreate, type Power } from '../schemas/powers.js';
 import { describeCitationLists } from './citation-lists.js';
 import { checkCitations, indexCitations } from './citations.js';
@@ -22,10 +22,10 @@ export function toPower(row: PowerRow, citations: Citation[]): Power {
     name: row.name,
     type: row.type as Power['type'],
     typeName: powerTypes.entry(row.type).name,
-    subItems: row.subItems as Power['subItems'],
+    subItems: row.subItems,
     citations,
-    responsibilities: row.responsibilities as string[],
-    accountability: row.accountability as string[],
+    responsibilities: row.responsibilities,
+    accountability: row.accountability,
     reviewTransfer: row.reviewTransfer,
   };
 }
@@ -35,7 +35,7 @@ export function toPower(row: PowerRow, citations: Citation[]): Power {
  * One describeCitations call for the whole page.
  */
 export async function publishPowers(db: Db, rows: PowerRow[], now: Date): Promise<Power[]> {
-  const lists = await describeCitationLists(db, rows.map((r) => r.citations as CitationInput[]), now);
+  const lists = await describeCitationLists(db, rows.map((r) => r.citations), now);
   return rows.map((row, i) => toPower(row, lists[i]!));
 }
 
@@ -76,7 +76,7 @@ export const power: VersionedResource<typeof powers, PowerRow, PowerCreate, Powe
   }),
   ownerOf: (row) => row.agencyId,
   check: (tx, input) => checkCitations(tx, input.citations ?? []),
-  children: { write: (tx, row) => indexCitations(tx, 'power', row.id, row.citations as CitationInput[]) },
+  children: { write: (tx, row) => indexCitations(tx, 'power', row.id, row.citations) },
   conflict: () =>
     problems.conflict('This agency already has a power item with this 职权编码.', [
       { in: 'body', pointer: '/code', detail: 'Already used by another power item of this agency.' },

@@ -18,10 +18,10 @@ export function toProcedure(row: ProcedureRow): Procedure {
     powerType: row.powerType as Procedure['powerType'],
     powerTypeName: powerTypes.entry(row.powerType).name,
     serviceGuide: row.serviceGuide,
-    steps: row.steps as Procedure['steps'],
-    reconsideration: row.reconsideration as Procedure['reconsideration'],
-    litigation: row.litigation as Procedure['litigation'],
-    complaint: row.complaint as Procedure['complaint'],
+    steps: row.steps,
+    reconsideration: row.reconsideration,
+    litigation: row.litigation,
+    complaint: row.complaint,
   };
 }
 

@@ -1,6 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { recordColumns } from '../columns.js';
+import type { CitationInput } from '../../schemas/citations.js';
+import type { Tier } from '../../schemas/discretion.js';
+import type { LegalArticle } from '../../schemas/legal-articles.js';
+import type { PowerCreate } from '../../schemas/powers.js';
+import type { ProcedureFields } from '../../schemas/procedures.js';
 
 /*
  * 事前公开: what an agency publishes before it acts. Every table carries the shared record columns;
@@ -56,7 +61,7 @@ export const legalArticles = pgTable(
     label: text('label').notNull(),
     chapter: text('chapter'),
     text: text('text').notNull(),
-    paragraphs: jsonb('paragraphs'),
+    paragraphs: jsonb('paragraphs').$type<LegalArticle['paragraphs']>(),
     searchText: text('search_text').notNull(),
     searchVector: searchVector(),
   },
@@ -91,10 +96,10 @@ export const powers = pgTable(
     code: text('code').notNull(),
     name: text('name').notNull(),
     type: text('type').notNull(),
-    subItems: jsonb('sub_items').notNull().default(sql`'[]'::jsonb`),
-    citations: jsonb('citations').notNull().default(sql`'[]'::jsonb`),
-    responsibilities: jsonb('responsibilities').notNull().default(sql`'[]'::jsonb`),
-    accountability: jsonb('accountability').notNull().default(sql`'[]'::jsonb`),
+    subItems: jsonb('sub_items').$type<NonNullable<PowerCreate['subItems']>>().notNull().default(sql`'[]'::jsonb`),
+    citations: jsonb('citations').$type<CitationInput[]>().notNull().default(sql`'[]'::jsonb`),
+    responsibilities: jsonb('responsibilities').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    accountability: jsonb('accountability').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     reviewTransfer: boolean('review_transfer').notNull().default(false),
     searchText: text('search_text').notNull(),
     searchVector: searchVector(),
@@ -138,10 +143,10 @@ export const procedures = pgTable(
     agencyId: uuid('agency_id').notNull(),
     powerType: text('power_type').notNull(),
     serviceGuide: text('service_guide').notNull(),
-    steps: jsonb('steps').notNull(),
-    reconsideration: jsonb('reconsideration').notNull(),
-    litigation: jsonb('litigation').notNull(),
-    complaint: jsonb('complaint').notNull(),
+    steps: jsonb('steps').$type<ProcedureFields['steps']>().notNull(),
+    reconsideration: jsonb('reconsideration').$type<ProcedureFields['reconsideration']>().notNull(),
+    litigation: jsonb('litigation').$type<ProcedureFields['litigation']>().notNull(),
+    complaint: jsonb('complaint').$type<ProcedureFields['complaint']>().notNull(),
   },
   (t) => [uniqueIndex('procedures_agency_type_key').on(t.agencyId, t.powerType)],
 );
@@ -156,8 +161,8 @@ export const discretionBenchmarks = pgTable(
       .notNull()
       .references(() => powers.id),
     violation: text('violation').notNull(),
-    citations: jsonb('citations').notNull().default(sql`'[]'::jsonb`),
-    tiers: jsonb('tiers').notNull(),
+    citations: jsonb('citations').$type<CitationInput[]>().notNull().default(sql`'[]'::jsonb`),
+    tiers: jsonb('tiers').$type<Tier[]>().notNull(),
   },
   (t) => [index('discretion_benchmarks_power_id_idx').on(t.powerId)],
 );

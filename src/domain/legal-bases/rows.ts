@@ -52,7 +52,7 @@ export function toArticle(row: LegalArticleRow): LegalArticle {
     label: row.label,
     chapter: row.chapter,
     text: row.text,
-    paragraphs: (row.paragraphs as LegalArticle['paragraphs']) ?? null,
+    paragraphs: row.paragraphs ?? null,
   };
 }
 
@@ -96,6 +96,6 @@ export function articleInputs(rows: Pick<LegalArticle, 'no' | 'label' | 'chapter
     label: r.label,
     ...(r.chapter ? { chapter: r.chapter } : {}),
     text: r.text,
-    ...(r.paragraphs ? { paragraphs: r.paragraphs as LegalArticleInput['paragraphs'] } : {}),
+    ...(r.paragraphs ? { paragraphs: r.paragraphs } : {}),
   }));
 }
