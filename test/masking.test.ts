@@ -9,7 +9,7 @@ describe('maskId with the default rule (keep 6 + 4, mask *)', () => {
     expect(maskingRuleSchema.parse({})).toEqual(DEFAULT_MASKING_RULE);
   });
 
-  // Real-shaped, synthetic values per 证件类型 (DOMAIN.md §2.4).
+  // Real-shaped, synthetic values per 证件类型 (docs/code-lists.md#id-document-types).
   it.each([
     ['身份证', '11010519491231002X', '110105********002X'],
     ['身份证 (lowercase x as given)', '11010519491231002x', '110105********002x'],

@@ -30,7 +30,7 @@ function oracleValid(n: string): boolean {
  * by chance has odds 1 in 10, so four passes is the evidence that the algorithm is the right one. */
 const PUBLISHED = ['440301103448669', '110108012660422', '330100400015575', '440301103097413'];
 
-describe('个体工商户 placeholder (DOMAIN.md §2.1 #3)', () => {
+describe('个体工商户 placeholder (national 行政处罚 field #3, docs/fields.md#individual-business-placeholder)', () => {
   it('is 17 zeros and X, and is not itself a valid credit code', () => {
     expect(INDIVIDUAL_BUSINESS_PLACEHOLDER).toBe(`${'0'.repeat(17)}X`);
     expect(creditCodeProblem(INDIVIDUAL_BUSINESS_PLACEHOLDER)).toBe('check-digit');

@@ -7,7 +7,7 @@ import { validLicence } from './support/licences.js';
 const t = useTestApp({ now: () => new Date('2026-11-27T02:00:00Z') });
 
 describe('GET /v1/licences.csv', () => {
-  it('exports the licences on display in the §2.2 order, with 许可类别 and 当前状态 as national names', async () => {
+  it('exports the licences on display in the national 行政许可 column order, with 许可类别 and 当前状态 as national names', async () => {
     const agency = await t.createAgency({ name: '许可导出测试局' });
     const created = await t.post('/v1/licences/batch', {
       items: [validLicence({ agencyId: agency.id }), validLicence({ agencyId: agency.id, category: '06', categoryDetail: '备案', state: 'invalid' })],

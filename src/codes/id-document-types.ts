@@ -1,8 +1,8 @@
 /**
- * 证件类型 of a natural person or a legal representative (DOMAIN.md §2.1 #10/#12, §2.2 #10/#12).
- * Names from the national field notes ([S] S17d, which writes "护照号"); codes 01–05 as in one
- * implementation (S17c, implementation-level, not national). The national list also allows free text
- * "其他-<证件名称>": entry 99 stands for it (`specify`: the value must name the document).
+ * 证件类型 of a natural person or a legal representative (national 双公示 template, fields 10 and 12 of both
+ * kinds; docs/code-lists.md#id-document-types). Names from the template's filling notes (which write "护照号");
+ * codes 01–05 as one provincial implementation numbers them, not national. The national list also allows free
+ * text "其他-<证件名称>": entry 99 stands for it (`specify`: the value must name the document).
  * The zod enum and GET /v1/code-lists/id-document-types derive from this list.
  */
 import { codeList } from './code-list.js';

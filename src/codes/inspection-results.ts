@@ -1,7 +1,8 @@
 /**
- * 检查结果 of a market-regulation inspection (DOMAIN.md §4.4): codes and labels of the Zhejiang
- * market-regulation system ([S] S20q, implementation code; the national 公示系统 list is unknown), in the
- * order of that source. `abnormalList`: the result leads to 经营异常名录 ([C] S4 art. 17).
+ * 检查结果 of a market-regulation inspection (双随机、一公开, 国发〔2019〕5号): codes and labels of the Zhejiang
+ * market-regulation system (a provincial practice; the national 公示系统 list was not available), in that system's
+ * order. `abnormalList`: the result leads to 经营异常名录 (企业信息公示暂行条例 art. 17).
+ * See docs/code-lists.md#inspection-results.
  * The zod enum and GET /v1/code-lists/inspection-results derive from this list.
  */
 import { codeList } from './code-list.js';

@@ -1,7 +1,8 @@
 /**
- * 许可类别 of an administrative licence (DOMAIN.md §2.2 #16): 普通、特许、认可、核准、登记、其他
- * ([S] S17d); codes 01–06 as in S17c. "其他" must state the specific category (`specify`).
- * Registration of legal persons follows the registering department's own rules (S17d).
+ * 许可类别 of an administrative licence (national 双公示 行政许可 template, field 16): 普通、特许、认可、核准、登记、其他;
+ * codes 01–06 as one provincial implementation numbers them. "其他" must state the specific category (`specify`).
+ * Registration of legal persons follows the registering department's own rules (the template's filling notes).
+ * See docs/code-lists.md#licence-categories.
  * The zod enum and GET /v1/code-lists/licence-categories derive from this list.
  */
 import { codeList } from './code-list.js';

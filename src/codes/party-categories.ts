@@ -1,8 +1,8 @@
 /**
- * 行政相对人类别: exactly one of 法人及非法人组织 / 自然人 / 个体工商户 (DOMAIN.md §2.1 #2, §2.2 #2;
- * [S] S17e). The national format carries the name; the two-digit codes are this API's own, in the order
- * of the national list (one local system codes 01 自然人, 02 法人, 03 非法人组织, 04 个体工商户, S17c,
- * which does not map one to one). Names match PARTY_CATEGORIES in src/lib/party-codes.ts.
+ * 行政相对人类别: exactly one of 法人及非法人组织 / 自然人 / 个体工商户 (national 双公示 template, field 2 of both
+ * kinds; docs/code-lists.md#party-categories). The national format carries the name; the two-digit codes are this
+ * API's own, in the order of the national list (one local system codes 01 自然人, 02 法人, 03 非法人组织,
+ * 04 个体工商户, which does not map one to one). Names match PARTY_CATEGORIES in src/lib/party-codes.ts.
  * The zod enum and GET /v1/code-lists/party-categories derive from this list.
  */
 import { codeList } from './code-list.js';

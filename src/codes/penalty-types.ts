@@ -1,12 +1,12 @@
 /**
  * 处罚类别: the kinds of administrative penalty of the 2021 行政处罚法 art. 9, one entry per kind, kept as
- * data (DOMAIN.md §2.4). Sources: the law text (art. 9, [C] S1) for the names and the six categories;
- * the Zhejiang 全省双公示行政处罚归集 `punish_type` list ([S] S17f) for the codes: 01–07 follow the
+ * data (docs/code-lists.md#penalty-types). Sources: 行政处罚法 (2021) art. 9 for the names and the six categories;
+ * the Zhejiang 全省双公示行政处罚归集 `punish_type` list (a provincial practice) for the codes: 01–07 follow the
  * pre-2021 law, 08–14 add the 2021 kinds. Where Zhejiang abbreviates (吊销许可证, 暂扣许可证,
  * 限制开展经营活动) the name is the law's wording.
- * Flags: `fine` needs 罚款金额 (§2.1 #20); `confiscation` needs 没收金额 (#21); `licence` needs
- * 暂扣或吊销证照名称及编号 (#22). The zod enum, the OpenAPI description and
- * GET /v1/code-lists/penalty-types all derive from this list.
+ * Flags: `fine` needs 罚款金额 (national 行政处罚 field 20); `confiscation` needs 没收金额 (field 21); `licence`
+ * needs 暂扣或吊销证照名称及编号 (field 22); see docs/fields.md#penalty-fields. The zod enum, the OpenAPI
+ * description and GET /v1/code-lists/penalty-types all derive from this list.
  */
 import { codeList } from './code-list.js';
 

@@ -1,6 +1,6 @@
 /**
- * 职权类型: the ten categories of a 权责清单 item, kept as data (DOMAIN.md §6). The numeric codes are the
- * widely used 事项类型 codes; the letter codes are the two-letter prefixes (XK 许可, CF 处罚, ...). The
+ * 职权类型: the ten categories of a 权责清单 item, kept as data (docs/code-lists.md#power-types). The numeric codes
+ * are the widely used 事项类型 codes; the letter codes are the two-letter prefixes (XK 许可, CF 处罚, ...). The
  * zod enum, the OpenAPI description and GET /v1/code-lists/power-types all derive from this list.
  */
 import { codeList } from './code-list.js';

@@ -62,9 +62,9 @@ function ageProblem(ids: string[], decisionDate: string): string | null {
 
 /**
  * Refuses (422) a decision whose party, legal representative or 个体工商户 operator was under 18 (周岁) on the
- * decision date, by any 身份证 number in any identity slot: local 公示制度 do not publish minors, and the age is
- * known only before masking. A 证件类型 01 number must also be a valid 身份证 number. Then masks every identity
- * slot with `rule`. Errors never echo the number.
+ * decision date, by any 身份证 number in any identity slot: local 公示制度 do not publish minors (未成年人保护法
+ * art. 103; docs/personal-data.md#minors), and the age is known only before masking. A 证件类型 01 number must
+ * also be a valid 身份证 number. Then masks every identity slot with `rule`. Errors never echo the number.
  */
 export function preparePartyForStorage(party: PenaltyParty, rule: MaskingRule, decisionDate: string, at = '/party'): StoredPenaltyParty {
   const errors: FieldError[] = [];

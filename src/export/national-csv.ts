@@ -1,6 +1,6 @@
 /**
- * National 双公示 CSV export (DOMAIN.md §2.1 #1–#30, §2.2 #1–#28, in that order, with the national Chinese
- * headers). Runs on Workers as well as Node: no Node built-ins, only csv-stringify's pure sync API.
+ * National 双公示 CSV export (行政处罚 fields #1–#30, 行政许可 fields #1–#28, in that order, with the national Chinese
+ * headers; docs/fields.md#import-export). Runs on Workers as well as Node: no Node built-ins, only csv-stringify's pure sync API.
  *
  * Amounts: the API keeps yuan; the national columns are 万元 decimal(·,6), rendered with exactly 6 decimals
  * by money.ts yuanToWan ("2000.00" 元 -> "0.200000"), exact by construction (fen = 0.000001 万元).
@@ -63,7 +63,7 @@ const nameMap = (list: readonly { code: string; name: string }[]) => new Map(lis
 const CATEGORY = nameMap(PARTY_CATEGORY_LIST);
 const PENALTY_TYPE = nameMap(PENALTY_TYPES);
 const LICENCE_CATEGORY = nameMap(LICENCE_CATEGORIES);
-// The national value list spells the passport "护照号" (DOMAIN.md §2.1 #10); the others as in the code list.
+// The national value list spells the passport "护照号" (field #10, docs/code-lists.md#id-document-types); the others as in the code list.
 const ID_TYPE = new Map([...nameMap(ID_DOCUMENT_TYPES.filter((t) => !t.specify)), ['02', '护照号']]);
 
 const idTypeName = (t: Cell) => (t ? (ID_TYPE.get(t) ?? t) : t);

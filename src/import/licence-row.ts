@@ -3,12 +3,13 @@
  * src/schemas/licences.ts). 许可机关 and 数据来源单位 are filled by the server and ignored here; a
  * 许可机关统一社会信用代码 other than the importing agency's rejects the row.
  *
- * Legacy (DOMAIN.md §2.3): 项目名称 -> 行政许可决定文书名称, 审批类别 -> 许可类别, 行政许可编码 -> 许可编号,
+ * Legacy (docs/fields.md#legacy-format): 项目名称 -> 行政许可决定文书名称, 审批类别 -> 许可类别, 行政许可编码 -> 许可编号,
  * 许可截止期 -> 有效期至; the legacy format has no 有效期自, so the decision date is used. 许可类别 "其他-备案"
  * becomes category 06 with categoryDetail 备案.
  *
  * Validated with LicenceCreate (src/schemas/licences.ts), as the API validates it. Minors are not refused
- * here: that local rule concerns punished parties (DOMAIN.md §1.4), i.e. penalties.
+ * here: that local rule concerns punished parties (docs/personal-data.md#minors), i.e. penalties; the server
+ * still refuses a licence about a minor when the row is submitted.
  */
 import { LicenceCreate } from '../schemas/licences.js';
 import { fieldsOf, type HeaderMapping } from './national-headers.js';

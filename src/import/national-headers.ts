@@ -1,5 +1,5 @@
 /**
- * Header -> field mapping of the national 双公示 templates (DOMAIN.md §2.1–§2.3), current and legacy.
+ * Header -> field mapping of the national 双公示 templates (docs/fields.md), current and legacy.
  * A column is found by its national Chinese name (any order), a common variant, or its column code
  * (CF_XDR_MC …, case-insensitive). A header "名称(说明)" not found as a whole is tried by the name inside the
  * parentheses first: "行政相对人代码_2(工商注册号)" means 工商注册号 in either format, whatever the slot number.
@@ -28,7 +28,7 @@ interface Column {
 const col = (key: FieldKey, name: string, codes: string[] = [], aliases: string[] = [], required = false): Column => ({ key, name, codes, aliases, required });
 const req = (key: FieldKey, name: string, codes: string[] = [], aliases: string[] = []) => col(key, name, codes, aliases, true);
 
-/** §2.1/§2.2 #1–#13, with the column codes of the given prefix (CF or XK). */
+/** National fields #1–#13 of both kinds, with the column codes of the given prefix (CF or XK). */
 const currentParty = (p: string): Column[] => [
   req('party.name', '行政相对人名称', [`${p}_XDR_MC`]),
   req('party.category', '行政相对人类别', [`${p}_XDR_LB`]),
@@ -45,7 +45,7 @@ const currentParty = (p: string): Column[] => [
   col('party.idNumber', '证件号码', [`${p}_XDR_ZJHM`]),
 ];
 
-/** Legacy 行政相对人代码_1…_5 (§2.3): _5 is a 居民身份证号, placed by the row mapper (party or representative). */
+/** Legacy 行政相对人代码_1…_5 (docs/fields.md#legacy-format): _5 is a 居民身份证号, placed by the row mapper (party or representative). */
 const legacyParty: Column[] = [
   req('party.name', '行政相对人名称'),
   col('party.creditCode', '行政相对人代码_1(统一社会信用代码)', [], ['行政相对人代码_1', '统一社会信用代码']),

@@ -3,7 +3,7 @@
  * exactly as the API would: the zod schema, then preparePartyForStorage to refuse minors before anything is
  * sent. Its masked result is dropped: the server masks again when it stores the row.
  *
- * Legacy decisions (DOMAIN.md §2.3): 处罚名称 -> 违法行为类型, 处罚事由 -> 违法事实, 处罚结果 -> 处罚内容,
+ * Legacy decisions (docs/fields.md#legacy-format): 处罚名称 -> 违法行为类型, 处罚事由 -> 违法事实, 处罚结果 -> 处罚内容,
  * 处罚类别1 + 处罚类别2 -> 处罚类别. The legacy format has no 处罚有效期: 处罚截止期 is used when the file
  * has it, otherwise the decision date (the decision's legal effect is then not extended; the publicity
  * period is computed separately by the server). It has no amount columns either: a 罚款 amount is read from

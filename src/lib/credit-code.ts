@@ -1,7 +1,7 @@
 /**
  * 统一社会信用代码 (GB 32100-2015): 18 characters, the last a mod-31 check character over a
  * 31-symbol alphabet without I, O, Z, S, V. Positions 9-17 are the GB 11714 organisation code,
- * whose own check character (position 17) is mod 11. See DOMAIN.md §2.5.
+ * whose own check character (position 17) is mod 11. See docs/fields.md#credit-code.
  */
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];

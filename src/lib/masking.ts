@@ -1,8 +1,8 @@
 /**
- * Masking (脱敏) of 证件号码 before the first write (DOMAIN.md §1.4; issue 4 item 5). No national
- * pattern exists, so the rule is configuration: keep `keepStart` leading and `keepEnd` trailing
- * characters, replace every other character by `mask`. The length is kept, so a masked 身份证
- * still looks like one and the operation is idempotent.
+ * Masking (脱敏, 去标识化: 个人信息保护法 arts. 51 and 73) of 证件号码 before the first write
+ * (docs/personal-data.md#masking; issue 4 item 5). No national pattern exists, so the rule is configuration:
+ * keep `keepStart` leading and `keepEnd` trailing characters, replace every other character by `mask`. The
+ * length is kept, so a masked 身份证 still looks like one and the operation is idempotent.
  *
  * A value is masked partially only if at least MIN_HIDDEN characters and at least a third of it end
  * up hidden; otherwise it is masked entirely, so a short number is never stored raw or nearly raw.

@@ -1,8 +1,8 @@
 /**
  * Exact money, never a float. The API speaks yuan (元) as a decimal string with at most 2 decimals; the national
- * 双公示 format (DOMAIN.md §2.1 fields 20–21) speaks 万元 with up to 6 decimals. 0.000001 万元 = 0.01 元 = 1 fen, so
- * both scales are the same integer number of fen: yuan input never needs more than 2 decimals, and every 6-decimal
- * 万元 value converts to yuan without rounding. Internally an amount is a BigInt of fen.
+ * 双公示 template (行政处罚 fields 20–21, docs/fields.md#amounts) speaks 万元 with up to 6 decimals.
+ * 0.000001 万元 = 0.01 元 = 1 fen, so both scales are the same integer number of fen: yuan input never needs more
+ * than 2 decimals, and every 6-decimal 万元 value converts to yuan without rounding. Internally an amount is a BigInt of fen.
  *
  * Bounds: at most 12 integer digits of yuan (< 1 万亿元, as src/schemas/discretion.ts always allowed), i.e. 8 of 万元.
  * Refused with a message naming the problem (usable as a zod issue message): empty, surrounding spaces, negative,

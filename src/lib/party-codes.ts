@@ -1,5 +1,5 @@
 /**
- * Party identifier slots of the 双公示 format (DOMAIN.md §2.1 #2–#4).
+ * Party identifier slots of the national 双公示 template (fields 2–4; docs/fields.md#individual-business-placeholder).
  *
  * A 个体工商户 without a 统一社会信用代码 enters the placeholder 17 zeros + "X" in 行政相对人代码_1, and
  * then 行政相对人代码_2 (工商注册号) is required. The placeholder is NOT a valid credit code (its mod-31

@@ -1,14 +1,14 @@
 /**
  * How long a penalty stays on public display (公示期限) and when early termination (信用修复 / 提前停止公示) may be
- * requested, from the rule table src/data/publicity-rules.json (DOMAIN.md §3; each rule marked C/S/U there, so an
- * operator can correct it without a code change). Two regimes:
+ * requested, from the rule table src/data/publicity-rules.json (docs/publicity-and-repair.md#rule-table; each rule
+ * marked C/S/U there, so an operator can correct it without a code change). Two regimes:
  *   credit = 国家发展改革委令第36号 (credit websites): tier by severity 轻微 / 一般 / 严重, periods from the decision date;
  *   samr   = 总局令第45号 (国家企业信用信息公示系统): tier by penalty types, periods from publication (the decision date
  *            when no publication date is given), restriction periods longer than the table extend it, and some
  *            types exclude early stop.
  * With several penalty types the first matching tier applies; tiers are ordered from the narrowest.
  *
- * Dates are ISO calendar dates, never Date objects. Adding months clamps to the month's last day
+ * Dates are ISO calendar dates, never Date objects. Adding months clamps to the month's last day (民法典 art. 202)
  * (2024-01-31 + 1 month = 2024-02-29; 2023-01-31 + 1 month = 2023-02-28), so a period never spills into the month
  * after; the end date is the day the period expires, when the record leaves public lists.
  */
@@ -104,7 +104,7 @@ export const DEFAULT_PUBLICITY_RULES = loadPublicityRules(bundled);
 export interface PenaltyForPublicity {
   regime: Regime;
   decisionDate: string;
-  /** Penalty type codes (DOMAIN.md §2.4 Zhejiang list), at least one. */
+  /** Penalty type codes (docs/code-lists.md#penalty-types), at least one. */
   types: string[];
   severity?: Severity;
   /** samr: the fine is 较低数额 under the provincial threshold. */

@@ -3,7 +3,7 @@
  * 8-digit birth date YYYYMMDD, 3-digit sequence (odd = male), and a check character
  * (ISO 7064 MOD 11-2: weights 2^(17-i) mod 11, remainder mapped through '10X98765432').
  *
- * Decisions (DOMAIN.md §1.4, issue 4 items 4–5):
+ * Decisions (docs/fields.md#resident-id and docs/personal-data.md#minors; issue 4 items 4–5):
  * - Lowercase 'x' in the check position is accepted (phone keyboards and spreadsheets produce it) and
  *   `normalizeResidentId` turns it into the standard 'X'; store and mask only the normalized form.
  *   A lowercase letter anywhere else is a shape error.

@@ -121,7 +121,7 @@ export const exportRoutes: AnyRoute[] = [
     operationId: 'exportPenaltiesCsv',
     summary: '行政处罚决定导出 (CSV)',
     description:
-      'Every penalty decision on display (published, 公示截止期 not passed), §2.1 columns 1–30; amounts in 万元 with 6 decimals, ID numbers masked as stored. Filters as the list. Streamed: any size.',
+      'Every penalty decision on display (published, 公示截止期 not passed), in the national 双公示 行政处罚 template, columns 1–30; amounts in 万元 with 6 decimals, ID numbers masked as stored. Filters as the list. Streamed: any size.',
     tag: 'exports',
     query: ExportQuery,
     responses: { 200: csvResponse('The decisions') },
@@ -132,7 +132,7 @@ export const exportRoutes: AnyRoute[] = [
     path: '/v1/licences.csv',
     operationId: 'exportLicencesCsv',
     summary: '行政许可决定导出 (CSV)',
-    description: 'Every licence decision on display (published), §2.2 columns 1–28; 当前状态 有效/无效. Filters as the list. Streamed: any size.',
+    description: 'Every licence decision on display (published), in the national 双公示 行政许可 template, columns 1–28; 当前状态 有效/无效. Filters as the list. Streamed: any size.',
     tag: 'exports',
     query: ExportQuery,
     responses: { 200: csvResponse('The licence decisions') },

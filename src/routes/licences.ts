@@ -24,7 +24,7 @@ export const licenceRoutes: AnyRoute[] = decisionRoutes({
     get: {
       operationId: 'getLicence',
       summary: '行政许可决定详情',
-      description: 'The decision in the national field order (§2.2). A withdrawn decision answers with its notice: status, reason and date, no content.',
+      description: 'The decision in the national 双公示 行政许可 field order (fields 1–28). A withdrawn decision answers with its notice: status, reason and date, no content.',
     },
     create: {
       operationId: 'createLicence',

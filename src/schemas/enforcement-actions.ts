@@ -1,11 +1,12 @@
 /**
  * Other enforcement actions (行政检查, 行政强制 and the rest of the 职权类型 list): 事后公开 of 执法机关、执法对象、
- * 执法类别、执法结论 (DOMAIN.md §1.1; local rules add 案件事实), due 20 working days after the action (§1.2).
- * There is no national column set for these, so descriptions name the §1.1 item instead of a column code.
+ * 执法类别、执法结论 (国办发〔2018〕118号; local rules add 案件事实), due 20 working days after the action
+ * (docs/fields.md#action-items, docs/deadlines-and-calendar.md). There is no national column set for these, so
+ * descriptions name the 118号 item instead of a column code.
  * 行政许可 and 行政处罚 have their own resources (./licences.ts, ./penalties.ts).
  *
  * 执法对象 is published by name only: there is no ID-number slot (a natural person's 证件号码 must not be
- * published, §1.4), and the strict object refuses any unknown field by name.
+ * published, docs/personal-data.md#never-published), and the strict object refuses any unknown field by name.
  */
 import { z } from 'zod';
 import { PartyCategory } from '../codes/party-categories.js';
@@ -41,7 +42,7 @@ export const ActionType = z
   })
   .meta({
     title: '执法类别',
-    description: `DOMAIN.md §1.1 执法类别: a 职权类型 code (GET /v1/code-lists/power-types) other than 01 行政许可 and 02 行政处罚, which have their own resources: ${actionTypeLegend}.`,
+    description: `执法类别 (国办发〔2018〕118号: 事后公开 of 执法机关、执法对象、执法类别、执法结论): a 职权类型 code (GET /v1/code-lists/power-types) other than 01 行政许可 and 02 行政处罚, which have their own resources: ${actionTypeLegend}.`,
     example: '06',
   });
 
@@ -84,7 +85,7 @@ export const enforcementActionFields = {
   conclusion: prose(5000).meta({ title: '执法结论', description: '执法结论, as 国办发〔2018〕118号 lists it for 事后公开.', example: '检查未发现违法行为。' }),
   facts: prose(20000).optional().meta({
     title: '案件事实',
-    description: 'DOMAIN.md §1.1 (local elaboration) 案件事实. Must not name natural persons other than the target (DOMAIN.md §1.4).',
+    description: '案件事实, which local 行政执法公示 rules add to the items of 国办发〔2018〕118号. Must not name natural persons other than the target (个人信息保护法 arts. 25 and 34).',
   }),
   documentNumber: line(128).optional().meta({ title: '执法文书号', description: 'The number of the 执法文书, where one was issued.', example: '示市监检〔2024〕8号' }),
 };
@@ -142,7 +143,7 @@ export const EnforcementAction = z
     facts: z.string().nullable().meta({ title: '案件事实' }),
     documentNumber: z.string().nullable().meta({ title: '执法文书号' }),
     agencyId: Id.meta({ title: '执法机关标识' }),
-    agency: z.string().meta({ title: '执法机关', description: 'DOMAIN.md §1.1 执法机关. From the agency record.' }),
+    agency: z.string().meta({ title: '执法机关', description: '执法机关, as 国办发〔2018〕118号 lists it for 事后公开. From the agency record.' }),
     agencyCreditCode: z.string().meta({ title: '执法机关统一社会信用代码', description: 'From the agency record.' }),
     ...decisionExtrasPublic,
     timeliness: Timeliness,

@@ -1,11 +1,11 @@
 /**
- * 行政许可 decisions in the national 双公示 field set (DOMAIN.md §2.2, fields #1–#28 in order; #1–#13 are the
+ * 行政许可 decisions in the national 双公示 field set (docs/fields.md#licence-fields, fields #1–#28 in order; #1–#13 are the
  * party block shared with penalties, ./penalty-party.ts). Each property's title is the national Chinese field
  * name and its description starts with the national column code.
  *
  * Server-filled, never client-chosen (谁执法谁公示): #23–#24 许可机关 and its credit code come from the owning
  * agency (a key's own agency; the operator names `agencyId`), #26–#27 数据来源单位 likewise.
- * Publication is due 7 working days after 许可决定日期 (DOMAIN.md §1.2).
+ * Publication is due 7 working days after 许可决定日期 (发改办财金〔2018〕424号; docs/deadlines-and-calendar.md).
  */
 import { z } from 'zod';
 import { LICENCE_CATEGORIES, LicenceCategory } from '../codes/licence-categories.js';
@@ -30,7 +30,7 @@ const SPECIFY_LEGEND = LICENCE_CATEGORIES.filter((c) => c.specify).map((c) => `$
 export const LICENCE_STATES = ['valid', 'invalid'] as const;
 export const LicenceState = z.enum(LICENCE_STATES).meta({
   title: '当前状态',
-  description: 'XK_ZT. valid = 有效, invalid = 无效 (the national code values are not known, DOMAIN.md §2.2 #25).',
+  description: 'XK_ZT. valid = 有效, invalid = 无效 (the national 双公示 template\'s code values for 当前状态 are not confirmed, so exports write the names).',
   example: 'valid',
 });
 
@@ -67,7 +67,7 @@ export const licenceFields = {
 
 type LicenceShape = z.output<z.ZodObject<typeof licenceFields>>;
 
-/** The cross-field rules of §2.2 #16 and #20–#22; each issue names the field to fix (becomes errors[].pointer). */
+/** The cross-field rules of national fields #16 and #20–#22; each issue names the field to fix (becomes errors[].pointer). */
 export function checkLicence(d: LicenceShape, ctx: z.RefinementCtx) {
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
   const specify = SPECIFY.has(d.category);

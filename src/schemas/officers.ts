@@ -14,7 +14,7 @@ export const OfficerStatus = z.enum(OFFICER_STATUSES).meta({
   description: 'active = 有效; suspended = 暂停 (暂扣执法证件); revoked = 注销 (frees the certificate number for a new certificate).',
 });
 
-/** No national numbering rule exists for 执法证号 (DOMAIN.md §6): letters (incl. Chinese), digits, - and /. */
+/** No national numbering rule exists for 执法证号 (docs/duties.md#officers): letters (incl. Chinese), digits, - and /. */
 export const CertificateNo = guarded('refused')
   .regex(/^[\p{L}\p{N}/-]{1,40}$/u, '执法证号: 1-40 letters, digits, - or /.')
   .meta({ title: '执法证号', description: 'As printed on the certificate; unique among active certificates.', example: '示例-44010000001' });

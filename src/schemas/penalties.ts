@@ -1,5 +1,5 @@
 /**
- * 行政处罚 decisions in the national 双公示 field set (DOMAIN.md §2.1, fields #1–#30 in order; #1–#13 are the
+ * 行政处罚 decisions in the national 双公示 field set (docs/fields.md#penalty-fields, fields #1–#30 in order; #1–#13 are the
  * party block in ./penalty-party.ts). Each property's title is the national Chinese field name and its
  * description names the national column code.
  *
@@ -68,7 +68,7 @@ const decisionFields = {
 
 type DecisionShape = z.output<z.ZodObject<typeof decisionFields>>;
 
-/** The cross-field rules of §2.1 #18–#25; each issue names the field to fix (becomes errors[].pointer). */
+/** The cross-field rules of national fields #18–#25; each issue names the field to fix (becomes errors[].pointer). */
 export function checkDecision(d: DecisionShape, ctx: z.RefinementCtx) {
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
   const seen = new Set<string>();

@@ -1,8 +1,8 @@
 /**
- * 行政相对人 block of a 行政处罚 decision: national 双公示 fields #1–#13 (DOMAIN.md §2.1), current format
- * (代码_2 = 工商注册号, 代码_3 = 组织机构代码; the legacy format swaps them, §2.3: importers map, this schema
- * does not guess). Strict: home address, phone, bank account, third-party names have no field and are
- * refused by name (DOMAIN.md §1.4, issue 4 item 5). ID numbers arrive raw here and are masked by
+ * 行政相对人 block of a 行政处罚 decision: national 双公示 fields #1–#13 (docs/fields.md#penalty-fields), current
+ * format (代码_2 = 工商注册号, 代码_3 = 组织机构代码; the legacy format swaps them, docs/fields.md#legacy-format:
+ * importers map, this schema does not guess). Strict: home address, phone, bank account, third-party names have
+ * no field and are refused by name (docs/personal-data.md#never-published, issue 4 item 5). ID numbers arrive raw here and are masked by
  * preparePartyForStorage (src/domain/penalty-party.ts) before the first write; the response shape
  * PenaltyPartyPublic only ever carries the masked form.
  */
@@ -78,7 +78,7 @@ function checkIdPair(p: PartyShape, type: 'idType' | 'legalRepresentativeIdType'
   }
 }
 
-/** Category-dependent rules (§2.1 #3, #4, #9, #12, #13); each issue names the one field to fix. */
+/** Category-dependent rules (national fields #3, #4, #9, #12, #13); each issue names the one field to fix. */
 export function checkParty(p: PartyShape, ctx: z.RefinementCtx) {
   const category = NAME_OF[p.category];
   const issue = (field: keyof PartyShape, message: string) => ctx.addIssue({ code: 'custom', path: [field], message });
@@ -89,7 +89,7 @@ export function checkParty(p: PartyShape, ctx: z.RefinementCtx) {
       issue('idType', '证件类型 is required for a 自然人.');
       issue('idNumber', '证件号码 is required for a 自然人.');
     }
-    // A natural person has no legal representative; a name here would publish a third person (§1.4).
+    // A natural person has no legal representative; a name here would publish a third person (docs/personal-data.md).
     for (const f of ['legalRepresentative', 'legalRepresentativeIdType', 'legalRepresentativeIdNumber'] as const) {
       if (p[f] !== undefined) issue(f, 'A 自然人 has no 法定代表人: leave this field out.');
     }

@@ -44,7 +44,7 @@ const decisionColumns = () => ({
   searchVector: searchVector(),
 });
 
-/** 行政处罚 decisions (DOMAIN.md §2.1). */
+/** 行政处罚 decisions (national 双公示 template, docs/fields.md#penalty-fields). */
 export const penalties = pgTable(
   'penalties',
   {
@@ -84,7 +84,7 @@ export const penalties = pgTable(
   ],
 );
 
-/** 行政许可 decisions (DOMAIN.md §2.2). */
+/** 行政许可 decisions (national 双公示 template, docs/fields.md#licence-fields). */
 export const licences = pgTable(
   'licences',
   {

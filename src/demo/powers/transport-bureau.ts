@@ -1,6 +1,6 @@
 /*
  * The demo 权责清单 of 示例市交通运输局 (region 440100). 职权编码 follow the 16-character pattern
- * 行政区划代码 (440100) + 部门代码 (015, fictional) + 职权类型代码 + 事项顺序码 + 子项顺序码 (DOMAIN.md §6).
+ * 行政区划代码 (440100) + 部门代码 (015, fictional) + 职权类型代码 + 事项顺序码 + 子项顺序码 (docs/duties.md#powers).
  * Citations name the seeded texts by their demo key; the cited articles are those seed-legal-bases.ts quotes
  * (道路运输条例 as revised 2023-07-20, 行政处罚法 2021).
  */

@@ -12,7 +12,7 @@ export const getLicenceRow = (db: Db, id: string): Promise<LicenceRow> => shared
 export const lockForChange = (tx: Db, principal: Principal, id: string, ifMatch: string): Promise<LicenceRow> =>
   shared.lockForChange(tx, licenceKind, principal, id, ifMatch);
 
-/** 撤回 of a licence decision that was 变更/撤销/确认违法/确认无效, as for penalties (DOMAIN.md §1.3). */
+/** 撤回 of a licence decision that was 变更/撤销/确认违法/确认无效, as for penalties (docs/decisions.md#withdrawals). */
 const withdrawal: shared.WithdrawSpec<typeof licences> = {
   kind: licenceKind,
   from: ['published'],

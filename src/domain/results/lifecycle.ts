@@ -67,7 +67,7 @@ export interface WithdrawSpec<T extends DecisionTable> {
 }
 
 /**
- * 撤回 (行政处罚法 art. 48 ¶2, and the same rule for the other kinds, DOMAIN.md §1.3): the record becomes
+ * 撤回 (行政处罚法 art. 48 ¶2, and the same rule for the other kinds, docs/decisions.md#withdrawals): the record becomes
  * a notice with the reason, earlier versions are redacted, and the 3-working-day deadline from eventDate
  * is tracked.
  */

@@ -1,7 +1,7 @@
 import { addWorkingDays, CalendarRangeError, workingDaysBetween, type WorkCalendar } from '../../lib/working-days.js';
 import { chinaDate } from '../../lib/validity.js';
 
-/** Publication deadlines in working days after the decision (DOMAIN.md §1.2). */
+/** Publication deadlines in working days after the decision (国办发〔2018〕118号; docs/deadlines-and-calendar.md#publication-deadlines). */
 export const PUBLICATION_DAYS = { penalty: 7, licence: 7, enforcement_action: 20 } as const;
 /** 行政处罚法 art. 48 ¶2 with art. 85: withdraw within 3 working days. */
 export const WITHDRAWAL_DAYS = 3;
