@@ -9,6 +9,7 @@ export const UNICODE_EDGES = [
 ];
 export const INJECTIONS = [
   "' OR '1'='1", "'; DROP TABLE penalties;--", "1; SELECT pg_sleep(0)--", "' UNION SELECT NULL,NULL--", '\\', '%', '_', '%_%', "E'\\x00'", '$1', '::text',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection payload, sent as plain text on purpose.
   '"; --', '`id`', "admin'--", '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', 'javascript:alert(1)', '{{7*7}}', '${7*7}',
   "=CMD|' /C calc'!A0", '+SUM(1,1)', '-1+1', '@SUM(1)', '<!--', ']]>', '&amp;&lt;', '\u0000\u0000',
 ];

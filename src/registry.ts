@@ -79,7 +79,7 @@ export interface RouteDef<P extends z.ZodType | undefined, Q extends z.ZodType |
   handler: (input: HandlerInput<P, Q, B>) => Promise<RouteResult<R>>;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the route table holds routes of every schema type; defineRoute checks each against its own.
 export type AnyRoute = RouteDef<any, any, any, ResponseMap>;
 
 /** Declares a route. Only routes declared this way are mounted, and each one is in the spec. */

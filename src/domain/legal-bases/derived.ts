@@ -1,7 +1,6 @@
 import { and, asc, count, eq, inArray, isNull, lte, or, gt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { legalArticles, legalBases } from '../../db/schema.js';
-import { problems } from '../../errors.js';
 import { validityOn, type Validity } from '../../lib/validity.js';
 import type { Derived, LegalBasisRow } from './rows.js';
 import { derivedEtag } from '../versioning.js';
