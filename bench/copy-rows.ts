@@ -22,15 +22,15 @@ const writable = all.filter(([, column]) => !(column as { generated?: unknown })
 export const COPY_COLUMNS = writable.map(([, column]) => column.name);
 
 /** COPY text format: backslash, tab, newline and carriage return escaped; \N is NULL. */
-const escape = (s: string) => s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+const escapeCopyText = (s: string) => s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
 const arrayLiteral = (list: string[]) => '{' + list.map((s) => '"' + s.replace(/["\\]/g, (c) => '\\' + c) + '"').join(',') + '}';
 
 function field(value: unknown, jsonb: boolean): string {
   if (value === null || value === undefined) return '\\N';
   if (value instanceof Date) return value.toISOString();
-  if (jsonb) return escape(JSON.stringify(value));
-  if (Array.isArray(value)) return escape(arrayLiteral(value as string[]));
-  return escape(String(value));
+  if (jsonb) return escapeCopyText(JSON.stringify(value));
+  if (Array.isArray(value)) return escapeCopyText(arrayLiteral(value as string[]));
+  return escapeCopyText(String(value));
 }
 
 /** One COPY line for a decision as the app would store it when published at `now` by `agency`. */

@@ -18,8 +18,8 @@ import { prng, uuidv7At } from './dataset.js';
 const SEED = 0x5ea7c4;
 const EPOCH = Date.UTC(2024, 2, 1);
 
-export const ARTICLES = 50_000;
-export const POWERS = 20_000;
+const ARTICLES = 50_000;
+const POWERS = 20_000;
 
 /** One field of administration: who regulates it, whom, which licence, and what is forbidden. */
 interface Field {
@@ -166,7 +166,7 @@ type ArticleInsert = typeof legalArticles.$inferInsert;
 type PowerInsert = typeof powers.$inferInsert;
 type CitationInsert = typeof citations.$inferInsert;
 
-export interface DutiesData {
+interface DutiesData {
   bases: BasisInsert[];
   articles: ArticleInsert[];
   powers: PowerInsert[];
@@ -235,7 +235,7 @@ function composeArticles(rand: () => number, basisId: string, d: Field, self: st
 }
 
 /** Builds every row; `agencyIds` are the bench agencies the power items belong to. */
-export function buildDuties(agencyIds: readonly string[]): DutiesData {
+function buildDuties(agencyIds: readonly string[]): DutiesData {
   const rand = prng(SEED);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
   const levelPool = LEVELS.flatMap((l) => Array.from({ length: l.weight }, () => l));

@@ -48,7 +48,7 @@ export interface Dataset {
 type AgencyInsert = typeof agencies.$inferInsert;
 
 /** Builds `count` valid-looking agencies: some subordinate, some entrusted (with a 委托书), some with contacts. */
-export function buildAgencies(count: number): AgencyInsert[] {
+function buildAgencies(count: number): AgencyInsert[] {
   const rand = prng(SEED);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
   const rows: AgencyInsert[] = [];

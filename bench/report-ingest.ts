@@ -1,7 +1,7 @@
 import { deepLimit, PAGE_DEEP, type PenaltyReads } from './scenarios-penalties.js';
 
 /** The app ingest must reach this share of COPY's rows/s (the target). */
-export const TARGET_INGEST_RATIO = 0.25;
+const TARGET_INGEST_RATIO = 0.25;
 
 const num = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 

@@ -32,7 +32,7 @@ export interface Scenario {
 }
 
 /** A deterministic sample of ids, spread over the whole table so no single page stays hot. */
-export function sampleIds(data: Dataset, n: number, seed: number): string[] {
+function sampleIds(data: Dataset, n: number, seed: number): string[] {
   const rand = prng(seed);
   return Array.from({ length: n }, () => data.ids[Math.floor(rand() * data.ids.length)]!);
 }

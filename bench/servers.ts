@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Both servers get the same Node flags and pool size, so only the code differs. */
-export const NODE_FLAGS = ['--import', 'tsx'];
+const NODE_FLAGS = ['--import', 'tsx'];
 export const POOL_MAX = 10;
 
 export interface ServerDef {

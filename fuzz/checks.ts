@@ -2,7 +2,7 @@ import { rawResidentIds, rawResidentIdsInResponse } from './raw-id.js';
 import type { Outcome } from './send.js';
 import type { SpecCheck } from './spec-check.js';
 
-export type ProblemKind = '5xx' | 'spec' | 'raw-id' | 'connection' | 'crash';
+type ProblemKind = '5xx' | 'spec' | 'raw-id' | 'connection' | 'crash';
 
 /** A failed check. Requests with the same signature are one finding. */
 export interface Problem {
@@ -38,7 +38,7 @@ export function checkOutcome(outcome: Outcome, op: string, specCheck: SpecCheck)
 const templateOf = (op: string) => op.split(' ')[1] ?? op;
 
 /** Reports name the found number without repeating it in full. */
-export const maskForReport = (id: string) => `${id.slice(0, 6)}********${id.slice(14)}`;
+const maskForReport = (id: string) => `${id.slice(0, 6)}********${id.slice(14)}`;
 
 const SQL = /\b(select\s[\s\S]{1,200}?\sfrom|insert\s+into|update\s+"?\w+"?\s+set|delete\s+from|failed query|syntax error at or near)\b/i;
 

@@ -43,7 +43,7 @@ export function genContexts(spec: ServedSpec, harvest: Harvest): { valid: GenCon
 }
 
 /** Stands for the i-th record (modulo) of a list; '*' for any list. Mutations that change it leave a bad id. */
-export const idPlaceholder = (pool: string, i: number) => `@@${pool}#${i}@@`;
+const idPlaceholder = (pool: string, i: number) => `@@${pool}#${i}@@`;
 const PLACEHOLDER = /@@([\w*-]+)#(\d+)@@/g;
 
 /** Replaces placeholders with real ids; a list with no records yet gives an unknown id. */

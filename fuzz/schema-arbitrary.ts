@@ -146,8 +146,5 @@ function withSeen<T>(arb: fc.Arbitrary<T>, seen: unknown[], keep: (v: unknown) =
 }
 
 function mergeAll(parts: Schema[]): Schema {
-  return parts.reduce<Schema>(
-    (acc, s) => ({ ...acc, ...s, properties: { ...acc.properties, ...s.properties }, required: [...(acc.required ?? []), ...(s.required ?? [])] }),
-    {},
-  );
+  return Object.assign({}, ...parts, { properties: Object.assign({}, ...parts.map((s) => s.properties)), required: parts.flatMap((s) => s.required ?? []) });
 }

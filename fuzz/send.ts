@@ -38,7 +38,7 @@ const TIMEOUT_MS = 30_000;
 const UNRESERVED = /[A-Za-z0-9\-._~]/;
 
 /** Percent-encodes the UTF-8 bytes of a part (a lone surrogate goes out as U+FFFD); pre-encoded parts pass as they are. */
-export function encodePart(part: Part, pools: Map<string, string[]> = new Map()): string {
+function encodePart(part: Part, pools: Map<string, string[]> = new Map()): string {
   if (typeof part !== 'string') return part.encoded;
   part = bindIds(part, pools);
   let out = '';

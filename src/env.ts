@@ -12,7 +12,7 @@ const ADMIN_TOKEN_MIN_DISTINCT = 10;
 const ADMIN_TOKEN_MAX_LENGTH = 512;
 
 /** Why a value cannot be the operator token, or undefined when it can. Never quotes the value. */
-export function adminTokenProblem(token: string): string | undefined {
+function adminTokenProblem(token: string): string | undefined {
   if (token.trim() === '') return 'is only whitespace';
   if (!/^[\x21-\x7e]+$/.test(token)) return 'must be visible ASCII without spaces (it is sent as "Authorization: Bearer <token>")';
   if (token.length < ADMIN_TOKEN_MIN_LENGTH) return `must be at least ${ADMIN_TOKEN_MIN_LENGTH} characters`;
@@ -23,7 +23,7 @@ export function adminTokenProblem(token: string): string | undefined {
 }
 
 /** Configuration from the environment, parsed once at the entry point; nothing else reads env. */
-export const EnvSchema = z.object({
+const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z.string().url().optional(),

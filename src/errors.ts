@@ -34,7 +34,7 @@ const ECHOED_KEY_LENGTH = 32;
 const TYPE_BASE = 'https://gongshi.dev/problems/';
 
 /** Seconds a client is asked to wait before retrying while the database is unavailable (a restart takes a few). */
-export const RETRY_AFTER_SECONDS = 5;
+const RETRY_AFTER_SECONDS = 5;
 const retryAfter = { 'Retry-After': String(RETRY_AFTER_SECONDS) };
 
 /** A domain or request error that maps to one RFC 9457 problem. Throw it anywhere; the app renders it. */
@@ -99,7 +99,7 @@ function summarize(errors: FieldError[]): string {
 }
 
 /** JSON pointer (RFC 6901) for a zod issue path. */
-export function pointerOf(path: readonly PropertyKey[]): string {
+function pointerOf(path: readonly PropertyKey[]): string {
   return path.map((p) => '/' + String(p).replaceAll('~', '~0').replaceAll('/', '~1')).join('');
 }
 

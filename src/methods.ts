@@ -15,7 +15,7 @@ const ORDER = ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE', 'OPTIONS'];
  * The Allow header of each path: its methods from the route table, HEAD wherever GET is (hono answers
  * HEAD through the GET handler), and OPTIONS everywhere (the CORS preflight).
  */
-export function allowHeaders(mounted: Mounted[]): Map<string, string> {
+function allowHeaders(mounted: Mounted[]): Map<string, string> {
   const byPath = new Map<string, Set<string>>();
   for (const { method, path } of mounted) {
     const set = byPath.get(path) ?? byPath.set(path, new Set(['OPTIONS'])).get(path)!;

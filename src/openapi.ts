@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { OpenApiBuilder, type OperationObject, type ParameterObject, type SchemaObject } from 'openapi3-ts/oas31';
 import { MAX_FIELD_ERRORS } from './errors.js';
 import { isIdempotent, problemStatuses, type AnyRoute } from './registry.js';
-// Registers the shared components (Problem, FieldError, ...) that every operation refers to.
-import './schemas/common.js';
+// The body of every problem answer; importing the module also registers the shared components (FieldError, ...).
+import { ProblemSchema } from './schemas/common.js';
 
 const ref = (id: string) => `#/components/schemas/${id}`;
 
@@ -86,7 +86,7 @@ function operation(route: AnyRoute): OperationObject {
     responses[String(status)] = {
       description: problemTitles[status] ?? 'Problem.',
       ...(problemHeaders[status] ? { headers: problemHeaders[status] } : {}),
-      content: { 'application/problem+json': { schema: { $ref: ref('Problem') } } },
+      content: { 'application/problem+json': { schema: jsonSchema(ProblemSchema, 'output') } },
     };
   }
   return {

@@ -10,9 +10,9 @@ import { COMMON_HEADERS } from './cors.js';
 import { idempotent, type Rendered } from './idempotency.js';
 import { bodyChecks, requireIfMatch } from './request-checks.js';
 
-export type Method = 'get' | 'post' | 'patch' | 'delete';
+type Method = 'get' | 'post' | 'patch' | 'delete';
 
-export interface ResponseSpec {
+interface ResponseSpec {
   description: string;
   schema?: z.ZodType;
   /** Response headers this status sends, documented in the spec. */
@@ -28,7 +28,7 @@ type ResponseMap = Record<number, ResponseSpec>;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 /** What a handler returns: one of the declared statuses with a body of that status's shape. */
-export type RouteResult<R extends ResponseMap> = {
+type RouteResult<R extends ResponseMap> = {
   [K in keyof R & number]: {
     status: K;
     body: R[K]['stream'] extends { mediaType: string } ? ReadableStream<Uint8Array> : R[K]['schema'] extends z.ZodType ? z.input<R[K]['schema']> : undefined;
@@ -38,7 +38,7 @@ export type RouteResult<R extends ResponseMap> = {
   };
 }[keyof R & number];
 
-export interface HandlerInput<P, Q, B> extends HandlerServices {
+interface HandlerInput<P, Q, B> extends HandlerServices {
   params: Out<P>;
   query: Out<Q>;
   body: Out<B>;
@@ -79,7 +79,7 @@ export interface RouteDef<P extends z.ZodType | undefined, Q extends z.ZodType |
   handler: (input: HandlerInput<P, Q, B>) => Promise<RouteResult<R>>;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the route table holds routes of every schema type; defineRoute checks each against its own.
 export type AnyRoute = RouteDef<any, any, any, ResponseMap>;
 
 /** Declares a route. Only routes declared this way are mounted, and each one is in the spec. */

@@ -33,6 +33,7 @@ const invalidFields: [string, Record<string, unknown>, string[]][] = [
   ['credit code with V', { creditCode: '91350100V000100Y43' }, ['/creditCode']],
   ['credit code of 17 characters', { creditCode: VALID_CODE.slice(0, 17) }, ['/creditCode']],
   ['credit code of 19 characters', { creditCode: VALID_CODE + '0' }, ['/creditCode']],
+  // biome-ignore lint/correctness/noPrecisionLoss: a client sending the 18-digit code as a JSON number; only its type matters here.
   ['credit code as a number', { creditCode: 914403001922038216 }, ['/creditCode']],
   ['region code of 5 digits', { regionCode: '44010' }, ['/regionCode']],
   ['region code of 7 digits', { regionCode: '4401000' }, ['/regionCode']],
@@ -101,6 +102,7 @@ describe('bad input to PATCH /v1/agencies/{id}', () => {
 describe('hostile text is data, never code', () => {
   const payloads = {
     name: "Robert'); DROP TABLE agencies;--",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection payload, sent as plain text on purpose.
     domains: ['<script>alert(1)</script>', "' OR '1'='1", '"; DELETE FROM api_keys; --', '{{7*7}} ${7*7}'],
     contact: { address: '<img src=x onerror=alert(1)>', hours: "1'; SELECT pg_sleep(5);--" },
   };

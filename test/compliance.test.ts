@@ -3,7 +3,7 @@ import { admin, useTestApp } from './support/app.js';
 import { validLicence } from './support/licences.js';
 import { validPenalty } from './support/penalties.js';
 
-let now = new Date('2026-11-27T02:00:00Z');
+const now = new Date('2026-11-27T02:00:00Z');
 const t = useTestApp({ now: () => now });
 
 async function publish(path: string, body: Record<string, unknown>) {

@@ -54,7 +54,7 @@ describe('统一社会信用代码 (GB 32100-2015)', () => {
 
   it('publishes only valid credit codes as examples in the OpenAPI document', () => {
     const examples: unknown[] = [];
-    JSON.stringify(spec, (key, value: unknown) => {
+    JSON.stringify(spec, (_key, value: unknown) => {
       if (value && typeof value === 'object' && (value as { title?: string }).title === '统一社会信用代码') {
         examples.push((value as { example?: unknown }).example);
       }

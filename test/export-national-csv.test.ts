@@ -63,7 +63,7 @@ describe('penalty CSV', () => {
   it('round trip: export, then import the file, gives back the same inputs', async () => {
     const file = new TextEncoder().encode(CSV_BOM + penaltyCsvHeader() + penaltyCsvRows(RECORDS));
     const items: any[] = [];
-    const result = await runImport({ file, kind: 'penalties', agencyCreditCode: AGENCY, submit: async (b) => (items.push(...b), { ok: true }) });
+    const result = await runImport({ file, kind: 'penalties', agencyCreditCode: AGENCY, submit: async (b) => { items.push(...b); return { ok: true }; } });
     expect(result).toMatchObject({ format: 'current', total: 3, imported: 3, rejected: [], ignoredColumns: [] });
     const strip = (o: object) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null));
     RECORDS.forEach((r, i) => {
@@ -84,7 +84,7 @@ describe('penalty CSV', () => {
     expect(row[19]).toBe('0.200000');
     const file = new TextEncoder().encode(CSV_BOM + penaltyCsvHeader() + penaltyCsvRows([risky]));
     const items: any[] = [];
-    await runImport({ file, kind: 'penalties', agencyCreditCode: AGENCY, submit: async (b) => (items.push(...b), { ok: true }) });
+    await runImport({ file, kind: 'penalties', agencyCreditCode: AGENCY, submit: async (b) => { items.push(...b); return { ok: true }; } });
     expect(items[0]).toMatchObject({ remarks: risky.remarks, facts: risky.facts, content: risky.content });
   });
 
@@ -120,7 +120,7 @@ describe('licence CSV', () => {
   it('round trip through the importer', async () => {
     const file = new TextEncoder().encode(CSV_BOM + licenceCsvHeader() + licenceCsvRows([licence]));
     const items: any[] = [];
-    const result = await runImport({ file, kind: 'licences', agencyCreditCode: AGENCY, submit: async (b) => (items.push(...b), { ok: true }) });
+    const result = await runImport({ file, kind: 'licences', agencyCreditCode: AGENCY, submit: async (b) => { items.push(...b); return { ok: true }; } });
     expect(result).toMatchObject({ imported: 1, rejected: [] });
     expect(items[0]).toMatchObject({ category: '06', categoryDetail: '备案', state: 'invalid', validTo: '2029-03-14', licenceNumber: 'JY14401010000001' });
   });

@@ -9,7 +9,7 @@ const fixture = (name: string) => new URL(`./fixtures/import/${name}`, import.me
 /** Runs an import that accepts every batch, returning the result and what was submitted. */
 async function importAll(name: string, kind: 'penalties' | 'licences' = 'penalties') {
   const items: any[] = [];
-  const result = await runImport({ file: fixture(name), kind, agencyCreditCode: AGENCY, submit: async (b) => (items.push(...b), { ok: true }) });
+  const result = await runImport({ file: fixture(name), kind, agencyCreditCode: AGENCY, submit: async (b) => { items.push(...b); return { ok: true }; } });
   return { result, items };
 }
 
@@ -125,7 +125,7 @@ describe('inline files', () => {
   const bytes = (rows: string[][]) => new TextEncoder().encode(rows.map((r) => r.join(',')).join('\n'));
   const collect = async (file: Uint8Array, kind: 'penalties' | 'licences') => {
     const items: any[] = [];
-    const result = await runImport({ file, kind, agencyCreditCode: AGENCY, submit: async (b) => (items.push(...b), { ok: true }) });
+    const result = await runImport({ file, kind, agencyCreditCode: AGENCY, submit: async (b) => { items.push(...b); return { ok: true }; } });
     return { result, items };
   };
 

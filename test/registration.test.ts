@@ -4,7 +4,9 @@
  * tables. Forgetting one fails silently at run time; these checks fail instead. They read the declarations
  * themselves (every module under src/routes and src/domain), so a new module is covered the day it exists.
  */
-/// <reference types="vite/client" />
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { getTableColumns, getTableName, is } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
@@ -15,8 +17,14 @@ import { buildOpenApi } from '../src/openapi.js';
 import type { AnyRoute } from '../src/registry.js';
 import { RECORD_TYPES } from '../src/schemas/changes.js';
 
-const routeModules = import.meta.glob<Record<string, unknown>>('../src/routes/*.ts', { eager: true });
-const domainModules = import.meta.glob<Record<string, unknown>>('../src/domain/**/*.ts', { eager: true });
+/** Every module below a folder of src/, loaded, by its path. */
+async function modulesUnder(folder: string): Promise<Record<string, Record<string, unknown>>> {
+  const root = fileURLToPath(new URL(`../src/${folder}/`, import.meta.url));
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+  return Object.fromEntries(await Promise.all(files.map(async (f) => [`src/${folder}/${f}`, await import(join(root, f))] as const)));
+}
+const routeModules = await modulesUnder('routes');
+const domainModules = await modulesUnder('domain');
 
 const isRoute = (v: unknown): v is AnyRoute =>
   typeof v === 'object' && v !== null && 'operationId' in v && 'handler' in v && 'method' in v && 'path' in v;

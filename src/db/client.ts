@@ -5,7 +5,7 @@ import type * as schema from './schema.js';
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 /** A database handle for one request: Node shares one, Workers open one per request and close it after. */
-export interface DbLease {
+interface DbLease {
   db: Db;
   /** Closes a per-request handle; absent for a shared one. */
   release?: () => Promise<void>;

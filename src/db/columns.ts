@@ -1,7 +1,7 @@
 import { integer, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull();
-export const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull();
 
 /** Columns every published record carries: nothing published is silently changed or removed (docs/feed-and-versions.md#versions). */
 export const recordColumns = () => ({

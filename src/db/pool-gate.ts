@@ -1,5 +1,5 @@
 /** Raised when the database did not take an operation in time; classified as "database unavailable" (503). */
-export class PoolTimeoutError extends Error {
+class PoolTimeoutError extends Error {
   readonly code = 'POOL_TIMEOUT';
   constructor(waitedMs: number) {
     super(`the database did not take the operation within ${waitedMs} ms`);

@@ -63,7 +63,8 @@ function gated(client: Sql, max: number, poolTimeoutMs: number, deadlineMs: numb
     // drizzle calls .values() (rows as arrays) before awaiting: the query starts when it is awaited.
     const start = () => withDeadline(/^select /i.test(query) ? retryOnLostConnection(run, retries) : run(), deadlineMs);
     const lazy = {
-      values: () => ((values = true), lazy),
+      values: () => { values = true; return lazy; },
+      // biome-ignore lint/suspicious/noThenProperty: a thenable on purpose, so the query starts only when drizzle awaits it.
       then: <A, B>(onFulfilled?: (rows: unknown) => A | PromiseLike<A>, onRejected?: (err: unknown) => B | PromiseLike<B>) => start().then(onFulfilled, onRejected),
     };
     // drizzle only awaits what unsafe() returns; a thenable is all it needs.

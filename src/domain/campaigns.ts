@@ -20,7 +20,7 @@ import { derivedEtag } from './versioning.js';
 
 export type CampaignRow = typeof campaigns.$inferSelect & { leadAgency: string };
 
-export const campaignStatus = (row: { endDate: string }, today: string): Campaign['status'] => (today > row.endDate ? 'closed' : 'active');
+const campaignStatus = (row: { endDate: string }, today: string): Campaign['status'] => (today > row.endDate ? 'closed' : 'active');
 
 export function toCampaign(row: CampaignRow, today: string): Campaign {
   return {

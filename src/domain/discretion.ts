@@ -14,7 +14,7 @@ import { createRecord, type VersionedResource } from './versioned-record.js';
 
 export type BenchmarkRow = typeof discretionBenchmarks.$inferSelect;
 
-export function toBenchmark(row: BenchmarkRow, citations: Citation[]): Benchmark {
+function toBenchmark(row: BenchmarkRow, citations: Citation[]): Benchmark {
   return {
     ...recordMetaOf(row),
     status: row.status as Benchmark['status'],

@@ -2,5 +2,5 @@
 export { createLegalBasis, legalBasis } from './legal-bases/write.js';
 export { getLegalBasis, listLegalBases } from './legal-bases/read.js';
 export { getArticle, listArticles, searchArticles } from './legal-bases/articles.js';
-export { derive, deriveAll, legalBasisEtag, validityCondition } from './legal-bases/derived.js';
-export { toArticle, toLegalBasis, type LegalArticleRow, type LegalBasisRow } from './legal-bases/rows.js';
+export { derive, legalBasisEtag } from './legal-bases/derived.js';
+export { toLegalBasis, type LegalBasisRow } from './legal-bases/rows.js';

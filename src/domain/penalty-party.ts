@@ -16,12 +16,12 @@ import { RESIDENT_ID_TYPE, type PenaltyParty } from '../schemas/penalty-party.js
 
 declare const maskedBrand: unique symbol;
 /** An identity slot after masking; storage functions take this type, so a raw number does not type-check. */
-export type MaskedIdNumber = string & { readonly [maskedBrand]: true };
+type MaskedIdNumber = string & { readonly [maskedBrand]: true };
 
 /** 证件号码 slots: the whole value is masked, whatever the document. */
-export const DOCUMENT_SLOTS = ['idNumber', 'legalRepresentativeIdNumber'] as const;
+const DOCUMENT_SLOTS = ['idNumber', 'legalRepresentativeIdNumber'] as const;
 /** Code slots: published as given, but a 身份证 number inside is masked in place. */
-export const CODE_SLOTS = ['taxNumber', 'institutionCertificate', 'socialOrgCertificate'] as const;
+const CODE_SLOTS = ['taxNumber', 'institutionCertificate', 'socialOrgCertificate'] as const;
 export type DocumentSlot = (typeof DOCUMENT_SLOTS)[number];
 export type IdentitySlot = DocumentSlot | (typeof CODE_SLOTS)[number];
 export const IDENTITY_SLOTS: readonly IdentitySlot[] = [...DOCUMENT_SLOTS, ...CODE_SLOTS];

@@ -13,7 +13,7 @@ import { agencyOwner, createRecord, type VersionedResource } from './versioned-r
 
 export type PowerRow = typeof powers.$inferSelect;
 
-export function toPower(row: PowerRow, citations: Citation[]): Power {
+function toPower(row: PowerRow, citations: Citation[]): Power {
   return {
     ...recordMetaOf(row),
     status: row.status as Power['status'],

@@ -37,6 +37,7 @@ const duplicate = () =>
     { in: 'body', pointer: '/powerType', detail: 'Already published for this agency.' },
   ]);
 
+/** @public Declared for test/registration.test.ts, which finds every declared kind; routes use the wrappers below. */
 export const procedure: VersionedResource<typeof procedures, ProcedureRow, ProcedureFields, Procedure> = {
   type: 'procedure',
   name: 'Procedure',

@@ -81,7 +81,7 @@ function partyCells(p: PenaltyPartyPublic): Cell[] {
  * A text cell that Excel would run as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe, which
  * Excel shows as text; the importer drops it again (src/import/read-table.ts). Amounts and dates never start so.
  */
-export const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@\t\r]/;
 const inert = (c: Cell) => (c ? (FORMULA_START.test(c) ? `'${c}` : c) : '');
 
 // RFC 4180 lines (CRLF); quotes, commas and line breaks inside cells are quoted by csv-stringify.

@@ -19,7 +19,7 @@ import { partyInput, RowContext } from './row-common.js';
 import { licenceCategory, licenceState, parseDate } from './values.js';
 
 
-export function licenceInput(mapping: HeaderMapping, row: TableRow, agencyCreditCode: string): { ctx: RowContext; input: Record<string, unknown> } {
+function licenceInput(mapping: HeaderMapping, row: TableRow, agencyCreditCode: string): { ctx: RowContext; input: Record<string, unknown> } {
   const ctx = new RowContext(mapping, row.rowNumber, fieldsOf(mapping, row.cells));
   const f = ctx.fields;
   ctx.checkAgency(agencyCreditCode);

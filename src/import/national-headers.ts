@@ -14,7 +14,7 @@ export type ImportFormat = 'current' | 'legacy';
 /** A source field: the zod path joined by '.', or a pseudo-field the row mapper interprets. */
 export type FieldKey = string;
 /** Known national columns whose value the server fills (agency names, region codes …): read and dropped. */
-export const IGNORE = '-';
+const IGNORE = '-';
 
 interface Column {
   key: FieldKey;

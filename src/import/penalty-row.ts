@@ -26,7 +26,7 @@ export interface MappedRow<T> {
 }
 
 /** Mapping only (no validation): the input object the row stands for, and the conversion errors. */
-export function penaltyInput(mapping: HeaderMapping, row: TableRow, agencyCreditCode: string): { ctx: RowContext; input: Record<string, unknown> } {
+function penaltyInput(mapping: HeaderMapping, row: TableRow, agencyCreditCode: string): { ctx: RowContext; input: Record<string, unknown> } {
   const ctx = new RowContext(mapping, row.rowNumber, fieldsOf(mapping, row.cells));
   const f = ctx.fields;
   const legacy = mapping.format === 'legacy';

@@ -74,7 +74,7 @@ function toTable(raw: (string | undefined)[][]): Table {
   return { headers: headers.filter((h) => h !== ''), rows };
 }
 
-export function readCsv(bytes: Uint8Array): Table {
+function readCsv(bytes: Uint8Array): Table {
   // No skip_empty_lines: a blank line still counts as a spreadsheet row for the row numbers in the report.
   // relax_quotes: a quote inside an unquoted cell (当事人"张三") is text, as Excel reads it.
   let records: string[][];
@@ -112,7 +112,7 @@ function cellText(value: ExcelJS.CellValue): string | undefined {
   return undefined;
 }
 
-export async function readXlsx(bytes: Uint8Array): Promise<Table> {
+async function readXlsx(bytes: Uint8Array): Promise<Table> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);

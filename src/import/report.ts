@@ -6,7 +6,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { RowError } from './row-common.js';
 
-export const REPORT_HEADER = ['行号', '字段', '原因'] as const;
+const REPORT_HEADER = ['行号', '字段', '原因'] as const;
 
 export function rejectedReportCsv(rejected: readonly RowError[]): string {
   const rows = rejected.map((r) => [String(r.rowNumber), r.column, r.reason]);

@@ -8,12 +8,6 @@ export function toHex(buffer: ArrayBuffer): string {
   return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** True if an If-Match header value names the current ETag (or is "*"). Weak tags never match (RFC 9110 §13.1.1). */
-export function ifMatchSatisfied(ifMatch: string, current: string): boolean {
-  if (ifMatch.trim() === '*') return true;
-  return (ifMatch.match(/(W\/)?"[^"]*"/g) ?? []).some((tag) => !tag.startsWith('W/') && tag === current);
-}
-
 /** If-None-Match uses the weak comparison (RFC 9110 §13.1.2): W/ prefixes are ignored; "*" matches any. */
 export function ifNoneMatchSatisfied(ifNoneMatch: string, current: string): boolean {
   if (ifNoneMatch.trim() === '*') return true;

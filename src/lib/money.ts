@@ -59,9 +59,9 @@ function fromFen(fen: bigint, decimals: number): string {
 }
 
 /** Why `s` is not a valid yuan amount, or null. */
-export const yuanProblem = (s: string): string | null => problem(s, YUAN);
+const yuanProblem = (s: string): string | null => problem(s, YUAN);
 /** Why `s` is not a valid 万元 amount (national format), or null. */
-export const wanProblem = (s: string): string | null => problem(s, WAN);
+const wanProblem = (s: string): string | null => problem(s, WAN);
 
 /** Yuan as a BigInt of fen; throws MoneyError on invalid input. */
 export const yuanToFen = (s: string): bigint => toFen(s, YUAN);

@@ -29,7 +29,7 @@ export type PersonalDataKind = 'resident-id' | 'mobile-phone';
 export type PersonalDataPolicy = 'refused' | 'masked' | 'public-contact' | 'number';
 export const PERSONAL_DATA_KEY = 'x-personal-data';
 
-export interface ResidentIdFound {
+interface ResidentIdFound {
   /** The number in canonical form: 17 ASCII digits and a check character (X upper-case). */
   id: string;
   /** Positions (code point indices into the NFKC text) of its 18 characters, for masking in place. */

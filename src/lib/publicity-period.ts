@@ -37,7 +37,7 @@ export function addMonths(date: string, months: number): string {
 }
 
 export const SEVERITIES = ['轻微', '一般', '严重'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+type Severity = (typeof SEVERITIES)[number];
 const Confidence = z.enum(['C', 'S', 'U']);
 const TypeCode = z.string().regex(/^\d{2}$/);
 const Months = z.number().int().min(0).max(1200);

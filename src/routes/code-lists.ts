@@ -93,7 +93,7 @@ interface CodeList {
 }
 
 /** Every published code list, in index order. */
-export const CODE_LISTS: readonly CodeList[] = [
+const CODE_LISTS: readonly CodeList[] = [
   {
     name: 'power-types',
     title: '职权类型',

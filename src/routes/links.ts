@@ -1,5 +1,5 @@
 /** The URL of the next page: the current URL with `cursor` replaced. */
-export function nextPageUrl(url: URL, cursor: string, param = 'cursor'): string {
+function nextPageUrl(url: URL, cursor: string, param = 'cursor'): string {
   const next = new URL(url);
   next.searchParams.set(param, cursor);
   return next.pathname + next.search;

@@ -2,16 +2,16 @@ import { z } from 'zod';
 import { CreditCode, Id, IsoDate, RegionCode, pageQuery, recordMeta } from './common.js';
 import { guarded, line, prose, withGuard } from './text.js';
 
-export const AGENCY_LEVELS = ['省级', '市级', '县级', '乡级'] as const;
-export const AGENCY_KINDS = ['法定', '授权', '委托'] as const;
-export const AGENCY_STATUSES = ['active', 'abolished'] as const;
+const AGENCY_LEVELS = ['省级', '市级', '县级', '乡级'] as const;
+const AGENCY_KINDS = ['法定', '授权', '委托'] as const;
+const AGENCY_STATUSES = ['active', 'abolished'] as const;
 
-export const AgencyLevel = z.enum(AGENCY_LEVELS).meta({ title: '层级', description: '省级 / 市级 / 县级 / 乡级 (乡镇街道).' });
-export const AgencyKind = z.enum(AGENCY_KINDS).meta({
+const AgencyLevel = z.enum(AGENCY_LEVELS).meta({ title: '层级', description: '省级 / 市级 / 县级 / 乡级 (乡镇街道).' });
+const AgencyKind = z.enum(AGENCY_KINDS).meta({
   title: '主体类型',
   description: '法定 = statutory body; 授权 = organisation empowered by law or regulation; 委托 = entrusted organisation (行政处罚法 art. 20: its 委托书 is published).',
 });
-export const AgencyStatus = z.enum(AGENCY_STATUSES).meta({ title: '状态', description: 'active = 正常; abolished = 已撤销 (kept, never deleted).' });
+const AgencyStatus = z.enum(AGENCY_STATUSES).meta({ title: '状态', description: 'active = 正常; abolished = 已撤销 (kept, never deleted).' });
 
 const Entrustment = z
   .strictObject({

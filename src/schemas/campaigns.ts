@@ -7,8 +7,8 @@ import { z } from 'zod';
 import { Id, IsoDate, recordMeta } from './common.js';
 import { line, prose } from './text.js';
 
-export const CAMPAIGN_STATUSES = ['active', 'closed'] as const;
-export const CampaignStatus = z.enum(CAMPAIGN_STATUSES).meta({ title: '状态', description: 'active = 进行中; closed = 已结束.' });
+const CAMPAIGN_STATUSES = ['active', 'closed'] as const;
+const CampaignStatus = z.enum(CAMPAIGN_STATUSES).meta({ title: '状态', description: 'active = 进行中; closed = 已结束.' });
 
 const Name = line(200).meta({ title: '专项整治名称', example: '2024年示例市校园周边食品安全专项整治' });
 const Description = prose(5000).meta({ title: '专项整治说明', description: 'Scope, targets and basis of the campaign.' });

@@ -15,10 +15,10 @@ export const RECORD_TYPES = [
   'campaign',
 ] as const;
 export type RecordTypeName = (typeof RECORD_TYPES)[number];
-export const RecordType = z.enum(RECORD_TYPES).meta({ title: '记录类型' });
+const RecordType = z.enum(RECORD_TYPES).meta({ title: '记录类型' });
 
-export const CHANGE_EVENTS = ['created', 'updated', 'withdrawn', 'expired', 'repaired'] as const;
-export const ChangeEvent = z.enum(CHANGE_EVENTS).meta({
+const CHANGE_EVENTS = ['created', 'updated', 'withdrawn', 'expired', 'repaired'] as const;
+const ChangeEvent = z.enum(CHANGE_EVENTS).meta({
   title: '变更类型',
   description: 'created = first published; updated = a new version; withdrawn = 撤回 with a public reason; expired = publicity period ended; repaired = publicity ended early (信用修复 / 提前停止公示).',
 });

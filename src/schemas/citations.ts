@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Id, IsoDate } from './common.js';
 import { VALIDITY } from '../lib/validity.js';
 
-export const ArticleNo = z
+const ArticleNo = z
   .string()
   .regex(/^\d{1,4}(-\d{1,2})?$/, 'Article number: digits, with -N for 之N (e.g. 39, 39-1).')
   .meta({ title: '条号', description: '39 for 第三十九条; 39-1 for 第三十九条之一.', example: '39', maxLength: 7 });

@@ -59,7 +59,7 @@ export function dateParam(meta: DateMeta) {
  * and the official holiday calendar kept here (src/data/calendar-cn.json) begins with 2015, so every accepted
  * decision gets an exact due date.
  */
-export const FIRST_DECISION_DATE = '2015-01-01';
+const FIRST_DECISION_DATE = '2015-01-01';
 
 /**
  * The date of a published decision or action: from 2015-01-01 (earlier is 400 naming the field) to today in
@@ -80,7 +80,7 @@ export const recordMeta = {
   updatedAt: Timestamp.meta({ title: '更新时间' }),
 };
 
-export const Limit = z.coerce
+const Limit = z.coerce
   .number()
   .int()
   .min(1)
@@ -88,7 +88,7 @@ export const Limit = z.coerce
   .default(20)
   .meta({ title: '每页条数', description: 'Page size, 1-200 (default 20).' });
 
-export const CursorParam = guarded('refused').max(512).meta({ title: '分页游标', description: 'Opaque cursor from the previous page (`next`).' });
+const CursorParam = guarded('refused').max(512).meta({ title: '分页游标', description: 'Opaque cursor from the previous page (`next`).' });
 
 export const pageQuery = { limit: Limit.optional(), cursor: CursorParam.optional() };
 
@@ -102,7 +102,7 @@ export function Page<T extends z.ZodType>(item: T, id: string, title: string) {
     .meta({ id, title });
 }
 
-export const FieldErrorSchema = z
+const FieldErrorSchema = z
   .object({
     in: z.enum(['body', 'query', 'path', 'header']).meta({ title: '位置' }),
     pointer: z.string().meta({ title: '字段指针', description: 'JSON pointer (RFC 6901) into that part of the request.' }),

@@ -8,14 +8,14 @@ import { Citation, Citations } from './citations.js';
 import { dateParam, Id, IsoDate, pageQuery, RegionCode, Timestamp, recordMeta } from './common.js';
 import { line, prose } from './text.js';
 
-export const DECISION_TAGS = ['互联网+执法', '联合执法', '专项整治', '反垄断', '反不正当竞争'] as const;
+const DECISION_TAGS = ['互联网+执法', '联合执法', '专项整治', '反垄断', '反不正当竞争'] as const;
 export const DecisionTag = z.enum(DECISION_TAGS).meta({
   title: '标签',
   description: '互联网+执法, 联合执法 (needs `joint`), 专项整治 (needs `campaignId`), 反垄断, 反不正当竞争. Filterable.',
 });
 export type DecisionTag = z.output<typeof DecisionTag>;
 
-export const JointEnforcement = z
+const JointEnforcement = z
   .strictObject({
     reference: line(100).meta({
       title: '联合执法编号',
@@ -69,7 +69,7 @@ export function checkClaimedPublication(decisionDate: string, claimed: string | 
   if (claimedDay < decisionDate) ctx.addIssue({ code: 'custom', path: ['claimedPublishedAt'], message: 'claimedPublishedAt is before the decision date.' });
 }
 
-export const JointAgency = z
+const JointAgency = z
   .object({ id: Id, name: z.string().meta({ title: '名称' }) })
   .meta({ id: 'JointAgency', title: '参与执法主体' });
 

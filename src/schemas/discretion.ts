@@ -4,15 +4,15 @@ import { Id, pageQuery, recordMeta } from './common.js';
 import { line, prose } from './text.js';
 import { YuanAmount, canonicalYuan, yuanToFen } from '../lib/money.js';
 
-export const BENCHMARK_STATUSES = ['active', 'repealed'] as const;
-export const BenchmarkStatus = z.enum(BENCHMARK_STATUSES).meta({
+const BENCHMARK_STATUSES = ['active', 'repealed'] as const;
+const BenchmarkStatus = z.enum(BENCHMARK_STATUSES).meta({
   title: '状态',
   description: 'active = 有效; repealed = 已废止 (kept with its history, never deleted).',
 });
 
 // Money lives in src/lib/money.ts (the single source of truth); these names stay for existing importers.
-export const Yuan = YuanAmount;
-export const fen = yuanToFen;
+const Yuan = YuanAmount;
+const fen = yuanToFen;
 export { canonicalYuan };
 
 export const Tier = z

@@ -36,7 +36,7 @@ const ACTION_TYPE_CODES = ACTION_TYPES.map((t) => t.code) as [ActionTypeCode, ..
 const actionTypeLegend = ACTION_TYPES.map((t) => `${t.code} ${t.name}`).join(', ');
 
 // z.literal, not z.enum: keeps the codes in list order (see src/codes/power-types.ts).
-export const ActionType = z
+const ActionType = z
   .literal(ACTION_TYPE_CODES, {
     error: `执法类别 must be a 职权类型 code among ${actionTypeLegend}. 01 行政许可 and 02 行政处罚 are published as licences and penalties, not here.`,
   })
@@ -71,14 +71,14 @@ function checkTarget(t: TargetShape, ctx: z.RefinementCtx) {
   }
 }
 
-export const EnforcementTarget = z.strictObject(targetFields).superRefine(checkTarget).meta({
+const EnforcementTarget = z.strictObject(targetFields).superRefine(checkTarget).meta({
   id: 'EnforcementTarget',
   title: '执法对象',
   description: 'Name, category and (for organisations) the credit code. No ID-number field: unknown fields are refused.',
 });
 
 /** The action's own fields as the client sends them (shared with corrections). */
-export const enforcementActionFields = {
+const enforcementActionFields = {
   actionType: ActionType,
   target: EnforcementTarget,
   actionDate: decisionDateField({ title: '执法日期', description: 'The date of the decision or action; the 20-working-day limit runs from it.', example: '2024-03-15' }),
@@ -107,7 +107,7 @@ export const EnforcementActionCreate = z
 export type EnforcementActionCreate = z.output<typeof EnforcementActionCreate>;
 
 /** A partial 执法对象 for corrections; the merged target is checked in full by the domain. */
-export const EnforcementTargetPatch = z
+const EnforcementTargetPatch = z
   .strictObject(mergePatchFields(targetFields))
   .meta({ title: '执法对象(更正)', description: 'Only the fields to change; null removes creditCode. Unknown fields are refused.' });
 
@@ -123,7 +123,7 @@ export const EnforcementActionPatch = z
   .meta({ id: 'EnforcementActionPatch', title: '更正执法决定信息' });
 export type EnforcementActionPatch = z.output<typeof EnforcementActionPatch>;
 
-export const EnforcementTargetPublic = z
+const EnforcementTargetPublic = z
   .object({
     name: z.string().meta(targetFields.name.meta()!),
     category: targetFields.category,

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { Id, Timestamp } from './common.js';
 import { line } from './text.js';
 
-export const SCOPES = ['publish', 'admin'] as const;
-export const Scope = z.enum(SCOPES).meta({
+const SCOPES = ['publish', 'admin'] as const;
+const Scope = z.enum(SCOPES).meta({
   title: '权限范围',
   description: 'publish = write this agency\'s published records; admin = manage this agency\'s profile and keys.',
 });

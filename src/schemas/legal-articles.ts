@@ -4,7 +4,7 @@ import { Id, pageQuery } from './common.js';
 import { line, prose } from './text.js';
 
 /** An article number as the API addresses it: 39 (第三十九条) or 39-1 (第三十九条之一); no leading zeros. */
-export const ArticleNumber = z
+const ArticleNumber = z
   .string()
   .regex(ARTICLE_NO, 'Article number: 1-9999, with -N for 之N (e.g. 39, 39-1), no leading zeros.')
   .meta({ title: '条号', description: '39 for 第三十九条; 39-1 for 第三十九条之一.', example: '39', maxLength: 7 });

@@ -4,10 +4,10 @@ import { Id, IsoDate, pageQuery, recordMeta } from './common.js';
 import { line, withGuard } from './text.js';
 import { LegalArticleList } from './legal-articles.js';
 
-export const LEGAL_LEVELS = ['法律', '行政法规', '地方性法规', '部门规章', '地方政府规章', '行政规范性文件'] as const;
+const LEGAL_LEVELS = ['法律', '行政法规', '地方性法规', '部门规章', '地方政府规章', '行政规范性文件'] as const;
 
-export const LegalLevel = z.enum(LEGAL_LEVELS).meta({ title: '效力位阶', description: '法律 / 行政法规 / 地方性法规 / 部门规章 / 地方政府规章 / 行政规范性文件.' });
-export const Validity = z.enum(VALIDITY).meta({
+const LegalLevel = z.enum(LEGAL_LEVELS).meta({ title: '效力位阶', description: '法律 / 行政法规 / 地方性法规 / 部门规章 / 地方政府规章 / 行政规范性文件.' });
+const Validity = z.enum(VALIDITY).meta({
   title: '时效性',
   description:
     'Derived on every read from the dates (Beijing date today): 尚未生效 before effectiveOn; 已废止 from repealedOn; 已修改 once a text that amends or replaces it is in effect; otherwise 现行有效.',

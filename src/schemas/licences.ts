@@ -27,15 +27,15 @@ import { licenceExample } from './decision-examples.js';
 const SPECIFY = new Set<string>(LICENCE_CATEGORIES.filter((c) => c.specify).map((c) => c.code));
 const SPECIFY_LEGEND = LICENCE_CATEGORIES.filter((c) => c.specify).map((c) => `${c.code} ${c.name}`).join('/');
 
-export const LICENCE_STATES = ['valid', 'invalid'] as const;
-export const LicenceState = z.enum(LICENCE_STATES).meta({
+const LICENCE_STATES = ['valid', 'invalid'] as const;
+const LicenceState = z.enum(LICENCE_STATES).meta({
   title: '当前状态',
   description: 'XK_ZT. valid = 有效, invalid = 无效 (the national 双公示 template\'s code values for 当前状态 are not confirmed, so exports write the names).',
   example: 'valid',
 });
 
 /** Fields #14–#22 and #25 as the client sends them (shared with corrections). */
-export const licenceFields = {
+const licenceFields = {
   documentTitle: line(200).meta({
     title: '行政许可决定文书名称',
     description: 'XK_XKWS. The title of the decision document.',
@@ -68,7 +68,7 @@ export const licenceFields = {
 type LicenceShape = z.output<z.ZodObject<typeof licenceFields>>;
 
 /** The cross-field rules of national fields #16 and #20–#22; each issue names the field to fix (becomes errors[].pointer). */
-export function checkLicence(d: LicenceShape, ctx: z.RefinementCtx) {
+function checkLicence(d: LicenceShape, ctx: z.RefinementCtx) {
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
   const specify = SPECIFY.has(d.category);
   if (specify && d.categoryDetail === undefined) issue(['categoryDetail'], `许可类别 ${SPECIFY_LEGEND} must state the specific category in categoryDetail.`);

@@ -8,14 +8,14 @@ import { guarded, line } from './text.js';
  * other personal field is refused with a 400 naming it, so it never reaches storage.
  */
 
-export const OFFICER_STATUSES = ['active', 'suspended', 'revoked'] as const;
-export const OfficerStatus = z.enum(OFFICER_STATUSES).meta({
+const OFFICER_STATUSES = ['active', 'suspended', 'revoked'] as const;
+const OfficerStatus = z.enum(OFFICER_STATUSES).meta({
   title: '证件状态',
   description: 'active = 有效; suspended = 暂停 (暂扣执法证件); revoked = 注销 (frees the certificate number for a new certificate).',
 });
 
 /** No national numbering rule exists for 执法证号 (docs/duties.md#officers): letters (incl. Chinese), digits, - and /. */
-export const CertificateNo = guarded('refused')
+const CertificateNo = guarded('refused')
   .regex(/^[\p{L}\p{N}/-]{1,40}$/u, '执法证号: 1-40 letters, digits, - or /.')
   .meta({ title: '执法证号', description: 'As printed on the certificate; unique among active certificates.', example: '示例-44010000001' });
 

@@ -69,7 +69,7 @@ const decisionFields = {
 type DecisionShape = z.output<z.ZodObject<typeof decisionFields>>;
 
 /** The cross-field rules of national fields #18–#25; each issue names the field to fix (becomes errors[].pointer). */
-export function checkDecision(d: DecisionShape, ctx: z.RefinementCtx) {
+function checkDecision(d: DecisionShape, ctx: z.RefinementCtx) {
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
   const seen = new Set<string>();
   d.penaltyTypes.forEach((code, i) => {
@@ -97,7 +97,7 @@ export function checkDecision(d: DecisionShape, ctx: z.RefinementCtx) {
   if (d.publicityEndDate !== undefined && d.publicityEndDate < d.decisionDate) issue(['publicityEndDate'], '公示截止期 must not be before 处罚决定日期.');
 }
 
-export const PublicityInput = z
+const PublicityInput = z
   .strictObject({
     regime: z.enum(['credit', 'samr']).optional().meta({
       title: '公示规则',
@@ -127,7 +127,7 @@ export const penaltyObject = z.strictObject({
   ...decisionExtras,
 });
 
-export function refinePenalty(d: z.output<typeof penaltyObject>, ctx: z.RefinementCtx) {
+function refinePenalty(d: z.output<typeof penaltyObject>, ctx: z.RefinementCtx) {
   checkDecision(d, ctx);
   checkExtras(d, ctx);
   checkClaimedPublication(d.decisionDate, d.claimedPublishedAt, ctx);
@@ -144,7 +144,7 @@ const serverAgency = {
   dataSourceCreditCode: z.string().meta({ title: '数据来源单位统一社会信用代码', description: 'CF_SJLYDM. Filled by the server.' }),
 };
 
-export const Publicity = z
+const Publicity = z
   .object({
     ruleId: z.string().meta({ title: '公示规则条目', description: 'The row of the publicity rule table applied.' }),
     regime: z.enum(['credit', 'samr']).meta({ title: '公示规则' }),
@@ -187,7 +187,7 @@ const { party: _party, agencyId: _agency, ...patchable } = penaltyObject.shape;
  * JSON merge patch of a published penalty (the `changes` of a correction); null removes an optional field.
  * The deciding agency cannot change. The merged record is re-checked in full.
  */
-export const PenaltyPatch = z
+const PenaltyPatch = z
   .strictObject({ party: PenaltyPartyPatch.optional(), ...mergePatchFields(patchable) })
   .meta({ id: 'PenaltyPatch', title: '行政处罚决定更正内容' });
 

@@ -79,7 +79,7 @@ function checkIdPair(p: PartyShape, type: 'idType' | 'legalRepresentativeIdType'
 }
 
 /** Category-dependent rules (national fields #3, #4, #9, #12, #13); each issue names the one field to fix. */
-export function checkParty(p: PartyShape, ctx: z.RefinementCtx) {
+function checkParty(p: PartyShape, ctx: z.RefinementCtx) {
   const category = NAME_OF[p.category];
   const issue = (field: keyof PartyShape, message: string) => ctx.addIssue({ code: 'custom', path: [field], message });
 

@@ -6,13 +6,13 @@ import { guarded, line, prose } from './text.js';
 
 export { PowerType };
 
-export const POWER_STATUSES = ['active', 'cancelled'] as const;
-export const PowerStatus = z.enum(POWER_STATUSES).meta({
+const POWER_STATUSES = ['active', 'cancelled'] as const;
+const PowerStatus = z.enum(POWER_STATUSES).meta({
   title: '状态',
   description: 'active = 有效; cancelled = 已取消 (动态调整: the item is kept with its history, never deleted).',
 });
 
-export const PowerCode = guarded('refused')
+const PowerCode = guarded('refused')
   .regex(/^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$/, '职权编码: 1-64 letters, digits, ".", "_" or "-", starting with a letter or digit.')
   .meta({
     title: '职权编码',
@@ -128,7 +128,7 @@ export const PowerListQuery = z.strictObject({
 });
 export type PowerListQuery = z.output<typeof PowerListQuery>;
 
-export const PowerTypeItem = z
+const PowerTypeItem = z
   .object({
     code: PowerType,
     name: z.string().meta({ title: '类型名称', example: '行政处罚' }),

@@ -9,15 +9,15 @@ import { guarded, line, prose, withGuard } from './text.js';
  * can seek 行政复议, 行政诉讼 or complain.
  */
 
-export const ProcedurePowerType = z.enum(powerTypes.codes).meta({ title: '职权类型', description: `Code list: ${powerTypes.legend}.`, example: '02' });
+const ProcedurePowerType = z.enum(powerTypes.codes).meta({ title: '职权类型', description: `Code list: ${powerTypes.legend}.`, example: '02' });
 
-export const PROCEDURE_STATUSES = ['active', 'inactive'] as const;
-export const ProcedureStatus = z.enum(PROCEDURE_STATUSES).meta({
+const PROCEDURE_STATUSES = ['active', 'inactive'] as const;
+const ProcedureStatus = z.enum(PROCEDURE_STATUSES).meta({
   title: '状态',
   description: 'active = 现行; inactive = 停止适用 (kept with its history, never deleted).',
 });
 
-export const TIME_UNITS = ['工作日', '自然日', '小时'] as const;
+const TIME_UNITS = ['工作日', '自然日', '小时'] as const;
 
 const TimeLimit = z
   .strictObject({

@@ -26,8 +26,9 @@ const ALLOWED: Record<TextPolicy, PersonalDataKind[]> = {
 // bidi overrides and isolates, zero-width and other format characters (\p{Cf}) make a text read differently
 // from what it holds (a decision number with a zero-width space is another number that looks the same).
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const HIDDEN_IN_LINE = /[\u0000-\u001F\u007F-\u009F\p{Cf}\uFFFE\uFFFF]/u;
-const HIDDEN_IN_PROSE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\p{Cf}\uFFFE\uFFFF]/u;
+const HIDDEN_IN_LINE = /[\p{Cc}\p{Cf}\uFFFE\uFFFF]/u;
+// Prose may hold tab, LF and CR, the controls a multi-line text needs.
+const HIDDEN_IN_PROSE = /(?![\t\n\r])[\p{Cc}\p{Cf}\uFFFE\uFFFF]/u;
 
 const codePoint = (ch: string) => 'U+' + ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
 

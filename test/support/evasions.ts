@@ -91,7 +91,7 @@ export function freshMobile(): string {
 const CHINESE = new Map([...'〇零一二三四五六七八九'].map((c, i) => [c, String(Math.max(0, i - 1))]));
 
 /** `text` reduced to its digits (any script) and X, everything else dropped. */
-export function digitsOf(text: string): string {
+function digitsOf(text: string): string {
   let out = '';
   for (const ch of text.normalize('NFKC')) {
     const cp = ch.codePointAt(0)!;

@@ -6,13 +6,13 @@ import type { TestContext } from './app.js';
  * operator. Article texts are quoted exactly from the published laws.
  */
 
-export interface FixtureArticle {
+interface FixtureArticle {
   no: string;
   label: string;
   text: string;
 }
 
-export interface FixtureBasis {
+interface FixtureBasis {
   title: string;
   level: string;
   issuer: string;
@@ -23,13 +23,13 @@ export interface FixtureBasis {
 }
 
 /** Publishes one legal basis with its articles; returns its id. */
-export async function insertLegalBasis(t: TestContext, basis: FixtureBasis): Promise<string> {
+async function insertLegalBasis(t: TestContext, basis: FixtureBasis): Promise<string> {
   const res = await t.post('/v1/legal-bases', basis);
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.id;
 }
 
-export const PENALTY_LAW: FixtureBasis = {
+const PENALTY_LAW: FixtureBasis = {
   title: '中华人民共和国行政处罚法',
   level: '法律',
   issuer: '全国人民代表大会常务委员会',
@@ -41,7 +41,7 @@ export const PENALTY_LAW: FixtureBasis = {
   ],
 };
 
-export const ROAD_TRANSPORT_REGULATION: FixtureBasis = {
+const ROAD_TRANSPORT_REGULATION: FixtureBasis = {
   title: '中华人民共和国道路运输条例',
   level: '行政法规',
   issuer: '国务院',
@@ -59,7 +59,7 @@ export const ROAD_TRANSPORT_REGULATION: FixtureBasis = {
 };
 
 /** A fictional local rule, repealed in the past: citing it must be flagged. */
-export const REPEALED_RULE: FixtureBasis = {
+const REPEALED_RULE: FixtureBasis = {
   title: '示例市客运出租汽车管理暂行办法',
   level: '地方政府规章',
   issuer: '示例市人民政府',

@@ -1,4 +1,3 @@
-import { completeCreditCode } from '../../src/lib/credit-code.js';
 import { completeResidentId } from '../../src/lib/resident-id.js';
 import { uniqueCreditCode } from './app.js';
 
@@ -37,8 +36,6 @@ export function validPenalty(fields: Record<string, unknown> = {}): Record<strin
     ...fields,
   };
 }
-
-export { completeCreditCode };
 
 // --- Helpers for the penalties-*.test.ts files (appended) ---
 import { count, type SQL } from 'drizzle-orm';

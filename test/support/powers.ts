@@ -5,7 +5,7 @@ import { admin, type TestContext } from './app.js';
 
 let serial = 0;
 /** A fresh 职权编码, unique within a test file. */
-export function powerCode(prefix = 'CF'): string {
+function powerCode(prefix = 'CF'): string {
   serial += 1;
   return `${prefix}${String(Date.now() % 100000).padStart(5, '0')}${String(serial).padStart(4, '0')}`;
 }

@@ -28,7 +28,7 @@ function resolve(ref: string): Node {
   return node;
 }
 
-const escape = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1');
+const escapeToken = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1');
 
 /** String leaves of a JSON Schema, with their pointers; refs are followed (cycles cut). */
 function* stringLeaves(schema: Node, pointer: string, seen: Set<string> = new Set()): Generator<[string, Node]> {
@@ -42,7 +42,7 @@ function* stringLeaves(schema: Node, pointer: string, seen: Set<string> = new Se
   }
   if (schema.type === 'string') yield [pointer, schema];
   for (const [name, prop] of Object.entries((schema.properties as Record<string, Node> | undefined) ?? {})) {
-    yield* stringLeaves(prop, `${pointer}/${escape(name)}`, seen);
+    yield* stringLeaves(prop, `${pointer}/${escapeToken(name)}`, seen);
   }
   if (schema.items && typeof schema.items === 'object') yield* stringLeaves(schema.items, `${pointer}/*`, seen);
   if (schema.additionalProperties && typeof schema.additionalProperties === 'object') yield* stringLeaves(schema.additionalProperties, `${pointer}/*`, seen);

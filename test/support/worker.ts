@@ -27,7 +27,7 @@ function hyperdriveUrl(url: string): string {
   return u.toString();
 }
 
-export interface WorkerResponse {
+interface WorkerResponse {
   status: number;
   headers: Headers;
   body: any;

@@ -1,7 +1,6 @@
 import { and, asc, count, eq, inArray, isNull, lte, or, gt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { legalArticles, legalBases } from '../../db/schema.js';
-import { problems } from '../../errors.js';
 import { validityOn, type Validity } from '../../lib/validity.js';
 import type { Derived, LegalBasisRow } from './rows.js';
 import { derivedEtag } from '../versioning.js';
@@ -62,4 +61,4 @@ export function legalBasisEtag(version: number, derived: Derived): string {
   return derivedEtag(version, `${derived.validity}|${derived.amendedBy.join(',')}|${derived.articleCount}`);
 }
 
-export const byId = (id: string) => eq(legalBases.id, id);
+const byId = (id: string) => eq(legalBases.id, id);
