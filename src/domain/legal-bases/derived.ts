@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull, lte, or, gt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, inArray, isNull, lte, or, gt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { legalArticles, legalBases } from '../../db/schema.js';
 import { validityOn, type Validity } from '../../lib/validity.js';
@@ -61,4 +61,3 @@ export function legalBasisEtag(version: number, derived: Derived): string {
   return derivedEtag(version, `${derived.validity}|${derived.amendedBy.join(',')}|${derived.articleCount}`);
 }
 
-const byId = (id: string) => eq(legalBases.id, id);
