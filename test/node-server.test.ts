@@ -27,7 +27,7 @@ beforeAll(async () => {
   }
   server = await startNodeServer(env);
   base = server.base;
-}, 60_000);
+}, 150_000);
 
 afterAll(async () => {
   await server?.stop();

@@ -30,7 +30,8 @@ export async function startNodeServer(env: Record<string, string>): Promise<Node
       await exited;
     },
   };
-  for (let i = 0; i < 300; i++) {
+  // A PGlite server migrates and seeds its demo data first: on a loaded 2-core machine that has taken 55 s.
+  for (let i = 0; i < 1200; i++) {
     try {
       if ((await fetch(`${server.base}/v1/agencies`)).ok) return server;
     } catch {
@@ -39,5 +40,5 @@ export async function startNodeServer(env: Record<string, string>): Promise<Node
     await new Promise((r) => setTimeout(r, 100));
   }
   await server.stop();
-  throw new Error('the server did not answer within 30 s');
+  throw new Error('the server did not answer within 120 s');
 }
