@@ -1,6 +1,7 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { zValidator } from '@hono/zod-validator';
 import type { z } from 'zod';
+import type { $ZodIssue } from 'zod/v4/core';
 import { fieldErrorsFromZod, problems, type FieldLocation } from './errors.js';
 import { etagOf, ifNoneMatchSatisfied } from './lib/etag.js';
 import type { AppEnv, HandlerServices } from './context.js';
@@ -108,8 +109,9 @@ export function problemStatuses(route: AnyRoute): number[] {
 }
 
 function validationHook(location: FieldLocation) {
-  return (result: { success: boolean; error?: { issues: readonly unknown[] } }) => {
-    if (!result.success) throw problems.validation(fieldErrorsFromZod(result.error!.issues as never, location));
+  // The validator's hook types its error for zod 3 or 4; the only zod here is 4, whose issues these are.
+  return (result: { success: true } | { success: false; error: { issues: readonly unknown[] } }) => {
+    if (!result.success) throw problems.validation(fieldErrorsFromZod(result.error.issues as readonly $ZodIssue[], location));
   };
 }
 
@@ -119,12 +121,14 @@ export const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 export function mountRoute(app: Hono<AppEnv>, route: AnyRoute, bodyLimitBytes: number): void {
   const chain: MiddlewareHandler<AppEnv>[] = [];
   if (route.auth) chain.push(authenticate);
-  if (route.params) chain.push(zValidator('param', route.params, validationHook('path')) as never);
-  if (route.query) chain.push(zValidator('query', route.query, validationHook('query')) as never);
+  // Each validator is typed with the input it adds; the chain holds them as plain middleware, and respond()
+  // reads the validated values back by target.
+  if (route.params) chain.push(zValidator('param', route.params, validationHook('path')) as MiddlewareHandler<AppEnv>);
+  if (route.query) chain.push(zValidator('query', route.query, validationHook('query')) as MiddlewareHandler<AppEnv>);
   if (route.ifMatch) chain.push(requireIfMatch(route.ifMatch));
   if (route.body) {
     chain.push(...bodyChecks(route.bodyTypes ?? ['application/json'], bodyLimitBytes));
-    chain.push(zValidator('json', route.body, validationHook('body')) as never);
+    chain.push(zValidator('json', route.body, validationHook('body')) as MiddlewareHandler<AppEnv>);
   }
   app.on(route.method.toUpperCase(), [honoPath(route.path)], ...(chain as []), async (c: Context<AppEnv>) => respond(c, route));
 }
@@ -167,7 +171,11 @@ async function render(route: AnyRoute, services: HandlerServices, handle: () => 
   const headers: Record<string, string> = { ...COMMON_HEADERS, ...result.headers };
   const isRead = route.method === 'get';
   if (isRead) headers['Cache-Control'] ??= 'no-cache'; // a handler may ask for less caching (keys: no-store)
-  if (spec.stream) return { status: result.status, body: result.body as unknown as ReadableStream<Uint8Array>, headers: { ...headers, 'Content-Type': spec.stream.mediaType } };
+  if (spec.stream) {
+    const body: unknown = result.body;
+    if (!(body instanceof ReadableStream)) throw new Error(`${route.operationId} declared a stream and returned none`);
+    return { status: result.status, body, headers: { ...headers, 'Content-Type': spec.stream.mediaType } };
+  }
   // A record knows its ETag before rendering: an unchanged one costs no validation or serialization.
   if (isRead && result.etag && ifNoneMatch && ifNoneMatchSatisfied(ifNoneMatch, result.etag)) return notModified(result.etag, headers);
   if (!spec.schema) return { status: result.status, body: null, headers };

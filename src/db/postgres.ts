@@ -38,6 +38,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): { db: 
   });
   // A query may wait behind others on its connection for at most the pool timeout plus one statement.
   const deadlineMs = poolTimeoutMs + (statementTimeoutMs || DEFAULT_STATEMENT_MS);
+  // PGlite's and postgres.js's drizzle databases differ only in their query-result type; the app uses what both share.
   const db = drizzle({ client: gated(client, max, poolTimeoutMs, deadlineMs), schema }) as unknown as Db;
   return { db, close: () => client.end({ timeout: 5 }) };
 }

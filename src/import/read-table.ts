@@ -115,6 +115,7 @@ function cellText(value: ExcelJS.CellValue): string | undefined {
 async function readXlsx(bytes: Uint8Array): Promise<Table> {
   const wb = new ExcelJS.Workbook();
   try {
+    // exceljs types load() as taking a Node Buffer; it reads the bytes through JSZip, which takes any Uint8Array.
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
     throw new ImportFileError('The file is not a readable XLSX workbook.');
