@@ -10,10 +10,10 @@ import { chinaDate } from '../src/lib/validity.js';
 import { penaltyValues } from '../src/domain/penalties/create.js';
 import { publicityOf } from '../src/domain/penalties/publicity.js';
 import { preparePartyForStorage } from '../src/domain/penalty-party.js';
-import type { AgencyIdentity } from '../src/domain/results/decision-parts.js';
-import type { ResultRules } from '../src/domain/results/rules.js';
-import { PUBLICATION_DAYS } from '../src/domain/results/timeliness.js';
-import { firstPublication } from '../src/domain/results/create.js';
+import type { AgencyIdentity } from '../src/domain/decisions/decision-parts.js';
+import type { DecisionRules } from '../src/domain/decisions/rules.js';
+import { PUBLICATION_DAYS } from '../src/domain/decisions/timeliness.js';
+import { firstPublication } from '../src/domain/decisions/create.js';
 import { PenaltyCreate } from '../src/schemas/penalties.js';
 
 const all = Object.entries(getTableColumns(penalties));
@@ -34,7 +34,7 @@ function field(value: unknown, jsonb: boolean): string {
 }
 
 /** One COPY line for a decision as the app would store it when published at `now` by `agency`. */
-export function copyLine(raw: unknown, agency: AgencyIdentity, rules: ResultRules, now: Date): string {
+export function copyLine(raw: unknown, agency: AgencyIdentity, rules: DecisionRules, now: Date): string {
   const item = PenaltyCreate.parse(raw);
   const errors: FieldError[] = [];
   const party = preparePartyForStorage(item.party, rules.masking, item.decisionDate);

@@ -14,8 +14,8 @@ import postgres from 'postgres';
 import { createApp } from '../src/app.js';
 import { sharedDb } from '../src/db/client.js';
 import { openPostgres } from '../src/db/postgres.js';
-import { resultRules } from '../src/domain/results/rules.js';
-import type { AgencyIdentity } from '../src/domain/results/decision-parts.js';
+import { decisionRules } from '../src/domain/decisions/rules.js';
+import type { AgencyIdentity } from '../src/domain/decisions/decision-parts.js';
 import { COPY_COLUMNS, copyLine } from './copy-rows.js';
 import { BATCH_SIZE, INGEST_AGENCIES, penaltyBatch } from './dataset-penalties.js';
 import { freePort, POOL_MAX } from './servers.js';
@@ -54,7 +54,7 @@ async function agenciesFor(sql: postgres.Sql, ids: string[]): Promise<AgencyIden
 /** Writes every COPY line to a file first, so the timed COPY measures PostgreSQL's write path only. */
 async function copyBaseline(sql: postgres.Sql, agencies: AgencyIdentity[], batches: number) {
   const file = join(tmpdir(), `bench-penalties-${process.pid}.copy`);
-  const rules = resultRules({ bodyLimitBytes: 0 });
+  const rules = decisionRules({ bodyLimitBytes: 0 });
   const now = new Date();
   const prepared = performance.now();
   const out = createWriteStream(file);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseEnv } from '../src/env.js';
-import { deadline } from '../src/domain/results/timeliness.js';
+import { deadline } from '../src/domain/decisions/timeliness.js';
 import { rulesConfig } from '../src/rules-config.js';
 import { completeResidentId } from '../src/lib/resident-id.js';
 import { admin, useTestApp } from './support/app.js';

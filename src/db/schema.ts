@@ -20,7 +20,7 @@ import { createdAt, recordColumns } from './columns.js';
 import type { AgencyCreate } from '../schemas/agencies.js';
 
 export * from './tables/duties.js';
-export * from './tables/results.js';
+export * from './tables/decisions.js';
 
 /** 执法主体: an enforcement body (法定 / 授权 / 委托). */
 export const agencies = pgTable(

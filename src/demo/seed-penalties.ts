@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { createPenalties } from '../domain/penalties/create.js';
 import { withdrawPenalty } from '../domain/penalties/lifecycle.js';
 import { versionEtag } from '../domain/versioning.js';
-import { resultRules } from '../domain/results/rules.js';
+import { decisionRules } from '../domain/decisions/rules.js';
 import { completeCreditCode } from '../lib/credit-code.js';
 import { INDIVIDUAL_BUSINESS_PLACEHOLDER, completeRegistrationNumber } from '../lib/party-codes.js';
 import { completeResidentId } from '../lib/resident-id.js';
@@ -81,7 +81,7 @@ export async function seedPenalties(ctx: DemoContext): Promise<void> {
       tags: ['互联网+执法'],
     },
   ].map((item) => PenaltyCreate.parse(item));
-  const rules = resultRules({ bodyLimitBytes: 0 });
+  const rules = decisionRules({ bodyLimitBytes: 0 });
   const rows = await createPenalties(ctx.db, operator, ctx.now, rules, items, (i) => `/demo/${i}`);
   // The individual business's decision was later revoked on review: it stays as a notice.
   const revoked = rows[2]!;

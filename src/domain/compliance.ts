@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { ComplianceQuery, ComplianceRow } from '../schemas/compliance.js';
 
-/** The decision tables (test/registration.test.ts checks each decision kind is here); they share the columns counted here (decisionColumns in db/tables/results.ts). */
+/** The decision tables (test/registration.test.ts checks each decision kind is here); they share the columns counted here (decisionColumns in db/tables/decisions.ts). */
 export const COMPLIANCE_TABLES = [
   { kind: 'penalty', table: 'penalties' },
   { kind: 'licence', table: 'licences' },

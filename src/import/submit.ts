@@ -10,7 +10,7 @@ import type { Db } from '../db/client.js';
 import { agencies } from '../db/schema.js';
 import { createLicences } from '../domain/licences/create.js';
 import { createPenalties } from '../domain/penalties/create.js';
-import { resultRules } from '../domain/results/rules.js';
+import { decisionRules } from '../domain/decisions/rules.js';
 import { Problem } from '../errors.js';
 import type { LicenceCreate } from '../schemas/licences.js';
 import type { PenaltyCreate } from '../schemas/penalties.js';
@@ -29,7 +29,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function makeSubmit(db: Db, agencyId: string, kind: ImportKind, now: () => Date = () => new Date()): Submit {
   if (!isWired(kind)) throw new Error(NOT_WIRED_LICENCES);
   // No request body here, so no body limit applies; the other rules are the bundled defaults.
-  const rules = resultRules({ bodyLimitBytes: 0 });
+  const rules = decisionRules({ bodyLimitBytes: 0 });
   return async (items) => {
     const at = (i: number) => '/items/' + i;
     try {

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Db } from '../db/client.js';
 import type { Principal } from '../domain/principal.js';
 import type { RecordType } from '../domain/records.js';
-import { resultRules, type ResultRules } from '../domain/results/rules.js';
+import { decisionRules, type DecisionRules } from '../domain/decisions/rules.js';
 import { versionEtag } from '../domain/versioning.js';
 import { defineRoute, type AnyRoute } from '../registry.js';
 import { IdParams } from '../schemas/common.js';
@@ -18,7 +18,7 @@ interface Words {
 }
 
 type Row = { id: string; version: number; publishedAt: Date; claimedPublishedAt: Date | null; dueDate: string; late: boolean; workingDaysLate: number; calendarProvisional: boolean };
-type Write<I, R> = (db: Db, principal: Principal, now: Date, rules: ResultRules, id: string, ifMatch: string, input: I) => Promise<R>;
+type Write<I, R> = (db: Db, principal: Principal, now: Date, rules: DecisionRules, id: string, ifMatch: string, input: I) => Promise<R>;
 
 /** What one kind of decision (penalty, licence, other action) needs to declare its routes. */
 export interface DecisionRoutes<R extends Row> {
@@ -38,7 +38,7 @@ export interface DecisionRoutes<R extends Row> {
     /** What a read shows as of now (a penalty past its publicity period is expired on first sight). */
     current?: (db: Db, now: Date, row: R) => Promise<R>;
     present: (row: R) => unknown;
-    create: (db: Db, principal: Principal, now: Date, rules: ResultRules, items: never[], at: (i: number) => string) => Promise<R[]>;
+    create: (db: Db, principal: Principal, now: Date, rules: DecisionRules, items: never[], at: (i: number) => string) => Promise<R[]>;
     correct: Write<never, R>;
     withdraw: Write<never, R>;
     /** The number a batch receipt names (an action's 执法文书号); the decision number by default. */
@@ -92,7 +92,7 @@ export function decisionRoutes<R extends Row>(d: DecisionRoutes<R>): AnyRoute[] 
         201: { description: 'Published.', schema: schemas.one, headers: { ...etagHeaderSpec, Location: { description: d.describe.location, schema: { type: 'string' } } } },
       },
       handler: async ({ db, principal, now, config, body }) => {
-        const [row] = await domain.create(db, principal, now(), resultRules(config), [body as never], () => '');
+        const [row] = await domain.create(db, principal, now(), decisionRules(config), [body as never], () => '');
         return { status: 201 as const, body: domain.present(row!), etag: versionEtag(row!.version), headers: { Location: `${collection}/${row!.id}` } };
       },
     }),
@@ -107,7 +107,7 @@ export function decisionRoutes<R extends Row>(d: DecisionRoutes<R>): AnyRoute[] 
       responses: { 201: { description: 'All published: one receipt per item, in request order.', schema: BatchReceipt } },
       handler: async ({ db, principal, now, config, body }) => {
         const items = (body as { items: never[] }).items;
-        const rows = await domain.create(db, principal, now(), resultRules(config), items, (i) => `/items/${i}`);
+        const rows = await domain.create(db, principal, now(), decisionRules(config), items, (i) => `/items/${i}`);
         return { status: 201 as const, body: { items: rows.map((row) => receiptOf(collection, { ...row, decisionNumber: numberOf(row) })) } };
       },
     }),
@@ -123,7 +123,7 @@ export function decisionRoutes<R extends Row>(d: DecisionRoutes<R>): AnyRoute[] 
       problems: [404, 409, 422],
       responses: { 200: one },
       handler: async ({ db, principal, now, config, params, ifMatch, body }) =>
-        answer(await domain.correct(db, principal, now(), resultRules(config), params.id, ifMatch, body as never)),
+        answer(await domain.correct(db, principal, now(), decisionRules(config), params.id, ifMatch, body as never)),
     }),
     defineRoute({
       method: 'post',
@@ -137,7 +137,7 @@ export function decisionRoutes<R extends Row>(d: DecisionRoutes<R>): AnyRoute[] 
       problems: [404, 409, 422],
       responses: { 200: one },
       handler: async ({ db, principal, now, config, params, ifMatch, body }) =>
-        answer(await domain.withdraw(db, principal, now(), resultRules(config), params.id, ifMatch, body as never)),
+        answer(await domain.withdraw(db, principal, now(), decisionRules(config), params.id, ifMatch, body as never)),
     }),
     ...(d.extra ?? []),
     ...revisionRoutes({ type: d.type, collection, tag, label: d.label, exists: domain.get }),

@@ -1,6 +1,6 @@
 import { defineRoute, type AnyRoute } from '../registry.js';
 import { PublicityRulesSchema } from '../lib/publicity-period.js';
-import { resultRules } from '../domain/results/rules.js';
+import { decisionRules } from '../domain/decisions/rules.js';
 import { etagHeaderSpec } from './links.js';
 
 const PublicityRuleTable = PublicityRulesSchema.meta({ id: 'PublicityRuleTable', title: '公示期限规则表' });
@@ -16,6 +16,6 @@ export const publicityRuleRoutes: AnyRoute[] = [
       "How long a penalty stays public and when it may end early, per regime (credit: 国家发展改革委令第36号; samr: 总局令第45号): tiers by severity or penalty type, minimum/default/maximum months, types excluded from early termination, and each rule's source confidence (C/S/U). Operators can replace the table without a code change.",
     tag: 'code-lists',
     responses: { 200: { description: 'The rule table in force.', schema: PublicityRuleTable, headers: etagHeaderSpec } },
-    handler: async ({ config }) => ({ status: 200 as const, body: resultRules(config).publicityRules }),
+    handler: async ({ config }) => ({ status: 200 as const, body: decisionRules(config).publicityRules }),
   }),
 ];

@@ -13,12 +13,12 @@ import {
   numberTaken,
   publishCorrection,
   storedExtras,
-} from '../results/correct.js';
-import type { ResultRules } from '../results/rules.js';
-import { PUBLICATION_DAYS } from '../results/timeliness.js';
+} from '../decisions/correct.js';
+import type { DecisionRules } from '../decisions/rules.js';
+import { PUBLICATION_DAYS } from '../decisions/timeliness.js';
 import { mergePatch } from '../versioning.js';
 import { actionValues, duplicateDocument, futureAction } from './create.js';
-import { lockAction } from './lifecycle.js';
+import { lockForChange } from './lifecycle.js';
 import { actionKind, type ActionRow } from './present.js';
 
 /** The stored action in request shape, so a merge patch applies to what the agency once sent. */
@@ -38,9 +38,9 @@ function asInput(row: ActionRow): Record<string, unknown> {
  * A correction (更正): a merge patch re-checked in full, published as a new version with its public
  * reason. A target holds no ID numbers, so nothing is kept masked; every other error is named at once.
  */
-export async function correctAction(db: Db, principal: Principal, now: Date, rules: ResultRules, id: string, ifMatch: string, input: EnforcementActionCorrection) {
+export async function correctAction(db: Db, principal: Principal, now: Date, rules: DecisionRules, id: string, ifMatch: string, input: EnforcementActionCorrection) {
   return db.transaction(async (tx) => {
-    const row = await lockAction(tx, principal, id, ifMatch);
+    const row = await lockForChange(tx, principal, id, ifMatch);
     if (row.status !== 'published') throw problems.conflict(`This action is ${row.status}: only a published action can be corrected.`);
     const parsed = EnforcementActionCreate.safeParse(mergePatch(asInput(row), input.changes as Record<string, unknown>));
     if (!parsed.success) {

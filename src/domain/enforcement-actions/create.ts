@@ -4,11 +4,11 @@ import type { FieldError } from '../../errors.js';
 import { searchText } from '../../lib/segment.js';
 import type { EnforcementActionCreate } from '../../schemas/enforcement-actions.js';
 import type { Principal } from '../principal.js';
-import { createDecisions, sharedColumns, type CreateSpec } from '../results/create.js';
-import { futureDate } from '../results/lifecycle.js';
-import type { AgencyIdentity, ResolvedExtras } from '../results/decision-parts.js';
-import type { ResultRules } from '../results/rules.js';
-import { PUBLICATION_DAYS } from '../results/timeliness.js';
+import { createDecisions, sharedColumns, type CreateSpec } from '../decisions/create.js';
+import { futureDate } from '../decisions/lifecycle.js';
+import type { AgencyIdentity, ResolvedExtras } from '../decisions/decision-parts.js';
+import type { DecisionRules } from '../decisions/rules.js';
+import { PUBLICATION_DAYS } from '../decisions/timeliness.js';
 import { actionKind, type ActionRow } from './present.js';
 
 export const duplicateDocument = (pointer: string): FieldError => ({
@@ -34,7 +34,7 @@ export function actionValues(input: EnforcementActionCreate, agency: AgencyIdent
   };
 }
 
-/** Everything create needs of an action beyond what all decisions share (src/domain/results/create.ts). */
+/** Everything create needs of an action beyond what all decisions share (src/domain/decisions/create.ts). */
 const createSpec: CreateSpec<typeof enforcementActions, EnforcementActionCreate, true> = {
   kind: actionKind,
   numbers: {
@@ -60,5 +60,5 @@ const createSpec: CreateSpec<typeof enforcementActions, EnforcementActionCreate,
  * Publishes actions all-or-nothing, like createPenalties; the 执法文书号 is optional, and unique per agency
  * when given. Due 20 working days after the action date.
  */
-export const createActions = (db: Db, principal: Principal, now: Date, rules: ResultRules, items: EnforcementActionCreate[], at: (i: number) => string): Promise<ActionRow[]> =>
+export const createActions = (db: Db, principal: Principal, now: Date, rules: DecisionRules, items: EnforcementActionCreate[], at: (i: number) => string): Promise<ActionRow[]> =>
   createDecisions(db, createSpec, principal, now, rules, items, at);

@@ -2,7 +2,7 @@ import { eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { enforcementActions as ea } from '../../db/schema.js';
 import type { EnforcementActionListQuery } from '../../schemas/enforcement-actions.js';
-import { listDecisions } from '../results/list.js';
+import { listDecisions } from '../decisions/list.js';
 import { actionKind, type ActionRow } from './present.js';
 
 export async function listActions(db: Db, query: EnforcementActionListQuery): Promise<{ rows: ActionRow[]; next: string | null }> {

@@ -2,9 +2,9 @@ import { enforcementActions } from '../../db/schema.js';
 import type { DecisionNotice } from '../../schemas/decision-common.js';
 import type { EnforcementAction } from '../../schemas/enforcement-actions.js';
 import { recordMetaOf } from '../records.js';
-import type { DecisionKind } from '../results/kind.js';
-import { extrasOf, timelinessOf } from '../results/present.js';
-import { toNotice } from '../results/notice.js';
+import type { DecisionKind } from '../decisions/kind.js';
+import { extrasOf, timelinessOf } from '../decisions/present.js';
+import { toNotice } from '../decisions/notice.js';
 
 export type ActionRow = typeof enforcementActions.$inferSelect;
 

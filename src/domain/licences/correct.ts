@@ -15,9 +15,9 @@ import {
   publishCorrection,
   storedExtras,
   storeParty,
-} from '../results/correct.js';
-import type { ResultRules } from '../results/rules.js';
-import { PUBLICATION_DAYS } from '../results/timeliness.js';
+} from '../decisions/correct.js';
+import type { DecisionRules } from '../decisions/rules.js';
+import { PUBLICATION_DAYS } from '../decisions/timeliness.js';
 import { duplicateNumber, futureDecision, licenceValues } from './create.js';
 import { lockForChange } from './lifecycle.js';
 import { licenceKind, type LicenceRow } from './present.js';
@@ -45,7 +45,7 @@ function asInput(row: LicenceRow): Record<string, unknown> {
  * A correction (更正) of a licence, as correctPenalty does it: a merge patch on the decision as sent,
  * re-checked in full, published as a new version with its public reason; untouched ID numbers stay masked.
  */
-export async function correctLicence(db: Db, principal: Principal, now: Date, rules: ResultRules, id: string, ifMatch: string, input: LicenceCorrection) {
+export async function correctLicence(db: Db, principal: Principal, now: Date, rules: DecisionRules, id: string, ifMatch: string, input: LicenceCorrection) {
   return db.transaction(async (tx) => {
     const row = await lockForChange(tx, principal, id, ifMatch);
     if (row.status !== 'published') throw problems.conflict(`This decision is ${row.status}: only a published decision can be corrected.`);

@@ -5,11 +5,11 @@ import { searchText } from '../../lib/segment.js';
 import type { LicenceCreate } from '../../schemas/licences.js';
 import { preparePartyForStorage, type StoredPenaltyParty } from '../penalty-party.js';
 import type { Principal } from '../principal.js';
-import { createDecisions, sharedColumns, type CreateSpec } from '../results/create.js';
-import { futureDate } from '../results/lifecycle.js';
-import { collect, type AgencyIdentity, type ResolvedExtras } from '../results/decision-parts.js';
-import type { ResultRules } from '../results/rules.js';
-import { PUBLICATION_DAYS } from '../results/timeliness.js';
+import { createDecisions, sharedColumns, type CreateSpec } from '../decisions/create.js';
+import { futureDate } from '../decisions/lifecycle.js';
+import { collect, type AgencyIdentity, type ResolvedExtras } from '../decisions/decision-parts.js';
+import type { DecisionRules } from '../decisions/rules.js';
+import { PUBLICATION_DAYS } from '../decisions/timeliness.js';
 import { licenceKind, type LicenceRow } from './present.js';
 
 export const duplicateNumber = (pointer: string): FieldError => ({
@@ -49,7 +49,7 @@ export function licenceValues(input: LicenceCreate, agency: AgencyIdentity, part
   };
 }
 
-/** Everything create needs of a licence beyond what all decisions share (src/domain/results/create.ts). */
+/** Everything create needs of a licence beyond what all decisions share (src/domain/decisions/create.ts). */
 const createSpec: CreateSpec<typeof licences, LicenceCreate, StoredPenaltyParty> = {
   kind: licenceKind,
   numbers: {
@@ -74,5 +74,5 @@ const createSpec: CreateSpec<typeof licences, LicenceCreate, StoredPenaltyParty>
  * Publishes licences all-or-nothing, as createPenalties does. ID numbers are masked before anything is
  * written. No publicity period: a licence stays on display until withdrawn.
  */
-export const createLicences = (db: Db, principal: Principal, now: Date, rules: ResultRules, items: LicenceCreate[], at: (i: number) => string): Promise<LicenceRow[]> =>
+export const createLicences = (db: Db, principal: Principal, now: Date, rules: DecisionRules, items: LicenceCreate[], at: (i: number) => string): Promise<LicenceRow[]> =>
   createDecisions(db, createSpec, principal, now, rules, items, at);

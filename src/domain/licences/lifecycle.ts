@@ -2,8 +2,8 @@ import type { Db } from '../../db/client.js';
 import type { licences } from '../../db/schema.js';
 import type { WithdrawalCreate } from '../../schemas/decision-common.js';
 import type { Principal } from '../principal.js';
-import * as shared from '../results/lifecycle.js';
-import type { ResultRules } from '../results/rules.js';
+import * as shared from '../decisions/lifecycle.js';
+import type { DecisionRules } from '../decisions/rules.js';
 import { licenceKind, type LicenceRow } from './present.js';
 
 export const getLicenceRow = (db: Db, id: string): Promise<LicenceRow> => shared.getRow(db, licenceKind, id);
@@ -20,5 +20,5 @@ const withdrawal: shared.WithdrawSpec<typeof licences> = {
   words: { date: 'decision date', self: 'A decision cannot replace itself.', unknown: 'No licence has this id.' },
 };
 
-export const withdrawLicence = (db: Db, principal: Principal, now: Date, rules: ResultRules, id: string, ifMatch: string, input: WithdrawalCreate) =>
+export const withdrawLicence = (db: Db, principal: Principal, now: Date, rules: DecisionRules, id: string, ifMatch: string, input: WithdrawalCreate) =>
   shared.withdraw(db, withdrawal, principal, now, rules, id, ifMatch, input);

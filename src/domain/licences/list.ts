@@ -2,7 +2,7 @@ import { eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { licences } from '../../db/schema.js';
 import type { LicenceListQuery } from '../../schemas/licences.js';
-import { listDecisions } from '../results/list.js';
+import { listDecisions } from '../decisions/list.js';
 import { licenceKind, type LicenceRow } from './present.js';
 
 export async function listLicences(db: Db, query: LicenceListQuery): Promise<{ rows: LicenceRow[]; next: string | null }> {

@@ -1,10 +1,10 @@
 import { licences } from '../../db/schema.js';
 import type { DecisionNotice } from '../../schemas/decision-common.js';
 import type { Licence } from '../../schemas/licences.js';
-import { toNotice } from '../results/notice.js';
+import { toNotice } from '../decisions/notice.js';
 import { recordMetaOf } from '../records.js';
-import type { DecisionKind } from '../results/kind.js';
-import { extrasOf, timelinessOf } from '../results/present.js';
+import type { DecisionKind } from '../decisions/kind.js';
+import { extrasOf, timelinessOf } from '../decisions/present.js';
 
 export type LicenceRow = typeof licences.$inferSelect;
 

@@ -16,9 +16,9 @@ import {
   publishCorrection,
   storedExtras,
   storeParty,
-} from '../results/correct.js';
-import type { ResultRules } from '../results/rules.js';
-import { PUBLICATION_DAYS } from '../results/timeliness.js';
+} from '../decisions/correct.js';
+import type { DecisionRules } from '../decisions/rules.js';
+import { PUBLICATION_DAYS } from '../decisions/timeliness.js';
 import { duplicateNumber, futureDecision, penaltyValues } from './create.js';
 import { lockForChange, statusAt } from './lifecycle.js';
 import { penaltyKind, type PenaltyRow } from './present.js';
@@ -50,7 +50,7 @@ function asInput(row: PenaltyRow): Record<string, unknown> {
  * A correction (更正): a merge patch applied to the decision as sent, re-checked in full, published as a
  * new version with its public reason. ID numbers the patch does not touch are kept (masked) as stored.
  */
-export async function correctPenalty(db: Db, principal: Principal, now: Date, rules: ResultRules, id: string, ifMatch: string, input: PenaltyCorrection) {
+export async function correctPenalty(db: Db, principal: Principal, now: Date, rules: DecisionRules, id: string, ifMatch: string, input: PenaltyCorrection) {
   return db.transaction(async (tx) => {
     const row = await lockForChange(tx, principal, id, ifMatch);
     const status = statusAt(row, now);

@@ -6,11 +6,11 @@ import { searchText } from '../../lib/segment.js';
 import type { PenaltyCreate } from '../../schemas/penalties.js';
 import { preparePartyForStorage, type StoredPenaltyParty } from '../penalty-party.js';
 import type { Principal } from '../principal.js';
-import { createDecisions, sharedColumns, type CreateSpec } from '../results/create.js';
-import { futureDate } from '../results/lifecycle.js';
-import { collect, type AgencyIdentity, type ResolvedExtras } from '../results/decision-parts.js';
-import type { ResultRules } from '../results/rules.js';
-import { PUBLICATION_DAYS } from '../results/timeliness.js';
+import { createDecisions, sharedColumns, type CreateSpec } from '../decisions/create.js';
+import { futureDate } from '../decisions/lifecycle.js';
+import { collect, type AgencyIdentity, type ResolvedExtras } from '../decisions/decision-parts.js';
+import type { DecisionRules } from '../decisions/rules.js';
+import { PUBLICATION_DAYS } from '../decisions/timeliness.js';
 import { penaltyKind, type PenaltyRow } from './present.js';
 import { publicityOf, type StoredPublicity } from './publicity.js';
 
@@ -50,7 +50,7 @@ export function penaltyValues(
   };
 }
 
-/** Everything create needs of a penalty beyond what all decisions share (src/domain/results/create.ts). */
+/** Everything create needs of a penalty beyond what all decisions share (src/domain/decisions/create.ts). */
 const createSpec: CreateSpec<typeof penalties, PenaltyCreate, { party: StoredPenaltyParty; publicity: StoredPublicity }> = {
   kind: penaltyKind,
   numbers: {
@@ -76,5 +76,5 @@ const createSpec: CreateSpec<typeof penalties, PenaltyCreate, { party: StoredPen
  * Publishes penalties all-or-nothing in one transaction (createDecisions): every bad field of every item
  * is named; a decision number already used by the same agency is a 409. Masking happens before any write.
  */
-export const createPenalties = (db: Db, principal: Principal, now: Date, rules: ResultRules, items: PenaltyCreate[], at: (i: number) => string): Promise<PenaltyRow[]> =>
+export const createPenalties = (db: Db, principal: Principal, now: Date, rules: DecisionRules, items: PenaltyCreate[], at: (i: number) => string): Promise<PenaltyRow[]> =>
   createDecisions(db, createSpec, principal, now, rules, items, at);

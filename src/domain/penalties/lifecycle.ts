@@ -4,8 +4,8 @@ import { penalties } from '../../db/schema.js';
 import { chinaDate } from '../../lib/validity.js';
 import type { WithdrawalCreate } from '../../schemas/decision-common.js';
 import { SYSTEM, type Actor, type Principal } from '../principal.js';
-import * as shared from '../results/lifecycle.js';
-import type { ResultRules } from '../results/rules.js';
+import * as shared from '../decisions/lifecycle.js';
+import type { DecisionRules } from '../decisions/rules.js';
 import { penaltyKind, type PenaltyRow } from './present.js';
 
 export const getPenaltyRow = (db: Db, id: string): Promise<PenaltyRow> => shared.getRow(db, penaltyKind, id);
@@ -42,7 +42,7 @@ const withdrawal: shared.WithdrawSpec<typeof penalties> = {
   words: { date: 'decision date', self: 'A decision cannot replace itself.', unknown: 'No penalty has this id.' },
 };
 
-export const withdrawPenalty = (db: Db, principal: Principal, now: Date, rules: ResultRules, id: string, ifMatch: string, input: WithdrawalCreate) =>
+export const withdrawPenalty = (db: Db, principal: Principal, now: Date, rules: DecisionRules, id: string, ifMatch: string, input: WithdrawalCreate) =>
   shared.withdraw(db, withdrawal, principal, now, rules, id, ifMatch, input);
 
 /** Publicity periods that ended before today (Beijing): each becomes an `expired` event. */

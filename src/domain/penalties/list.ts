@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import { penalties } from '../../db/schema.js';
 import { chinaDate } from '../../lib/validity.js';
 import type { PenaltyListQuery } from '../../schemas/penalties.js';
-import { listDecisions } from '../results/list.js';
+import { listDecisions } from '../decisions/list.js';
 import { penaltyKind, type PenaltyRow } from './present.js';
 
 export async function listPenalties(db: Db, query: PenaltyListQuery, now: Date): Promise<{ rows: PenaltyRow[]; next: string | null }> {

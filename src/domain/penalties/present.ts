@@ -2,10 +2,10 @@ import { penalties } from '../../db/schema.js';
 import { fenToYuan } from '../../lib/money.js';
 import type { DecisionNotice } from '../../schemas/decision-common.js';
 import type { Penalty } from '../../schemas/penalties.js';
-import { toNotice } from '../results/notice.js';
+import { toNotice } from '../decisions/notice.js';
 import { recordMetaOf } from '../records.js';
-import type { DecisionKind } from '../results/kind.js';
-import { extrasOf, timelinessOf } from '../results/present.js';
+import type { DecisionKind } from '../decisions/kind.js';
+import { extrasOf, timelinessOf } from '../decisions/present.js';
 
 export type PenaltyRow = typeof penalties.$inferSelect;
 

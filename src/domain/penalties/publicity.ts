@@ -1,7 +1,7 @@
 import type { FieldError } from '../../errors.js';
 import { computePublicityPeriod, PublicityError, validateOverride } from '../../lib/publicity-period.js';
 import type { Penalty, PenaltyCreate } from '../../schemas/penalties.js';
-import type { ResultRules } from '../results/rules.js';
+import type { DecisionRules } from '../decisions/rules.js';
 
 export type StoredPublicity = Penalty['publicity'];
 
@@ -10,7 +10,7 @@ export type StoredPublicity = Penalty['publicity'];
  * types, then the agency's own end date if it lies within the allowed range. 轻微 credit information is
  * not published in principle: only an explicit end date (≤ 3 months) publishes it.
  */
-export function publicityOf(input: PenaltyCreate, rules: ResultRules, publishedOn: string, at: string, errors: FieldError[]): StoredPublicity | null {
+export function publicityOf(input: PenaltyCreate, rules: DecisionRules, publishedOn: string, at: string, errors: FieldError[]): StoredPublicity | null {
   const regime = input.publicity?.regime ?? rules.publicityRegime;
   const severity = regime === 'credit' ? (input.publicity?.severity ?? '一般') : null;
   try {

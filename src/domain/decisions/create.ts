@@ -12,7 +12,7 @@ import { appendChanges } from '../records.js';
 import { existingCampaigns, loadAgencies, resolveExtras, type AgencyIdentity, type ExtrasInput, type ResolvedExtras } from './decision-parts.js';
 import type { DecisionKind, DecisionTable } from './kind.js';
 import { ownersOf } from './ownership.js';
-import type { ResultRules } from './rules.js';
+import type { DecisionRules } from './rules.js';
 import { publicationTimeliness } from './timeliness.js';
 
 /** The request fields every kind's create shape has (decisionExtras). */
@@ -51,7 +51,7 @@ export interface CreateSpec<T extends DecisionTable, I extends DecisionItem, P> 
   publicationDays: number;
   dateOf: (item: I) => string;
   /** The kind's own checks of one item (future date, party, publicity), collected under `at`; undefined when they failed. */
-  prepare: (item: I, at: string, errors: FieldError[], context: { today: string; rules: ResultRules }) => Promise<P | undefined>;
+  prepare: (item: I, at: string, errors: FieldError[], context: { today: string; rules: DecisionRules }) => Promise<P | undefined>;
   /** Every kind-specific column of the row, once every check passed. */
   values: (item: I, agency: AgencyIdentity, prepared: P, extras: ResolvedExtras) => Record<string, unknown>;
   /** The generated columns a stored row has beyond its values (nothing reads them back here). */
@@ -68,7 +68,7 @@ export async function createDecisions<T extends DecisionTable, I extends Decisio
   spec: CreateSpec<T, I, P>,
   principal: Principal,
   now: Date,
-  rules: ResultRules,
+  rules: DecisionRules,
   items: I[],
   at: (i: number) => string,
 ): Promise<T['$inferSelect'][]> {

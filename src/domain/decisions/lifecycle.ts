@@ -9,7 +9,7 @@ import { appendChanges, type ChangeEventName } from '../records.js';
 import { assertIfMatch } from '../versioning.js';
 import { redactRevisions } from './end-display.js';
 import type { DecisionKind, DecisionTable } from './kind.js';
-import type { ResultRules } from './rules.js';
+import type { DecisionRules } from './rules.js';
 import { deadline, WITHDRAWAL_DAYS } from './timeliness.js';
 
 type Row<T extends DecisionTable> = T['$inferSelect'];
@@ -76,7 +76,7 @@ export async function withdraw<T extends DecisionTable>(
   spec: WithdrawSpec<T>,
   principal: Principal,
   now: Date,
-  rules: ResultRules,
+  rules: DecisionRules,
   id: string,
   ifMatch: string,
   input: WithdrawalCreate,

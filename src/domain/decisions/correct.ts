@@ -16,7 +16,7 @@ import { appendChanges } from '../records.js';
 import { mergePatch, sameContent } from '../versioning.js';
 import { collect, existingCampaigns, loadAgencies, resolveExtras, type ExtrasInput } from './decision-parts.js';
 import type { DecisionKind, DecisionTable } from './kind.js';
-import type { ResultRules } from './rules.js';
+import type { DecisionRules } from './rules.js';
 import { publicationTimeliness } from './timeliness.js';
 
 export const defined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
@@ -71,7 +71,7 @@ export function mergeKeepingMaskedIds(row: Row & { party: unknown }, current: Re
 }
 
 /** The corrected party as stored: new identity values checked and masked, kept ones as they were. */
-export async function storeParty(party: PenaltyParty, kept: Partial<Record<IdentitySlot, string>>, rules: ResultRules, decisionDate: string, errors: FieldError[]) {
+export async function storeParty(party: PenaltyParty, kept: Partial<Record<IdentitySlot, string>>, rules: DecisionRules, decisionDate: string, errors: FieldError[]) {
   const fresh = { ...party };
   for (const slot of Object.keys(kept) as IdentitySlot[]) delete fresh[slot];
   let stored: StoredPenaltyParty | undefined;
@@ -97,7 +97,7 @@ export async function correctedExtras(tx: Db, row: Row, next: ExtrasInput, date:
 export const agencyOf = (row: Row) => ({ id: row.agencyId, name: row.agencyName, creditCode: row.agencyCreditCode, regionCode: row.regionCode });
 
 /** Columns a correction recomputes or keeps whatever the kind: data source as first published, timeliness from the new date. */
-export function correctedPublication(row: Row, claimedPublishedAt: string | undefined, date: string, days: number, rules: ResultRules) {
+export function correctedPublication(row: Row, claimedPublishedAt: string | undefined, date: string, days: number, rules: DecisionRules) {
   const claimed = claimedPublishedAt ? new Date(claimedPublishedAt) : null;
   return {
     dataSource: row.dataSource,

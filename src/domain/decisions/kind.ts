@@ -1,7 +1,7 @@
 import type { enforcementActions, licences, penalties } from '../../db/schema.js';
 import type { RecordType } from '../records.js';
 
-/** The three tables of published decisions: they share decisionColumns (src/db/tables/results.ts). */
+/** The three tables of published decisions: they share decisionColumns (src/db/tables/decisions.ts). */
 export type DecisionTable = typeof penalties | typeof licences | typeof enforcementActions;
 
 /**

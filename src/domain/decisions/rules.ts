@@ -4,14 +4,14 @@ import { DEFAULT_PUBLICITY_RULES, type PublicityRules, type Regime } from '../..
 import { bundledCalendar, type WorkCalendar } from '../../lib/working-days.js';
 
 /** The operator-configurable rules a decision write applies (each defaults to the bundled data). */
-export interface ResultRules {
+export interface DecisionRules {
   masking: MaskingRule;
   publicityRules: PublicityRules;
   publicityRegime: Regime;
   calendar: WorkCalendar;
 }
 
-export function resultRules(config: AppConfig): ResultRules {
+export function decisionRules(config: AppConfig): DecisionRules {
   return {
     masking: config.masking ?? DEFAULT_MASKING_RULE,
     publicityRules: config.publicityRules ?? DEFAULT_PUBLICITY_RULES,
