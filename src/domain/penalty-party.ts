@@ -16,7 +16,7 @@ import { RESIDENT_ID_TYPE, type PenaltyParty } from '../schemas/penalty-party.js
 
 declare const maskedBrand: unique symbol;
 /** An identity slot after masking; storage functions take this type, so a raw number does not type-check. */
-type MaskedIdNumber = string & { readonly [maskedBrand]: true };
+export type MaskedIdNumber = string & { readonly [maskedBrand]: true };
 
 /** 证件号码 slots: the whole value is masked, whatever the document. */
 const DOCUMENT_SLOTS = ['idNumber', 'legalRepresentativeIdNumber'] as const;
@@ -26,9 +26,9 @@ export type DocumentSlot = (typeof DOCUMENT_SLOTS)[number];
 export type IdentitySlot = DocumentSlot | (typeof CODE_SLOTS)[number];
 export const IDENTITY_SLOTS: readonly IdentitySlot[] = [...DOCUMENT_SLOTS, ...CODE_SLOTS];
 
-/** The party as it may be stored: identity slots masked, absent slots null (PenaltyPartyPublic's shape). */
+/** The party as it may be stored: identity slots masked, absent optional slots null (PenaltyPartyPublic's shape). */
 export type StoredPenaltyParty = {
-  [K in Exclude<keyof PenaltyParty, IdentitySlot>]-?: Exclude<PenaltyParty[K], undefined> | null;
+  [K in Exclude<keyof PenaltyParty, IdentitySlot>]-?: undefined extends PenaltyParty[K] ? Exclude<PenaltyParty[K], undefined> | null : PenaltyParty[K];
 } & { [K in IdentitySlot]: MaskedIdNumber | null };
 
 /** The 身份证 number a slot holds as its whole value (separators aside), if it is nothing but that. */

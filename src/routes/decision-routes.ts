@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import type { Db } from '../db/client.js';
-import type { Principal } from '../domain/principal.js';
-import type { RecordType } from '../domain/records.js';
-import { decisionRules, type DecisionRules } from '../domain/decisions/rules.js';
+import { correctDecision, type Correction, type CorrectSpec } from '../domain/decisions/correct.js';
+import { createDecisions, type CreateSpec, type DecisionItem } from '../domain/decisions/create.js';
+import type { DecisionKind, DecisionTable } from '../domain/decisions/kind.js';
+import { getRow, withdraw, type WithdrawSpec } from '../domain/decisions/lifecycle.js';
+import { decisionRules } from '../domain/decisions/rules.js';
 import { versionEtag } from '../domain/versioning.js';
 import { defineRoute, type AnyRoute } from '../registry.js';
 import { IdParams } from '../schemas/common.js';
@@ -17,43 +19,48 @@ interface Words {
   description: string;
 }
 
-type Row = { id: string; version: number; publishedAt: Date; claimedPublishedAt: Date | null; dueDate: string; late: boolean; workingDaysLate: number; calendarProvisional: boolean };
-type Write<I, R> = (db: Db, principal: Principal, now: Date, rules: DecisionRules, id: string, ifMatch: string, input: I) => Promise<R>;
-
-/** What one kind of decision (penalty, licence, other action) needs to declare its routes. */
-export interface DecisionRoutes<R extends Row> {
+/**
+ * What one kind of decision (penalty, licence, other action) declares for its routes: its schemas and its
+ * domain declarations, typed together (T table, O presented record, Q list query, C create item, P what its
+ * checks yield), so a schema that does not fit the kind's domain code does not compile.
+ */
+export interface DecisionRoutes<T extends DecisionTable, O extends Record<string, unknown>, Q, C extends DecisionItem, P> {
   collection: string;
   tag: string;
-  /** For the revision routes: the record type and its Chinese name. */
-  type: RecordType;
+  /** The record's Chinese name, for the revision routes. */
   label: string;
-  schemas: { listQuery: z.ZodType; page: z.ZodType; one: z.ZodType; create: z.ZodType; batch: z.ZodType; correction: z.ZodType };
+  schemas: {
+    listQuery: z.ZodType<Q>;
+    page: z.ZodType<unknown, { items: O[]; next: string | null }>;
+    one: z.ZodType<unknown, O>;
+    create: z.ZodType<C>;
+    batch: z.ZodType<{ items: C[] }>;
+    correction: z.ZodType<Correction>;
+  };
   /** Response descriptions: of one record, of a list page, of the Location header. */
   describe: { one: string; page: string; location: string };
   words: { list: Words; get: Words; create: Words; batch: Words; correct: Words; withdraw: Words };
   domain: {
-    list: (db: Db, query: never, now: Date) => Promise<{ rows: R[]; next: string | null }>;
-    /** Throws 404 when the record does not exist. */
-    get: (db: Db, id: string) => Promise<R>;
+    kind: DecisionKind<T, O>;
+    list: (db: Db, query: Q, now: Date) => Promise<{ rows: T['$inferSelect'][]; next: string | null }>;
     /** What a read shows as of now (a penalty past its publicity period is expired on first sight). */
-    current?: (db: Db, now: Date, row: R) => Promise<R>;
-    present: (row: R) => unknown;
-    create: (db: Db, principal: Principal, now: Date, rules: DecisionRules, items: never[], at: (i: number) => string) => Promise<R[]>;
-    correct: Write<never, R>;
-    withdraw: Write<never, R>;
-    /** The number a batch receipt names (an action's 执法文书号); the decision number by default. */
-    numberOf?: (row: R) => string | null;
+    current?: (db: Db, now: Date, row: T['$inferSelect']) => Promise<T['$inferSelect']>;
+    create: CreateSpec<T, C, P>;
+    correct: CorrectSpec<T, C, P>;
+    withdraw: WithdrawSpec<T>;
+    /** The number a batch receipt names: the decision number, or an action's 执法文书号. */
+    numberOf: (row: T['$inferSelect']) => string | null;
   };
   /** Routes of this kind only (credit repair), declared after withdrawal and before the revisions. */
   extra?: AnyRoute[];
 }
 
 /** list, get, create, batch, corrections, withdrawal and revisions of one decision kind, from its descriptor. */
-export function decisionRoutes<R extends Row>(d: DecisionRoutes<R>): AnyRoute[] {
+export function decisionRoutes<T extends DecisionTable, O extends Record<string, unknown>, Q, C extends DecisionItem, P>(d: DecisionRoutes<T, O, Q, C, P>): AnyRoute[] {
   const { collection, tag, schemas, words, domain } = d;
+  const { kind } = domain;
   const one = { description: d.describe.one, schema: schemas.one, headers: etagHeaderSpec };
-  const answer = (row: R) => ({ status: 200 as const, body: domain.present(row), etag: versionEtag(row.version) });
-  const numberOf = domain.numberOf ?? ((row: R) => (row as { decisionNumber?: string | null }).decisionNumber ?? null);
+  const answer = (row: T['$inferSelect']) => ({ status: 200 as const, body: kind.present(row), etag: versionEtag(row.version) });
   return [
     defineRoute({
       method: 'get',
@@ -63,8 +70,8 @@ export function decisionRoutes<R extends Row>(d: DecisionRoutes<R>): AnyRoute[] 
       query: schemas.listQuery,
       responses: { 200: { description: d.describe.page, schema: schemas.page, headers: { ...linkHeaderSpec, ...etagHeaderSpec } } },
       handler: async ({ db, query, url, now }) => {
-        const { rows, next } = await domain.list(db, query as never, now());
-        return { status: 200 as const, body: { items: rows.map(domain.present), next }, headers: nextLinkHeader(url, next) };
+        const { rows, next } = await domain.list(db, query, now());
+        return { status: 200 as const, body: { items: rows.map(kind.present), next }, headers: nextLinkHeader(url, next) };
       },
     }),
     defineRoute({
@@ -76,7 +83,7 @@ export function decisionRoutes<R extends Row>(d: DecisionRoutes<R>): AnyRoute[] 
       problems: [404],
       responses: { 200: one },
       handler: async ({ db, params, now }) => {
-        const row = await domain.get(db, params.id);
+        const row = await getRow(db, kind, params.id);
         return answer(domain.current ? await domain.current(db, now(), row) : row);
       },
     }),
@@ -92,8 +99,8 @@ export function decisionRoutes<R extends Row>(d: DecisionRoutes<R>): AnyRoute[] 
         201: { description: 'Published.', schema: schemas.one, headers: { ...etagHeaderSpec, Location: { description: d.describe.location, schema: { type: 'string' } } } },
       },
       handler: async ({ db, principal, now, config, body }) => {
-        const [row] = await domain.create(db, principal, now(), decisionRules(config), [body as never], () => '');
-        return { status: 201 as const, body: domain.present(row!), etag: versionEtag(row!.version), headers: { Location: `${collection}/${row!.id}` } };
+        const [row] = await createDecisions(db, domain.create, principal, now(), decisionRules(config), [body], () => '');
+        return { status: 201 as const, body: kind.present(row!), etag: versionEtag(row!.version), headers: { Location: `${collection}/${row!.id}` } };
       },
     }),
     defineRoute({
@@ -106,9 +113,8 @@ export function decisionRoutes<R extends Row>(d: DecisionRoutes<R>): AnyRoute[] 
       problems: [409, 422],
       responses: { 201: { description: 'All published: one receipt per item, in request order.', schema: BatchReceipt } },
       handler: async ({ db, principal, now, config, body }) => {
-        const items = (body as { items: never[] }).items;
-        const rows = await domain.create(db, principal, now(), decisionRules(config), items, (i) => `/items/${i}`);
-        return { status: 201 as const, body: { items: rows.map((row) => receiptOf(collection, { ...row, decisionNumber: numberOf(row) })) } };
+        const rows = await createDecisions(db, domain.create, principal, now(), decisionRules(config), body.items, (i) => `/items/${i}`);
+        return { status: 201 as const, body: { items: rows.map((row) => receiptOf(collection, { ...row, decisionNumber: domain.numberOf(row) })) } };
       },
     }),
     defineRoute({
@@ -123,7 +129,7 @@ export function decisionRoutes<R extends Row>(d: DecisionRoutes<R>): AnyRoute[] 
       problems: [404, 409, 422],
       responses: { 200: one },
       handler: async ({ db, principal, now, config, params, ifMatch, body }) =>
-        answer(await domain.correct(db, principal, now(), decisionRules(config), params.id, ifMatch, body as never)),
+        answer(await correctDecision(db, domain.correct, principal, now(), decisionRules(config), params.id, ifMatch, body)),
     }),
     defineRoute({
       method: 'post',
@@ -137,9 +143,9 @@ export function decisionRoutes<R extends Row>(d: DecisionRoutes<R>): AnyRoute[] 
       problems: [404, 409, 422],
       responses: { 200: one },
       handler: async ({ db, principal, now, config, params, ifMatch, body }) =>
-        answer(await domain.withdraw(db, principal, now(), decisionRules(config), params.id, ifMatch, body as never)),
+        answer(await withdraw(db, domain.withdraw, principal, now(), decisionRules(config), params.id, ifMatch, body)),
     }),
     ...(d.extra ?? []),
-    ...revisionRoutes({ type: d.type, collection, tag, label: d.label, exists: domain.get }),
+    ...revisionRoutes({ type: kind.type, collection, tag, label: d.label, exists: (db, id) => getRow(db, kind, id) }),
   ];
 }

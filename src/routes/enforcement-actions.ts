@@ -7,17 +7,16 @@ import {
   EnforcementActionOrNotice,
   EnforcementActionPage,
 } from '../schemas/enforcement-actions.js';
-import { correctAction } from '../domain/enforcement-actions/correct.js';
-import { createActions } from '../domain/enforcement-actions/create.js';
-import { getActionRow, withdrawAction } from '../domain/enforcement-actions/lifecycle.js';
+import { actionCorrection } from '../domain/enforcement-actions/correct.js';
+import { actionCreation } from '../domain/enforcement-actions/create.js';
+import { actionWithdrawal } from '../domain/enforcement-actions/lifecycle.js';
 import { listActions } from '../domain/enforcement-actions/list.js';
-import { toEnforcementAction } from '../domain/enforcement-actions/present.js';
+import { actionKind } from '../domain/enforcement-actions/present.js';
 import { decisionRoutes } from './decision-routes.js';
 
 export const enforcementActionRoutes: AnyRoute[] = decisionRoutes({
   collection: '/v1/enforcement-actions',
   tag: 'enforcement-actions',
-  type: 'enforcement_action',
   label: '执法决定信息',
   schemas: {
     listQuery: EnforcementActionListQuery,
@@ -65,12 +64,11 @@ export const enforcementActionRoutes: AnyRoute[] = decisionRoutes({
     },
   },
   domain: {
+    kind: actionKind,
     list: listActions,
-    get: getActionRow,
-    present: toEnforcementAction,
-    create: createActions,
-    correct: correctAction,
-    withdraw: withdrawAction,
+    create: actionCreation,
+    correct: actionCorrection,
+    withdraw: actionWithdrawal,
     numberOf: (row) => row.documentNumber,
   },
 });

@@ -1,16 +1,15 @@
 import type { AnyRoute } from '../registry.js';
 import { LicenceBatch, LicenceCorrection, LicenceCreate, LicenceListQuery, LicenceOrNotice, LicencePage } from '../schemas/licences.js';
-import { createLicences } from '../domain/licences/create.js';
-import { correctLicence } from '../domain/licences/correct.js';
-import { getLicenceRow, withdrawLicence } from '../domain/licences/lifecycle.js';
+import { licenceCreation } from '../domain/licences/create.js';
+import { licenceCorrection } from '../domain/licences/correct.js';
+import { licenceWithdrawal } from '../domain/licences/lifecycle.js';
 import { listLicences } from '../domain/licences/list.js';
-import { toLicence } from '../domain/licences/present.js';
+import { licenceKind } from '../domain/licences/present.js';
 import { decisionRoutes } from './decision-routes.js';
 
 export const licenceRoutes: AnyRoute[] = decisionRoutes({
   collection: '/v1/licences',
   tag: 'licences',
-  type: 'licence',
   label: '行政许可决定',
   schemas: { listQuery: LicenceListQuery, page: LicencePage, one: LicenceOrNotice, create: LicenceCreate, batch: LicenceBatch, correction: LicenceCorrection },
   describe: { one: 'The decision (or, once withdrawn, its notice).', page: 'A page of decisions.', location: 'URL of the decision.' },
@@ -51,5 +50,12 @@ export const licenceRoutes: AnyRoute[] = decisionRoutes({
         'After the decision is 变更/撤销/确认违法/确认无效, the licensing agency withdraws it with a reason category and public explanation. The record becomes a notice (no content; earlier versions redacted in revisions and the feed); the 3-working-day deadline from eventDate is tracked.',
     },
   },
-  domain: { list: listLicences, get: getLicenceRow, present: toLicence, create: createLicences, correct: correctLicence, withdraw: withdrawLicence },
+  domain: {
+    kind: licenceKind,
+    list: listLicences,
+    create: licenceCreation,
+    correct: licenceCorrection,
+    withdraw: licenceWithdrawal,
+    numberOf: (row) => row.decisionNumber,
+  },
 });

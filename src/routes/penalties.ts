@@ -1,11 +1,11 @@
 import { type AnyRoute, defineRoute } from '../registry.js';
 import { IdParams, Page } from '../schemas/common.js';
 import { CreditRepairCreate, PenaltyBatch, PenaltyCorrection, PenaltyCreate, PenaltyListQuery, PenaltyOrNotice } from '../schemas/penalties.js';
-import { createPenalties } from '../domain/penalties/create.js';
-import { correctPenalty } from '../domain/penalties/correct.js';
-import { expireIfDue, getPenaltyRow, withdrawPenalty } from '../domain/penalties/lifecycle.js';
+import { penaltyCreation } from '../domain/penalties/create.js';
+import { penaltyCorrection } from '../domain/penalties/correct.js';
+import { expireIfDue, penaltyWithdrawal } from '../domain/penalties/lifecycle.js';
 import { listPenalties } from '../domain/penalties/list.js';
-import { toPenalty } from '../domain/penalties/present.js';
+import { penaltyKind, toPenalty } from '../domain/penalties/present.js';
 import { repairPenalty } from '../domain/penalties/repair.js';
 import { versionEtag } from '../domain/versioning.js';
 import { decisionRoutes } from './decision-routes.js';
@@ -36,7 +36,6 @@ const creditRepair = defineRoute({
 export const penaltyRoutes: AnyRoute[] = decisionRoutes({
   collection: '/v1/penalties',
   tag,
-  type: 'penalty',
   label: '行政处罚决定',
   schemas: {
     listQuery: PenaltyListQuery,
@@ -85,13 +84,13 @@ export const penaltyRoutes: AnyRoute[] = decisionRoutes({
     },
   },
   domain: {
+    kind: penaltyKind,
     list: listPenalties,
-    get: getPenaltyRow,
     current: expireIfDue,
-    present: toPenalty,
-    create: createPenalties,
-    correct: correctPenalty,
-    withdraw: withdrawPenalty,
+    create: penaltyCreation,
+    correct: penaltyCorrection,
+    withdraw: penaltyWithdrawal,
+    numberOf: (row) => row.decisionNumber,
   },
   extra: [creditRepair],
 });

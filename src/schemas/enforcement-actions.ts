@@ -36,7 +36,7 @@ const ACTION_TYPE_CODES = ACTION_TYPES.map((t) => t.code) as [ActionTypeCode, ..
 const actionTypeLegend = ACTION_TYPES.map((t) => `${t.code} ${t.name}`).join(', ');
 
 // z.literal, not z.enum: keeps the codes in list order (see src/codes/power-types.ts).
-const ActionType = z
+export const ActionType = z
   .literal(ACTION_TYPE_CODES, {
     error: `执法类别 must be a 职权类型 code among ${actionTypeLegend}. 01 行政许可 and 02 行政处罚 are published as licences and penalties, not here.`,
   })
@@ -123,7 +123,7 @@ export const EnforcementActionPatch = z
   .meta({ id: 'EnforcementActionPatch', title: '更正执法决定信息' });
 export type EnforcementActionPatch = z.output<typeof EnforcementActionPatch>;
 
-const EnforcementTargetPublic = z
+export const EnforcementTargetPublic = z
   .object({
     name: z.string().meta(targetFields.name.meta()!),
     category: targetFields.category,

@@ -28,7 +28,7 @@ const SPECIFY = new Set<string>(LICENCE_CATEGORIES.filter((c) => c.specify).map(
 const SPECIFY_LEGEND = LICENCE_CATEGORIES.filter((c) => c.specify).map((c) => `${c.code} ${c.name}`).join('/');
 
 const LICENCE_STATES = ['valid', 'invalid'] as const;
-const LicenceState = z.enum(LICENCE_STATES).meta({
+export const LicenceState = z.enum(LICENCE_STATES).meta({
   title: '当前状态',
   description: 'XK_ZT. valid = 有效, invalid = 无效 (the national 双公示 template\'s code values for 当前状态 are not confirmed, so exports write the names).',
   example: 'valid',

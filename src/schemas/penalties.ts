@@ -144,7 +144,7 @@ const serverAgency = {
   dataSourceCreditCode: z.string().meta({ title: '数据来源单位统一社会信用代码', description: 'CF_SJLYDM. Filled by the server.' }),
 };
 
-const Publicity = z
+export const Publicity = z
   .object({
     ruleId: z.string().meta({ title: '公示规则条目', description: 'The row of the publicity rule table applied.' }),
     regime: z.enum(['credit', 'samr']).meta({ title: '公示规则' }),

@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, char, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { z } from 'zod';
+import type { LicenceCategory } from '../../codes/licence-categories.js';
+import type { PenaltyTypeCode } from '../../codes/penalty-types.js';
+import type { StoredPenaltyParty } from '../../domain/penalty-party.js';
+import type { Citation } from '../../schemas/citations.js';
+import type { CreditRepair, DecisionNotice, DecisionTag, decisionExtrasPublic, Withdrawal } from '../../schemas/decision-common.js';
+import type { ActionType, EnforcementTargetPublic } from '../../schemas/enforcement-actions.js';
+import type { LicenceState } from '../../schemas/licences.js';
+import type { Publicity } from '../../schemas/penalties.js';
 import { recordColumns } from '../columns.js';
 import { dateCol, searchVector } from './duties.js';
 
@@ -11,9 +20,16 @@ import { dateCol, searchVector } from './duties.js';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
-/** Columns shared by penalties, licences and other enforcement actions. */
+/** published, or why the decision left display (the notice's status). */
+export type DecisionStatus = 'published' | DecisionNotice['status'];
+
+/**
+ * Columns shared by penalties, licences and other enforcement actions. JSON and coded columns carry the
+ * type of what the write path stores in them (the published shapes), so rows read back need no casts.
+ */
 const decisionColumns = () => ({
   ...recordColumns(),
+  status: text('status').$type<DecisionStatus>().notNull(),
   /** The deciding (licensing, acting) agency: the only one whose keys may write the record. */
   agencyId: uuid('agency_id').notNull(),
   agencyName: text('agency_name').notNull(),
@@ -22,13 +38,13 @@ const decisionColumns = () => ({
   dataSource: text('data_source').notNull(),
   dataSourceCreditCode: char('data_source_credit_code', { length: 18 }).notNull(),
   decisionDate: dateCol('decision_date').notNull(),
-  tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+  tags: text('tags').array().$type<DecisionTag[]>().notNull().default(sql`'{}'::text[]`),
   /** { reference, agencies: [{ id, name }] } as published. */
-  joint: jsonb('joint'),
+  joint: jsonb('joint').$type<NonNullable<z.output<typeof decisionExtrasPublic.joint>>>(),
   jointReference: text('joint_reference'),
   campaignId: uuid('campaign_id'),
   /** Citations as published (described on the decision date). */
-  citations: jsonb('citations').notNull(),
+  citations: jsonb('citations').$type<Citation[]>().notNull(),
   remarks: text('remarks'),
   dueDate: dateCol('due_date').notNull(),
   publishedAt: timestamptz('published_at').notNull(),
@@ -37,7 +53,7 @@ const decisionColumns = () => ({
   late: boolean('late').notNull(),
   calendarProvisional: boolean('calendar_provisional').notNull(),
   /** Withdrawal (撤回) as published: reason, explanation, event date, deadline and lateness. */
-  withdrawal: jsonb('withdrawal'),
+  withdrawal: jsonb('withdrawal').$type<z.output<typeof Withdrawal>>(),
   /** When the record left public display (withdrawn, expired or repaired). */
   endedAt: timestamptz('ended_at'),
   searchText: text('search_text').notNull(),
@@ -49,15 +65,15 @@ export const penalties = pgTable(
   'penalties',
   {
     ...decisionColumns(),
-    /** The masked party block (StoredPenaltyParty); never holds a raw ID number. */
-    party: jsonb('party').notNull(),
+    /** The masked party block; never holds a raw ID number. */
+    party: jsonb('party').$type<StoredPenaltyParty>().notNull(),
     partyName: text('party_name').generatedAlwaysAs(sql`party->>'name'`),
     partyCreditCode: text('party_credit_code').generatedAlwaysAs(sql`party->>'creditCode'`),
     decisionNumber: text('decision_number').notNull(),
     violationType: text('violation_type').notNull(),
     facts: text('facts').notNull(),
     basis: text('basis').notNull(),
-    penaltyTypes: text('penalty_types').array().notNull(),
+    penaltyTypes: text('penalty_types').array().$type<PenaltyTypeCode[]>().notNull(),
     content: text('content').notNull(),
     fineFen: bigint('fine_fen', { mode: 'bigint' }),
     confiscationFen: bigint('confiscation_fen', { mode: 'bigint' }),
@@ -65,9 +81,9 @@ export const penalties = pgTable(
     validUntil: dateCol('valid_until').notNull(),
     publicityEndDate: dateCol('publicity_end_date').notNull(),
     /** Rule applied, allowed range and exclusion (the Publicity response object). */
-    publicity: jsonb('publicity').notNull(),
+    publicity: jsonb('publicity').$type<z.output<typeof Publicity>>().notNull(),
     /** Early termination (信用修复 / 提前停止公示) as published. */
-    repair: jsonb('repair'),
+    repair: jsonb('repair').$type<z.output<typeof CreditRepair>>(),
   },
   (t) => [
     uniqueIndex('penalties_agency_decision_number_key').on(t.agencyId, t.decisionNumber),
@@ -89,19 +105,19 @@ export const licences = pgTable(
   'licences',
   {
     ...decisionColumns(),
-    party: jsonb('party').notNull(),
+    party: jsonb('party').$type<StoredPenaltyParty>().notNull(),
     partyName: text('party_name').generatedAlwaysAs(sql`party->>'name'`),
     partyCreditCode: text('party_credit_code').generatedAlwaysAs(sql`party->>'creditCode'`),
     documentTitle: text('document_title').notNull(),
     decisionNumber: text('decision_number').notNull(),
-    category: text('category').notNull(),
+    category: text('category').$type<z.output<typeof LicenceCategory>>().notNull(),
     categoryDetail: text('category_detail'),
     certificateName: text('certificate_name'),
     licenceNumber: text('licence_number'),
     content: text('content').notNull(),
     validFrom: dateCol('valid_from').notNull(),
     validTo: dateCol('valid_to').notNull(),
-    state: text('state').notNull(),
+    state: text('state').$type<z.output<typeof LicenceState>>().notNull(),
   },
   (t) => [
     uniqueIndex('licences_agency_decision_number_key').on(t.agencyId, t.decisionNumber),
@@ -120,9 +136,9 @@ export const enforcementActions = pgTable(
   'enforcement_actions',
   {
     ...decisionColumns(),
-    actionType: text('action_type').notNull(),
+    actionType: text('action_type').$type<z.output<typeof ActionType>>().notNull(),
     /** 执法对象 { name, category, creditCode } (no ID numbers are accepted for a target). */
-    target: jsonb('target').notNull(),
+    target: jsonb('target').$type<z.output<typeof EnforcementTargetPublic>>().notNull(),
     targetName: text('target_name').generatedAlwaysAs(sql`target->>'name'`),
     targetCreditCode: text('target_credit_code').generatedAlwaysAs(sql`target->>'creditCode'`),
     documentNumber: text('document_number'),

@@ -1,10 +1,11 @@
 import type { WorkCalendar } from '../../lib/working-days.js';
 import { and, inArray, isNotNull } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { insertRows } from '../../db/bulk-insert.js';
 import { problems, type FieldError } from '../../errors.js';
 import { newId } from '../../lib/ids.js';
+import type { DecisionTag } from '../../schemas/decision-common.js';
 import { chinaDate } from '../../lib/validity.js';
 import { sqlState, UNIQUE_VIOLATION } from '../db-errors.js';
 import type { Principal } from '../principal.js';
@@ -12,6 +13,7 @@ import { appendChanges } from '../records.js';
 import { existingCampaigns, loadAgencies, resolveExtras, type AgencyIdentity, type ExtrasInput, type ResolvedExtras } from './decision-parts.js';
 import type { DecisionKind, DecisionTable } from './kind.js';
 import { ownersOf } from './ownership.js';
+import type { KeptIds } from './party-ids.js';
 import type { DecisionRules } from './rules.js';
 import { publicationTimeliness } from './timeliness.js';
 
@@ -19,7 +21,7 @@ import { publicationTimeliness } from './timeliness.js';
 export type DecisionItem = ExtrasInput;
 
 /** The columns every kind stores the same way: the owning agency (also the data source) and the extras. */
-export function sharedColumns(input: ExtrasInput & { tags?: string[] | undefined; remarks?: string | undefined }, agency: AgencyIdentity, extras: ResolvedExtras) {
+export function sharedColumns(input: ExtrasInput & { tags?: DecisionTag[] | undefined; remarks?: string | undefined }, agency: AgencyIdentity, extras: ResolvedExtras) {
   return {
     agencyId: agency.id,
     agencyName: agency.name,
@@ -37,25 +39,41 @@ export function sharedColumns(input: ExtrasInput & { tags?: string[] | undefined
 }
 
 /** The per-agency number that must be unique (decisionNumber; an action's optional documentNumber). */
-export interface NumberSpec {
+export interface NumberSpec<I> {
   field: 'decisionNumber' | 'documentNumber';
+  column: AnyPgColumn<{ data: string }>;
+  of: (item: I) => string | undefined;
   duplicate: (pointer: string) => FieldError;
   /** The 409 title when a number is already used, and its detail when a concurrent request took it. */
   taken: string;
   raced: string;
+  /** The 409 title when a correction gives a number another record of the agency has. */
+  takenByCorrection: string;
 }
 
+/** What a kind's checks of one item may use. */
+interface PrepareContext {
+  /** Today in Beijing: no decision is dated after it. */
+  today: string;
+  /** The day the decision was (or is now being) first published. */
+  publishedOn: string;
+  rules: DecisionRules;
+  /** Identity values a correction keeps masked as stored (none on create). */
+  keptIds: KeptIds;
+}
+
+/** Everything create and correction need of one kind beyond what all decisions share. */
 export interface CreateSpec<T extends DecisionTable, I extends DecisionItem, P> {
   kind: DecisionKind<T>;
-  numbers: NumberSpec;
+  numbers: NumberSpec<I>;
   publicationDays: number;
   dateOf: (item: I) => string;
   /** The kind's own checks of one item (future date, party, publicity), collected under `at`; undefined when they failed. */
-  prepare: (item: I, at: string, errors: FieldError[], context: { today: string; rules: DecisionRules }) => Promise<P | undefined>;
+  prepare: (item: I, at: string, errors: FieldError[], context: PrepareContext) => Promise<P | undefined>;
   /** Every kind-specific column of the row, once every check passed. */
-  values: (item: I, agency: AgencyIdentity, prepared: P, extras: ResolvedExtras) => Record<string, unknown>;
+  values: (item: I, agency: AgencyIdentity, prepared: P, extras: ResolvedExtras) => Partial<T['$inferInsert']>;
   /** The generated columns a stored row has beyond its values (nothing reads them back here). */
-  generated: (values: Record<string, unknown>) => Record<string, unknown>;
+  generated: (item: I, prepared: P) => Partial<T['$inferSelect']>;
 }
 
 /**
@@ -76,8 +94,8 @@ export async function createDecisions<T extends DecisionTable, I extends Decisio
   const today = chinaDate(now);
   const { field, duplicate } = spec.numbers;
   const key = (i: number) => {
-    const n = (items[i] as Record<string, unknown>)[field];
-    return typeof n === 'string' ? `${owners[i]}#${n}` : null;
+    const n = spec.numbers.of(items[i]!);
+    return n === undefined ? null : `${owners[i]}#${n}`;
   };
   return db
     .transaction(async (tx) => {
@@ -88,12 +106,13 @@ export async function createDecisions<T extends DecisionTable, I extends Decisio
       const errors: FieldError[] = [];
       const duplicates: FieldError[] = [];
       const seen = new Set<string>();
-      const values: Record<string, unknown>[] = [];
+      const values: Partial<T['$inferInsert']>[] = [];
+      const generated: Partial<T['$inferSelect']>[] = [];
       for (const [i, item] of items.entries()) {
         const before = errors.length;
         const agency = known.agencies.get(owners[i]!);
         if (!agency) errors.push({ in: 'body', pointer: `${at(i)}/agencyId`, detail: 'No agency has this id.' });
-        const prepared = await spec.prepare(item, at(i), errors, { today, rules });
+        const prepared = await spec.prepare(item, at(i), errors, { today, publishedOn: today, rules, keptIds: {} });
         const date = spec.dateOf(item);
         const extras = await resolveExtras(tx, principal, item, owners[i]!, date, known, at(i), errors);
         const k = key(i);
@@ -107,8 +126,9 @@ export async function createDecisions<T extends DecisionTable, I extends Decisio
           withdrawal: null,
           endedAt: null,
         });
+        generated.push(spec.generated(item, prepared));
       }
-      const taken = await takenNumbers(tx, spec.kind.table, field, owners, items);
+      const taken = await takenNumbers(tx, spec.kind.table, spec.numbers, owners, items);
       items.forEach((_item, i) => {
         const k = key(i);
         if (k !== null && taken.has(k)) duplicates.push(duplicate(`${at(i)}/${field}`));
@@ -116,9 +136,10 @@ export async function createDecisions<T extends DecisionTable, I extends Decisio
       if (errors.length) throw problems.unprocessable([...errors, ...duplicates]);
       if (duplicates.length) throw problems.conflict(spec.numbers.taken, duplicates);
 
-      await insertRows(tx, spec.kind.table, values as never[]);
-      // The rows as stored: generated columns are the database's and nothing reads them back here.
-      const rows = values.map((v) => ({ ...v, ...spec.generated(v), searchVector: '' }) as T['$inferSelect']);
+      await insertRows(tx, spec.kind.table, values);
+      // The rows as stored: generated columns are the database's and nothing reads them back here. Values,
+      // generated columns and the search vector make the whole row, which TS cannot see over a generic table.
+      const rows = values.map((v, i) => ({ ...v, ...generated[i], searchVector: '' }) as T['$inferSelect']);
       const type = spec.kind.type;
       await appendChanges(
         tx,
@@ -137,14 +158,13 @@ export async function createDecisions<T extends DecisionTable, I extends Decisio
     });
 }
 
-async function takenNumbers(tx: Db, table: DecisionTable, field: NumberSpec['field'], owners: string[], items: DecisionItem[]): Promise<Set<string>> {
-  const numbers = [...new Set(items.map((i) => (i as Record<string, unknown>)[field]).filter((n): n is string => typeof n === 'string'))];
-  if (numbers.length === 0) return new Set();
-  const column = (table as unknown as Record<string, PgColumn>)[field]!;
-  const rows = (await tx
-    .select({ agencyId: table.agencyId, number: column })
+async function takenNumbers<I>(tx: Db, table: DecisionTable, numbers: NumberSpec<I>, owners: string[], items: I[]): Promise<Set<string>> {
+  const wanted = [...new Set(items.flatMap((i) => numbers.of(i) ?? []))];
+  if (wanted.length === 0) return new Set();
+  const rows = await tx
+    .select({ agencyId: table.agencyId, number: numbers.column })
     .from(table)
-    .where(and(inArray(table.agencyId, [...new Set(owners)]), isNotNull(column), inArray(column, numbers)))) as { agencyId: string; number: string }[];
+    .where(and(inArray(table.agencyId, [...new Set(owners)]), isNotNull(numbers.column), inArray(numbers.column, wanted)));
   return new Set(rows.map((r) => `${r.agencyId}#${r.number}`));
 }
 
@@ -153,7 +173,7 @@ export function firstPublication(now: Date, decisionDate: string, publicationDay
   return {
     id: newId(),
     version: 1,
-    status: 'published',
+    status: 'published' as const,
     createdAt: now,
     updatedAt: now,
     publishedAt: now,

@@ -9,7 +9,7 @@ import { agencies, campaigns } from '../../db/schema.js';
 import { Problem, type FieldError } from '../../errors.js';
 import type { CitationInput } from '../../schemas/citations.js';
 import { checkCitations, describeCitations } from '../citations.js';
-import { owningAgency, type Principal } from '../principal.js';
+import type { Principal } from '../principal.js';
 
 export interface AgencyIdentity {
   id: string;
@@ -52,11 +52,6 @@ export interface ExtrasInput {
   campaignId?: string | undefined;
   citations?: CitationInput[] | undefined;
   claimedPublishedAt?: string | undefined;
-}
-
-/** The agency ids an item will need: its owner (谁执法谁公示: decided by the principal) and joint participants. */
-export function ownerOf(principal: Principal, item: ExtrasInput): string {
-  return owningAgency(principal, item.agencyId);
 }
 
 export interface ResolvedExtras {

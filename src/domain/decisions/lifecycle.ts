@@ -1,5 +1,6 @@
 import { eq, getTableName, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import type { DecisionStatus, penalties } from '../../db/schema.js';
 import { prepared } from '../../db/prepared.js';
 import { problems, type FieldError } from '../../errors.js';
 import { chinaDate } from '../../lib/validity.js';
@@ -8,33 +9,33 @@ import { assertActsFor, type Actor, type Principal } from '../principal.js';
 import { appendChanges, type ChangeEventName } from '../records.js';
 import { assertIfMatch } from '../versioning.js';
 import { redactRevisions } from './end-display.js';
-import type { DecisionKind, DecisionTable } from './kind.js';
+import { rowOf, type DecisionKind, type DecisionTable } from './kind.js';
 import type { DecisionRules } from './rules.js';
 import { deadline, WITHDRAWAL_DAYS } from './timeliness.js';
 
 type Row<T extends DecisionTable> = T['$inferSelect'];
 
 export async function getRow<T extends DecisionTable>(db: Db, kind: DecisionKind<T>, id: string): Promise<Row<T>> {
-  const t = kind.table as DecisionTable;
+  const t: DecisionTable = kind.table;
   // A hot public read: prepared once per handle, so drizzle does not rebuild the ~45-column select each time.
   const name = `${getTableName(t)}_by_id`;
   const byId = prepared(db, name, (d) => d.select().from(t).where(eq(t.id, sql.placeholder('id'))).prepare(name));
   const [row] = await byId.execute({ id });
   if (!row) throw problems.notFound(`${kind.label} ${id}`);
-  return row as Row<T>;
+  return rowOf(kind, row);
 }
 
 /** Locks a record for a change by its deciding (licensing, acting) agency, against the version named by If-Match. */
 export async function lockForChange<T extends DecisionTable>(tx: Db, kind: DecisionKind<T>, principal: Principal, id: string, ifMatch: string): Promise<Row<T>> {
-  const t = kind.table as DecisionTable;
+  const t: DecisionTable = kind.table;
   const [row] = await tx.select().from(t).where(eq(t.id, id)).for('update');
   if (!row) throw problems.notFound(`${kind.label} ${id}`);
   assertActsFor(principal, row.agencyId, 'publish');
   assertIfMatch(ifMatch, row.version);
-  return row as Row<T>;
+  return rowOf(kind, row);
 }
 
-/** Ends public display: a new version with the notice, earlier content redacted, a feed event. */
+/** Ends public display: a new version with the notice (repair: a penalty's only), earlier content redacted, a feed event. */
 export async function endDisplay<T extends DecisionTable>(
   tx: Db,
   kind: DecisionKind<T>,
@@ -42,10 +43,10 @@ export async function endDisplay<T extends DecisionTable>(
   now: Date,
   row: Row<T>,
   status: 'withdrawn' | 'expired' | 'repaired',
-  set: { withdrawal?: unknown; repair?: unknown },
+  set: Pick<typeof penalties.$inferInsert, 'withdrawal' | 'repair'>,
   reason: string | null,
 ): Promise<Row<T>> {
-  const t = kind.table as DecisionTable;
+  const t: DecisionTable = kind.table;
   const [next] = await tx
     .update(t)
     .set({ status, version: row.version + 1, updatedAt: now, endedAt: now, ...set })
@@ -53,15 +54,16 @@ export async function endDisplay<T extends DecisionTable>(
     .returning();
   await redactRevisions(tx, kind.type, row.id, row.version);
   const event: ChangeEventName = status;
-  await appendChanges(tx, actor, now, [{ type: kind.type, id: row.id, version: next!.version, event, agencyId: row.agencyId, data: kind.present(next as Row<T>), reason }]);
-  return next as Row<T>;
+  const ended = rowOf(kind, next!);
+  await appendChanges(tx, actor, now, [{ type: kind.type, id: row.id, version: ended.version, event, agencyId: row.agencyId, data: kind.present(ended), reason }]);
+  return ended;
 }
 
 /** What differs between the kinds' withdrawals: which statuses may be withdrawn and how a refusal reads. */
 export interface WithdrawSpec<T extends DecisionTable> {
   kind: DecisionKind<T>;
   /** The statuses a withdrawal applies to: an expired penalty may still be withdrawn. */
-  from: readonly string[];
+  from: readonly DecisionStatus[];
   refusal: (status: string) => string;
   words: { date: string; self: string; unknown: string };
 }
@@ -81,7 +83,7 @@ export async function withdraw<T extends DecisionTable>(
   ifMatch: string,
   input: WithdrawalCreate,
 ): Promise<Row<T>> {
-  const t = spec.kind.table as DecisionTable;
+  const t: DecisionTable = spec.kind.table;
   return db.transaction(async (tx) => {
     const row = await lockForChange(tx, spec.kind, principal, id, ifMatch);
     if (!spec.from.includes(row.status)) throw problems.conflict(spec.refusal(row.status));

@@ -2,19 +2,21 @@ import { and, arrayContains, asc, desc, eq, getTableColumns, gt, gte, ilike, lte
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
+import type { DecisionStatus } from '../../db/schema.js';
+import type { DecisionTag } from '../../schemas/decision-common.js';
 import { problems } from '../../errors.js';
 import { creditCodeProblem } from '../../lib/credit-code.js';
 import { decodeCursor, encodeCursor, filterScope } from '../../lib/cursor.js';
 import { escapeLike } from '../query-helpers.js';
 import { afterRanked, textSearch } from '../search.js';
-import type { DecisionKind, DecisionTable } from './kind.js';
+import { rowOf, type DecisionKind, type DecisionTable } from './kind.js';
 
 const IdCursor = z.tuple([z.uuid()]);
 const RankedCursor = z.tuple([z.int(), z.uuid()]);
 
 /** The list filters all three kinds share (decisionListFilters in src/schemas/decision-common.ts, plus status). */
 export interface DecisionListQuery {
-  status: string;
+  status: DecisionStatus;
   limit?: number | undefined;
   cursor?: string | undefined;
   q?: string | undefined;
@@ -22,24 +24,24 @@ export interface DecisionListQuery {
   regionCode?: string | undefined;
   decidedFrom?: string | undefined;
   decidedTo?: string | undefined;
-  tag?: string | undefined;
+  tag?: DecisionTag | undefined;
   campaignId?: string | undefined;
   jointReference?: string | undefined;
   late?: boolean | undefined;
 }
 
 /** What a kind adds to the shared list: its own filters, the name searched by who, and the q columns. */
-export interface ListSpec<T extends DecisionTable> {
+export interface ListSpec<T extends DecisionTable, Q> {
   kind: DecisionKind<T>;
   /** The query parameter naming the party or target (credit code exact, or part of the name). */
-  who: { param: string; name: PgColumn; creditCode: PgColumn };
+  who: { param: keyof Q & string; name: PgColumn; creditCode: PgColumn };
   /** Columns q also matches by substring, besides the search vector. */
   searchColumns: PgColumn[];
   filters: SQL[];
 }
 
 /** A credit code matches exactly; anything else is part of a name. */
-const nameOrCode = (value: string, who: ListSpec<DecisionTable>['who']) =>
+const nameOrCode = (value: string, who: { name: PgColumn; creditCode: PgColumn }) =>
   creditCodeProblem(value) === null ? eq(who.creditCode, value) : ilike(who.name, `%${escapeLike(value)}%`);
 
 function sharedFilters(t: DecisionTable, query: DecisionListQuery): SQL[] {
@@ -56,7 +58,7 @@ function sharedFilters(t: DecisionTable, query: DecisionListQuery): SQL[] {
   return where;
 }
 
-function page<T extends { id: string }>(rows: T[], limit: number, key: (last: T) => (string | number)[], scope: string) {
+function page<T>(rows: T[], limit: number, key: (last: T) => (string | number)[], scope: string) {
   const more = rows.length > limit;
   const items = more ? rows.slice(0, limit) : rows;
   return { rows: items, next: more ? encodeCursor(key(items[items.length - 1]!), scope) : null };
@@ -67,10 +69,10 @@ function page<T extends { id: string }>(rows: T[], limit: number, key: (last: T)
  * withdrawn, expired or repaired record to its party, which ending the display is for. Refused, not
  * emptied, so an empty answer never passes for "no such record".
  */
-function refuseContentSearchOfNotices(query: DecisionListQuery & Record<string, unknown>, param: string, noun: string) {
-  if (query.status === 'published') return;
-  const errors = [param, 'q']
-    .filter((f) => query[f] !== undefined)
+function refuseContentSearchOfNotices(status: string, searched: Record<string, unknown>, noun: string) {
+  if (status === 'published') return;
+  const errors = Object.keys(searched)
+    .filter((f) => searched[f] !== undefined)
     .map((f) => ({ in: 'query' as const, pointer: `/${f}`, detail: `Only ${noun}s on display (status=published) can be searched by ${f}.` }));
   if (errors.length) throw problems.validation(errors);
 }
@@ -81,29 +83,28 @@ function refuseContentSearchOfNotices(query: DecisionListQuery & Record<string, 
  */
 export async function listDecisions<T extends DecisionTable, Q extends DecisionListQuery>(
   db: Db,
-  spec: ListSpec<T>,
+  spec: ListSpec<T, Q>,
   query: Q,
 ): Promise<{ rows: T['$inferSelect'][]; next: string | null }> {
-  const t = spec.kind.table as DecisionTable;
-  const q = query as Q & Record<string, unknown>;
-  refuseContentSearchOfNotices(q, spec.who.param, spec.kind.noun);
+  const t: DecisionTable = spec.kind.table;
+  const who = query[spec.who.param];
+  refuseContentSearchOfNotices(query.status, { [spec.who.param]: who, q: query.q }, spec.kind.noun);
   const limit = query.limit ?? 20;
   const where = [...sharedFilters(t, query), ...spec.filters];
-  const who = q[spec.who.param];
   if (typeof who === 'string') where.push(nameOrCode(who, spec.who));
   const scope = filterScope(query);
   if (query.q) {
     const after = query.cursor ? decodeCursor(query.cursor, RankedCursor, scope) : null;
     if (query.cursor && !after) throw problems.badCursor();
     const search = textSearch(query.q, t.searchVector, spec.searchColumns);
-    const rows = await db
-      .select({ ...getTableColumns(t), rank: search.rank })
+    const ranked = await db
+      .select({ row: getTableColumns(t), rank: search.rank })
       .from(t)
       .where(and(...where, search.where, afterRanked(search.rank, t.id, after)))
       .orderBy(desc(search.rank), asc(t.id))
       .limit(limit + 1);
-    const result = page(rows as (T['$inferSelect'] & { rank: unknown })[], limit, (last) => [Number(last.rank), last.id], scope);
-    return { rows: result.rows.map(({ rank: _rank, ...row }) => row as unknown as T['$inferSelect']), next: result.next };
+    const result = page(ranked, limit, (last) => [Number(last.rank), last.row.id], scope);
+    return { rows: result.rows.map((r) => rowOf(spec.kind, r.row)), next: result.next };
   }
   const after = query.cursor ? decodeCursor(query.cursor, IdCursor, scope) : null;
   if (query.cursor && !after) throw problems.badCursor();
@@ -113,5 +114,5 @@ export async function listDecisions<T extends DecisionTable, Q extends DecisionL
     .where(and(...where, after ? gt(t.id, after[0]) : undefined))
     .orderBy(asc(t.id))
     .limit(limit + 1);
-  return page(rows as T['$inferSelect'][], limit, (last) => [last.id], scope);
+  return page(rows.map((r) => rowOf(spec.kind, r)), limit, (last) => [last.id], scope);
 }

@@ -1,34 +1,20 @@
 import type { z } from 'zod';
-import type { Citation } from '../../schemas/citations.js';
-import type { DecisionTag, decisionExtrasPublic, Timeliness } from '../../schemas/decision-common.js';
-
-interface PublishedRow {
-  remarks: string | null;
-  citations: unknown;
-  tags: string[];
-  joint: unknown;
-  campaignId: string | null;
-  dueDate: string;
-  publishedAt: Date;
-  claimedPublishedAt: Date | null;
-  late: boolean;
-  workingDaysLate: number;
-  calendarProvisional: boolean;
-}
+import type { Timeliness } from '../../schemas/decision-common.js';
+import type { DecisionRow } from './kind.js';
 
 /** 备注 and the fields every published decision carries beyond its national ones, as stored. */
-export function extrasOf(row: PublishedRow) {
+export function extrasOf(row: DecisionRow) {
   return {
     remarks: row.remarks,
-    citations: row.citations as Citation[],
-    tags: row.tags as DecisionTag[],
-    joint: (row.joint as z.output<typeof decisionExtrasPublic.joint>) ?? null,
+    citations: row.citations,
+    tags: row.tags,
+    joint: row.joint ?? null,
     campaignId: row.campaignId,
   };
 }
 
 /** Deadline and lateness as computed at publication (or at the last correction). */
-export function timelinessOf(row: PublishedRow): z.output<typeof Timeliness> {
+export function timelinessOf(row: DecisionRow): z.output<typeof Timeliness> {
   return {
     dueDate: row.dueDate,
     publishedAt: row.publishedAt.toISOString(),

@@ -9,13 +9,13 @@ import { toNotice } from '../decisions/notice.js';
 export type ActionRow = typeof enforcementActions.$inferSelect;
 
 /** A published action, or the notice of a withdrawn one. Pure: one row, no queries. */
-export function toEnforcementAction(row: ActionRow): EnforcementAction | DecisionNotice {
-  if (row.status !== 'published') return toNotice(row, row.documentNumber);
-  const target = row.target as { name: string; category: EnforcementAction['target']['category']; creditCode?: string | null };
+function toEnforcementAction(row: ActionRow): EnforcementAction | DecisionNotice {
+  if (row.status !== 'published') return toNotice(row, row.status, row.documentNumber);
+  const { target } = row;
   return {
     ...recordMetaOf(row),
     status: 'published',
-    actionType: row.actionType as EnforcementAction['actionType'],
+    actionType: row.actionType,
     target: { name: target.name, category: target.category, creditCode: target.creditCode ?? null },
     actionDate: row.decisionDate,
     conclusion: row.conclusion,
@@ -29,7 +29,7 @@ export function toEnforcementAction(row: ActionRow): EnforcementAction | Decisio
   };
 }
 
-export const actionKind: DecisionKind<typeof enforcementActions> = {
+export const actionKind: DecisionKind<typeof enforcementActions, EnforcementAction | DecisionNotice> = {
   table: enforcementActions,
   type: 'enforcement_action',
   label: 'Enforcement action',

@@ -1,27 +1,28 @@
 import type { Db } from '../../db/client.js';
-import type { licences } from '../../db/schema.js';
+import { licences } from '../../db/schema.js';
 import type { FieldError } from '../../errors.js';
 import { searchText } from '../../lib/segment.js';
 import type { LicenceCreate } from '../../schemas/licences.js';
-import { preparePartyForStorage, type StoredPenaltyParty } from '../penalty-party.js';
+import type { StoredPenaltyParty } from '../penalty-party.js';
 import type { Principal } from '../principal.js';
 import { createDecisions, sharedColumns, type CreateSpec } from '../decisions/create.js';
 import { futureDate } from '../decisions/lifecycle.js';
-import { collect, type AgencyIdentity, type ResolvedExtras } from '../decisions/decision-parts.js';
+import type { AgencyIdentity, ResolvedExtras } from '../decisions/decision-parts.js';
+import { storeParty } from '../decisions/party-ids.js';
 import type { DecisionRules } from '../decisions/rules.js';
 import { PUBLICATION_DAYS } from '../decisions/timeliness.js';
 import { licenceKind, type LicenceRow } from './present.js';
 
-export const duplicateNumber = (pointer: string): FieldError => ({
+const duplicateNumber = (pointer: string): FieldError => ({
   in: 'body',
   pointer,
   detail: 'This agency has already published a licence decision with this 行政许可决定文书号.',
 });
 
-export const futureDecision = futureDate('许可决定日期 is after today (Beijing time): a decision is published only once it is made.');
+const futureDecision = futureDate('许可决定日期 is after today (Beijing time): a decision is published only once it is made.');
 
 /** Every column of a licence as stored, from validated input and the checks' results. */
-export function licenceValues(input: LicenceCreate, agency: AgencyIdentity, party: StoredPenaltyParty, extras: ResolvedExtras) {
+function licenceValues(input: LicenceCreate, agency: AgencyIdentity, party: StoredPenaltyParty, extras: ResolvedExtras) {
   return {
     ...sharedColumns(input, agency, extras),
     party,
@@ -49,25 +50,27 @@ export function licenceValues(input: LicenceCreate, agency: AgencyIdentity, part
   };
 }
 
-/** Everything create needs of a licence beyond what all decisions share (src/domain/decisions/create.ts). */
-const createSpec: CreateSpec<typeof licences, LicenceCreate, StoredPenaltyParty> = {
+/** Everything create and correction need of a licence beyond what all decisions share (src/domain/decisions/create.ts). */
+export const licenceCreation: CreateSpec<typeof licences, LicenceCreate, StoredPenaltyParty> = {
   kind: licenceKind,
   numbers: {
     field: 'decisionNumber',
+    column: licences.decisionNumber,
+    of: (item) => item.decisionNumber,
     duplicate: duplicateNumber,
     taken: 'A licence decision with this 行政许可决定文书号 was already published by this agency.',
     raced: 'A licence decision with this 行政许可决定文书号 was just published by this agency in a concurrent request.',
+    takenByCorrection: 'This agency already published a licence decision with this number.',
   },
   publicationDays: PUBLICATION_DAYS.licence,
   dateOf: (item) => item.decisionDate,
-  prepare: async (item, at, errors, { today, rules }) => {
-    let party: StoredPenaltyParty | undefined;
-    await collect(errors, () => (party = preparePartyForStorage(item.party, rules.masking, item.decisionDate, `${at}/party`)));
+  prepare: async (item, at, errors, { today, rules, keptIds }) => {
+    const party = await storeParty(item.party, keptIds, rules, item.decisionDate, `${at}/party`, errors);
     if (item.decisionDate > today) errors.push(futureDecision(`${at}/decisionDate`));
     return party;
   },
-  values: (item, agency, party, extras) => licenceValues(item, agency, party, extras),
-  generated: (v) => ({ partyName: (v.party as StoredPenaltyParty).name, partyCreditCode: (v.party as StoredPenaltyParty).creditCode }),
+  values: licenceValues,
+  generated: (_item, party) => ({ partyName: party.name, partyCreditCode: party.creditCode }),
 };
 
 /**
@@ -75,4 +78,4 @@ const createSpec: CreateSpec<typeof licences, LicenceCreate, StoredPenaltyParty>
  * written. No publicity period: a licence stays on display until withdrawn.
  */
 export const createLicences = (db: Db, principal: Principal, now: Date, rules: DecisionRules, items: LicenceCreate[], at: (i: number) => string): Promise<LicenceRow[]> =>
-  createDecisions(db, createSpec, principal, now, rules, items, at);
+  createDecisions(db, licenceCreation, principal, now, rules, items, at);

@@ -9,15 +9,15 @@ import { extrasOf, timelinessOf } from '../decisions/present.js';
 export type LicenceRow = typeof licences.$inferSelect;
 
 /** A published licence in national order, or the notice of a withdrawn one. Pure: one row, no queries. */
-export function toLicence(row: LicenceRow): Licence | DecisionNotice {
-  if (row.status !== 'published') return toNotice(row, row.decisionNumber);
+function toLicence(row: LicenceRow): Licence | DecisionNotice {
+  if (row.status !== 'published') return toNotice(row, row.status, row.decisionNumber);
   return {
     ...recordMetaOf(row),
     status: 'published',
-    party: row.party as Licence['party'],
+    party: row.party,
     documentTitle: row.documentTitle,
     decisionNumber: row.decisionNumber,
-    category: row.category as Licence['category'],
+    category: row.category,
     categoryDetail: row.categoryDetail,
     certificateName: row.certificateName,
     licenceNumber: row.licenceNumber,
@@ -28,7 +28,7 @@ export function toLicence(row: LicenceRow): Licence | DecisionNotice {
     licensingAgencyId: row.agencyId,
     licensingAgency: row.agencyName,
     licensingAgencyCreditCode: row.agencyCreditCode,
-    state: row.state as Licence['state'],
+    state: row.state,
     dataSource: row.dataSource,
     dataSourceCreditCode: row.dataSourceCreditCode,
     ...extrasOf(row),
@@ -36,4 +36,4 @@ export function toLicence(row: LicenceRow): Licence | DecisionNotice {
   };
 }
 
-export const licenceKind: DecisionKind<typeof licences> = { table: licences, type: 'licence', label: 'Licence', present: toLicence, noun: 'decision' };
+export const licenceKind: DecisionKind<typeof licences, Licence | DecisionNotice> = { table: licences, type: 'licence', label: 'Licence', present: toLicence, noun: 'decision' };

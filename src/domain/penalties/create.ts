@@ -1,26 +1,27 @@
 import type { Db } from '../../db/client.js';
-import type { penalties } from '../../db/schema.js';
+import { penalties } from '../../db/schema.js';
 import type { FieldError } from '../../errors.js';
 import { yuanToFen } from '../../lib/money.js';
 import { searchText } from '../../lib/segment.js';
 import type { PenaltyCreate } from '../../schemas/penalties.js';
-import { preparePartyForStorage, type StoredPenaltyParty } from '../penalty-party.js';
+import type { StoredPenaltyParty } from '../penalty-party.js';
 import type { Principal } from '../principal.js';
 import { createDecisions, sharedColumns, type CreateSpec } from '../decisions/create.js';
 import { futureDate } from '../decisions/lifecycle.js';
-import { collect, type AgencyIdentity, type ResolvedExtras } from '../decisions/decision-parts.js';
+import type { AgencyIdentity, ResolvedExtras } from '../decisions/decision-parts.js';
+import { storeParty } from '../decisions/party-ids.js';
 import type { DecisionRules } from '../decisions/rules.js';
 import { PUBLICATION_DAYS } from '../decisions/timeliness.js';
 import { penaltyKind, type PenaltyRow } from './present.js';
 import { publicityOf, type StoredPublicity } from './publicity.js';
 
-export const duplicateNumber = (pointer: string): FieldError => ({
+const duplicateNumber = (pointer: string): FieldError => ({
   in: 'body',
   pointer,
   detail: 'This agency has already published a decision with this 行政处罚决定书文号.',
 });
 
-export const futureDecision = futureDate('处罚决定日期 is after today (Beijing time): a decision is published only once it is made.');
+const futureDecision = futureDate('处罚决定日期 is after today (Beijing time): a decision is published only once it is made.');
 
 /** Every column of a penalty as stored, from validated input and the checks' results. */
 export function penaltyValues(
@@ -50,26 +51,31 @@ export function penaltyValues(
   };
 }
 
-/** Everything create needs of a penalty beyond what all decisions share (src/domain/decisions/create.ts). */
-const createSpec: CreateSpec<typeof penalties, PenaltyCreate, { party: StoredPenaltyParty; publicity: StoredPublicity }> = {
+/** What a penalty's own checks yield: its party as stored and its publicity period. */
+export type CheckedPenalty = { party: StoredPenaltyParty; publicity: StoredPublicity };
+
+/** Everything create and correction need of a penalty beyond what all decisions share (src/domain/decisions/create.ts). */
+export const penaltyCreation: CreateSpec<typeof penalties, PenaltyCreate, CheckedPenalty> = {
   kind: penaltyKind,
   numbers: {
     field: 'decisionNumber',
+    column: penalties.decisionNumber,
+    of: (item) => item.decisionNumber,
     duplicate: duplicateNumber,
     taken: 'A decision with this 行政处罚决定书文号 was already published by this agency.',
     raced: 'A decision with this 行政处罚决定书文号 was just published by this agency in a concurrent request.',
+    takenByCorrection: 'This agency already published a decision with this number.',
   },
   publicationDays: PUBLICATION_DAYS.penalty,
   dateOf: (item) => item.decisionDate,
-  prepare: async (item, at, errors, { today, rules }) => {
+  prepare: async (item, at, errors, { today, publishedOn, rules, keptIds }) => {
     if (item.decisionDate > today) errors.push(futureDecision(`${at}/decisionDate`));
-    let party: StoredPenaltyParty | undefined;
-    await collect(errors, () => (party = preparePartyForStorage(item.party, rules.masking, item.decisionDate, `${at}/party`)));
-    const publicity = publicityOf(item, rules, today, at, errors);
+    const party = await storeParty(item.party, keptIds, rules, item.decisionDate, `${at}/party`, errors);
+    const publicity = publicityOf(item, rules, publishedOn, at, errors);
     return party && publicity ? { party, publicity } : undefined;
   },
   values: (item, agency, p, extras) => ({ ...penaltyValues(item, agency, p.party, p.publicity, extras), repair: null }),
-  generated: (v) => ({ partyName: (v.party as StoredPenaltyParty).name, partyCreditCode: (v.party as StoredPenaltyParty).creditCode }),
+  generated: (_item, p) => ({ partyName: p.party.name, partyCreditCode: p.party.creditCode }),
 };
 
 /**
@@ -77,4 +83,4 @@ const createSpec: CreateSpec<typeof penalties, PenaltyCreate, { party: StoredPen
  * is named; a decision number already used by the same agency is a 409. Masking happens before any write.
  */
 export const createPenalties = (db: Db, principal: Principal, now: Date, rules: DecisionRules, items: PenaltyCreate[], at: (i: number) => string): Promise<PenaltyRow[]> =>
-  createDecisions(db, createSpec, principal, now, rules, items, at);
+  createDecisions(db, penaltyCreation, principal, now, rules, items, at);

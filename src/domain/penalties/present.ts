@@ -12,7 +12,7 @@ export type PenaltyRow = typeof penalties.$inferSelect;
 /** A published penalty in national order, or the notice of one no longer displayed. Pure: one row, no queries. */
 export function toPenalty(row: PenaltyRow): Penalty | DecisionNotice {
   if (row.status !== 'published') {
-    return toNotice(row, row.decisionNumber, { publicityEndDate: row.publicityEndDate, repair: row.repair });
+    return toNotice(row, row.status, row.decisionNumber, { publicityEndDate: row.publicityEndDate, repair: row.repair });
   }
   return toPublishedPenalty(row);
 }
@@ -21,12 +21,12 @@ export function toPublishedPenalty(row: PenaltyRow): Penalty {
   return {
     ...recordMetaOf(row),
     status: 'published',
-    party: row.party as Penalty['party'],
+    party: row.party,
     decisionNumber: row.decisionNumber,
     violationType: row.violationType,
     facts: row.facts,
     basis: row.basis,
-    penaltyTypes: row.penaltyTypes as Penalty['penaltyTypes'],
+    penaltyTypes: row.penaltyTypes,
     content: row.content,
     fineAmount: row.fineFen === null ? null : fenToYuan(row.fineFen),
     confiscationAmount: row.confiscationFen === null ? null : fenToYuan(row.confiscationFen),
@@ -40,9 +40,9 @@ export function toPublishedPenalty(row: PenaltyRow): Penalty {
     dataSource: row.dataSource,
     dataSourceCreditCode: row.dataSourceCreditCode,
     ...extrasOf(row),
-    publicity: row.publicity as Penalty['publicity'],
+    publicity: row.publicity,
     timeliness: timelinessOf(row),
   };
 }
 
-export const penaltyKind: DecisionKind<typeof penalties> = { table: penalties, type: 'penalty', label: 'Penalty', present: toPenalty, noun: 'decision' };
+export const penaltyKind: DecisionKind<typeof penalties, Penalty | DecisionNotice> = { table: penalties, type: 'penalty', label: 'Penalty', present: toPenalty, noun: 'decision' };

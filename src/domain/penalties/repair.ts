@@ -1,9 +1,11 @@
 import type { Db } from '../../db/client.js';
 import { problems } from '../../errors.js';
 import { chinaDate } from '../../lib/validity.js';
-import type { CreditRepairCreate, Penalty } from '../../schemas/penalties.js';
+import type { CreditRepairCreate } from '../../schemas/penalties.js';
+import { endDisplay, lockForChange } from '../decisions/lifecycle.js';
 import type { Principal } from '../principal.js';
-import { endDisplay, lockForChange, statusAt } from './lifecycle.js';
+import { statusAt } from './lifecycle.js';
+import { penaltyKind } from './present.js';
 
 /**
  * 信用修复 / 提前停止公示 by the deciding agency: refused for the penalty types its regime excludes and
@@ -11,10 +13,10 @@ import { endDisplay, lockForChange, statusAt } from './lifecycle.js';
  */
 export async function repairPenalty(db: Db, principal: Principal, now: Date, id: string, ifMatch: string, input: CreditRepairCreate) {
   return db.transaction(async (tx) => {
-    const row = await lockForChange(tx, principal, id, ifMatch);
+    const row = await lockForChange(tx, penaltyKind, principal, id, ifMatch);
     const status = statusAt(row, now);
     if (status !== 'published') throw problems.conflict(`This decision is ${status}: publicity can only be ended early while it is published.`);
-    const publicity = row.publicity as Penalty['publicity'];
+    const { publicity } = row;
     if (publicity.earlyTerminationExcluded) {
       throw problems.unprocessable([
         {
@@ -35,6 +37,6 @@ export async function repairPenalty(db: Db, principal: Principal, now: Date, id:
     }
     const { regime, ...attested } = input.conditions;
     const repair = { terminatedAt: now.toISOString(), regime, conditions: Object.keys(attested), explanation: input.explanation };
-    return endDisplay(tx, principal, now, row, 'repaired', { repair }, input.explanation);
+    return endDisplay(tx, penaltyKind, principal, now, row, 'repaired', { repair }, input.explanation);
   });
 }
