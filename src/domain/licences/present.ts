@@ -11,6 +11,10 @@ export type LicenceRow = typeof licences.$inferSelect;
 /** A published licence in national order, or the notice of a withdrawn one. Pure: one row, no queries. */
 function toLicence(row: LicenceRow): Licence | DecisionNotice {
   if (row.status !== 'published') return toNotice(row, row.status, row.decisionNumber);
+  return toPublishedLicence(row);
+}
+
+export function toPublishedLicence(row: LicenceRow): Licence {
   return {
     ...recordMetaOf(row),
     status: 'published',
