@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { licenceCsv, penaltyCsv } from '../domain/decisions/export.js';
 import { defineRoute, type AnyRoute } from '../registry.js';
-import { decisionListFilters } from '../schemas/penalties.js';
+import { decisionListFilters } from '../schemas/decision-common.js';
 
 const ExportQuery = z
   .strictObject({

@@ -143,14 +143,6 @@ export const Withdrawal = z
   })
   .meta({ id: 'Withdrawal', title: '撤回信息' });
 
-export const CorrectionCreate = <T extends z.ZodType>(patch: T, id: string) =>
-  z
-    .strictObject({
-      reason: prose(2000).meta({ title: '更正理由', description: 'Published with the new version (revisions show it).' }),
-      changes: patch,
-    })
-    .meta({ id, title: '更正' });
-
 export const CreditRepair = z
   .object({
     terminatedAt: Timestamp.meta({ title: '提前停止公示时间' }),

@@ -18,14 +18,13 @@ import { guarded, line, prose } from './text.js';
 import {
   checkClaimedPublication,
   checkExtras,
-  CorrectionCreate,
   DecisionNotice,
   decisionExtras,
   decisionExtrasPublic,
   decisionListFilters,
   Timeliness,
 } from './decision-common.js';
-import { mergePatchFields } from './licences.js';
+import { CorrectionCreate, mergePatchFields } from './decision-changes.js';
 import { enforcementActionExample } from './decision-examples.js';
 
 /** Decisions with their own resources: 01 行政许可 (/licences), 02 行政处罚 (/penalties). */

@@ -14,7 +14,6 @@ import { line, prose } from './text.js';
 import {
   checkClaimedPublication,
   checkExtras,
-  CorrectionCreate,
   DecisionNotice,
   decisionExtras,
   decisionExtrasPublic,
@@ -23,6 +22,7 @@ import {
 } from './decision-common.js';
 import { PenaltyParty, PenaltyPartyPublic } from './penalty-party.js';
 import { licenceExample } from './decision-examples.js';
+import { CorrectionCreate, mergePatchFields, PenaltyPartyPatch } from './decision-changes.js';
 
 const SPECIFY = new Set<string>(LICENCE_CATEGORIES.filter((c) => c.specify).map((c) => c.code));
 const SPECIFY_LEGEND = LICENCE_CATEGORIES.filter((c) => c.specify).map((c) => `${c.code} ${c.name}`).join('/');
@@ -96,34 +96,6 @@ export const LicenceCreate = z
   })
   .meta({ id: 'LicenceCreate', title: '新建行政许可决定', examples: [licenceExample] });
 export type LicenceCreate = z.output<typeof LicenceCreate>;
-
-type Field = z.ZodType;
-
-/**
- * JSON merge patch (RFC 7396) fields for a shape: every field optional; a field that may be absent on the
- * record (optional in the request) also takes null, which removes it (back to what omitting it on create
- * gives: absent, or an empty list). Titles and descriptions are kept.
- * No refinements: the domain re-checks the merged record with the create schema's rules.
- */
-export function mergePatchFields<S extends Record<string, Field>>(shape: S): { [K in keyof S]: z.ZodOptional<Field> } {
-  const out: Record<string, z.ZodOptional<Field>> = {};
-  for (const [key, field] of Object.entries(shape)) {
-    if (field instanceof z.ZodOptional) {
-      const inner = field.unwrap() as Field;
-      // A component id belongs to the original schema only: two schemas may not share one in the spec.
-      const { id: _id, ...meta } = field.meta() ?? inner.meta() ?? {};
-      out[key] = inner.nullable().optional().meta(meta);
-    } else {
-      out[key] = field.optional();
-    }
-  }
-  return out as { [K in keyof S]: z.ZodOptional<Field> };
-}
-
-/** A partial 行政相对人 for corrections; null removes an optional slot. The merged party is checked in full. */
-export const PenaltyPartyPatch = z
-  .strictObject(mergePatchFields(PenaltyParty.shape))
-  .meta({ title: '行政相对人(更正)', description: 'Only the fields to change; null removes an optional field. Unknown fields are refused.' });
 
 /**
  * JSON merge patch of a published licence (the `changes` of a correction). The licensing agency cannot change.

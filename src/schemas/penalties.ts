@@ -16,7 +16,6 @@ import { line, prose } from './text.js';
 import {
   checkClaimedPublication,
   checkExtras,
-  CorrectionCreate,
   DecisionNotice,
   decisionExtras,
   decisionExtrasPublic,
@@ -24,7 +23,7 @@ import {
   Timeliness,
 } from './decision-common.js';
 import { PenaltyParty, PenaltyPartyPublic } from './penalty-party.js';
-import { mergePatchFields, PenaltyPartyPatch } from './licences.js';
+import { CorrectionCreate, mergePatchFields, PenaltyPartyPatch } from './decision-changes.js';
 import { SEVERITIES } from '../lib/publicity-period.js';
 import { penaltyExample } from './decision-examples.js';
 
@@ -225,9 +224,6 @@ export const CreditRepairCreate = z
   })
   .meta({ id: 'CreditRepairCreate', title: '信用修复(提前停止公示)' });
 export type CreditRepairCreate = z.output<typeof CreditRepairCreate>;
-
-// Defined in decision-common.ts (licences.ts needs them, and this file imports licences.ts); re-exported for old imports.
-export { decisionListFilters };
 
 export const PenaltyListQuery = z
   .strictObject({
