@@ -9,6 +9,7 @@ import type { Db } from '../../db/client.js';
 import type { DecisionStatus } from '../../db/schema.js';
 import { fieldErrorsFromZod, problems, type FieldError } from '../../errors.js';
 import { chinaDate } from '../../lib/validity.js';
+import { sqlState, UNIQUE_VIOLATION } from '../db-errors.js';
 import type { Principal } from '../principal.js';
 import { appendChanges } from '../records.js';
 import { mergePatch, sameContent } from '../versioning.js';
@@ -55,31 +56,37 @@ export async function correctDecision<T extends DecisionTable, I extends Decisio
   input: Correction,
 ): Promise<T['$inferSelect']> {
   const { kind, numbers } = spec.create;
-  return db.transaction(async (tx) => {
-    const row = await lockForChange(tx, kind, principal, id, ifMatch);
-    const status = spec.statusAt?.(row, now) ?? row.status;
-    if (status !== 'published') throw problems.conflict(`This ${kind.noun} is ${status}: only a published ${kind.noun} can be corrected.`);
-    const errors: FieldError[] = [];
-    const current = spec.asInput(row);
-    const { merged, kept } = spec.merge?.(row, current, input.changes, errors, rules.masking.mask) ?? { merged: mergePatch(current, input.changes), kept: {} };
-    const parsed = spec.schema.safeParse(merged);
-    if (!parsed.success) errors.push(...fieldErrorsFromZod(parsed.error.issues, 'body').map((e) => ({ ...e, pointer: '/changes' + e.pointer })));
-    if (errors.length || !parsed.success) throw problems.unprocessable(errors);
-    const next = parsed.data;
-    const claimed = claimedChangeRefused(next, row, principal);
-    if (claimed) errors.push(claimed);
-    const date = spec.create.dateOf(next);
-    const context = { today: chinaDate(now), publishedOn: chinaDate(row.publishedAt), rules, keptIds: kept };
-    const prepared = await spec.create.prepare(next, '/changes', errors, context);
-    const extras = await correctedExtras(tx, row, next, date, errors);
-    if (errors.length || prepared === undefined) throw problems.unprocessable(errors);
-    await refuseTakenNumber(tx, kind.table, numbers, row, numbers.of(next), current[numbers.field]);
-    const values = {
-      ...spec.create.values(next, agencyOf(row), prepared, extras),
-      ...correctedPublication(row, next.claimedPublishedAt, date, spec.create.publicationDays, rules),
-    };
-    return publishCorrection(tx, kind, principal, now, row, values, input.reason);
-  });
+  return db
+    .transaction(async (tx) => {
+      const row = await lockForChange(tx, kind, principal, id, ifMatch);
+      const status = spec.statusAt?.(row, now) ?? row.status;
+      if (status !== 'published') throw problems.conflict(`This ${kind.noun} is ${status}: only a published ${kind.noun} can be corrected.`);
+      const errors: FieldError[] = [];
+      const current = spec.asInput(row);
+      const { merged, kept } = spec.merge?.(row, current, input.changes, errors, rules.masking.mask) ?? { merged: mergePatch(current, input.changes), kept: {} };
+      const parsed = spec.schema.safeParse(merged);
+      if (!parsed.success) errors.push(...fieldErrorsFromZod(parsed.error.issues, 'body').map((e) => ({ ...e, pointer: '/changes' + e.pointer })));
+      if (errors.length || !parsed.success) throw problems.unprocessable(errors);
+      const next = parsed.data;
+      const claimed = claimedChangeRefused(next, row, principal);
+      if (claimed) errors.push(claimed);
+      const date = spec.create.dateOf(next);
+      const context = { today: chinaDate(now), publishedOn: chinaDate(row.publishedAt), rules, keptIds: kept };
+      const prepared = await spec.create.prepare(next, '/changes', errors, context);
+      const extras = await correctedExtras(tx, row, next, date, errors);
+      if (errors.length || prepared === undefined) throw problems.unprocessable(errors);
+      await refuseTakenNumber(tx, kind.table, numbers, row, numbers.of(next), current[numbers.field]);
+      const values = {
+        ...spec.create.values(next, agencyOf(row), prepared, extras),
+        ...correctedPublication(row, next.claimedPublishedAt, date, spec.create.publicationDays, rules),
+      };
+      return publishCorrection(tx, kind, principal, now, row, values, input.reason);
+    })
+    .catch((err: unknown) => {
+      // Two corrections racing to the same new number: the unique index decides, and the loser hears 409.
+      if (sqlState(err) === UNIQUE_VIOLATION) throw problems.conflict(numbers.takenByCorrection, [numbers.duplicate(`/changes/${numbers.field}`)]);
+      throw err;
+    });
 }
 
 const claimedChangeRefused = (next: { claimedPublishedAt?: string | undefined }, row: DecisionRow, principal: Principal): FieldError | null =>

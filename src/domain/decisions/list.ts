@@ -6,8 +6,8 @@ import type { DecisionStatus } from '../../db/schema.js';
 import type { DecisionTag } from '../../schemas/decision-common.js';
 import { problems } from '../../errors.js';
 import { creditCodeProblem } from '../../lib/credit-code.js';
-import { decodeCursor, encodeCursor, filterScope } from '../../lib/cursor.js';
 import { escapeLike } from '../query-helpers.js';
+import { cursorAfter, pageLimit, pageOf } from '../paging.js';
 import { afterRanked, textSearch } from '../search.js';
 import { rowOf, type DecisionKind, type DecisionTable } from './kind.js';
 
@@ -58,12 +58,6 @@ function sharedFilters(t: DecisionTable, query: DecisionListQuery): SQL[] {
   return where;
 }
 
-function page<T>(rows: T[], limit: number, key: (last: T) => (string | number)[], scope: string) {
-  const more = rows.length > limit;
-  const items = more ? rows.slice(0, limit) : rows;
-  return { rows: items, next: more ? encodeCursor(key(items[items.length - 1]!), scope) : null };
-}
-
 /**
  * Notices carry no party and no content; finding them by party (target) or words would still tie a
  * withdrawn, expired or repaired record to its party, which ending the display is for. Refused, not
@@ -89,13 +83,11 @@ export async function listDecisions<T extends DecisionTable, Q extends DecisionL
   const t: DecisionTable = spec.kind.table;
   const who = query[spec.who.param];
   refuseContentSearchOfNotices(query.status, { [spec.who.param]: who, q: query.q }, spec.kind.noun);
-  const limit = query.limit ?? 20;
+  const limit = pageLimit(query);
   const where = [...sharedFilters(t, query), ...spec.filters];
   if (typeof who === 'string') where.push(nameOrCode(who, spec.who));
-  const scope = filterScope(query);
   if (query.q) {
-    const after = query.cursor ? decodeCursor(query.cursor, RankedCursor, scope) : null;
-    if (query.cursor && !after) throw problems.badCursor();
+    const after = cursorAfter(query, RankedCursor);
     const search = textSearch(query.q, t.searchVector, spec.searchColumns);
     const ranked = await db
       .select({ row: getTableColumns(t), rank: search.rank })
@@ -103,16 +95,15 @@ export async function listDecisions<T extends DecisionTable, Q extends DecisionL
       .where(and(...where, search.where, afterRanked(search.rank, t.id, after)))
       .orderBy(desc(search.rank), asc(t.id))
       .limit(limit + 1);
-    const result = page(ranked, limit, (last) => [Number(last.rank), last.row.id], scope);
+    const result = pageOf(ranked, query, (last) => [Number(last.rank), last.row.id]);
     return { rows: result.rows.map((r) => rowOf(spec.kind, r.row)), next: result.next };
   }
-  const after = query.cursor ? decodeCursor(query.cursor, IdCursor, scope) : null;
-  if (query.cursor && !after) throw problems.badCursor();
+  const after = cursorAfter(query, IdCursor);
   const rows = await db
     .select()
     .from(t)
     .where(and(...where, after ? gt(t.id, after[0]) : undefined))
     .orderBy(asc(t.id))
     .limit(limit + 1);
-  return page(rows.map((r) => rowOf(spec.kind, r)), limit, (last) => [last.id], scope);
+  return pageOf(rows.map((r) => rowOf(spec.kind, r)), query, (last) => [last.id]);
 }
