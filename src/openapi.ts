@@ -146,7 +146,8 @@ export function buildOpenApi(routes: AnyRoute[], version: string) {
     components: {},
   });
   const components = z.toJSONSchema(z.globalRegistry, { target: 'draft-2020-12', io: 'output', unrepresentable: 'any', uri: ref });
-  for (const [id, schema] of Object.entries(components.schemas)) {
+  // Sorted by name: zod registers schemas in module-load order, which would reorder the document whenever an import moves.
+  for (const [id, schema] of Object.entries(components.schemas).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const { $schema: _s, $id: _i, ...rest } = schema as Record<string, unknown>;
     builder.addSchema(id, rest as SchemaObject);
   }
