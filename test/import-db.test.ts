@@ -1,12 +1,12 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { importIntoDatabase } from '../src/import/submit.js';
-import { admin, useTestApp, type TestContext } from './support/app.js';
+import { admin, useTestApp, type TestContext, testClock } from './support/app.js';
 import { AGENCY, RAW_IDS } from './fixtures/import/data.js';
 
 // The fixtures' decisions are of March 2024 (legacy: June 2017): import them while they are on display.
-let now = new Date('2024-03-20T02:00:00Z');
-const t = useTestApp({ now: () => now });
+const clock = testClock('2024-03-20T02:00:00Z');
+const t = useTestApp({ now: () => clock.now });
 const fixture = (name: string) => new URL(`./fixtures/import/${name}`, import.meta.url).pathname;
 const NUMBERS = ['示市监处罚〔2024〕1号', '示市监处罚〔2024〕2号', '示市监处罚〔2024〕3号'];
 
@@ -32,13 +32,12 @@ const listed = async (agencyId: string) => {
   return (res.body.items as { decisionNumber: string }[]).map((i) => i.decisionNumber).sort();
 };
 const run = (agencyId: string, file: string, batchSize?: number) =>
-  importIntoDatabase(t.db, { agencyId, kind: 'penalties', file: fixture(file), batchSize, now: () => now });
+  importIntoDatabase(t.db, { agencyId, kind: 'penalties', file: fixture(file), batchSize, now: () => clock.now });
 
 describe('importing national-template files into the database', () => {
   let agencyId = '';
 
   it('publishes the valid rows of the current CSV, reports the rest, and stores no raw ID number', async () => {
-    now = new Date('2024-03-20T02:00:00Z');
     agencyId = (await t.createAgency({ name: '示例市市场监督管理局', creditCode: AGENCY })).id;
     const result = await run(agencyId, 'penalties-current.csv');
     expect(result).toMatchObject({ total: 10, imported: 3, rejectedRows: 7, format: 'current' });
@@ -76,7 +75,7 @@ describe('importing national-template files into the database', () => {
     }, admin);
     expect(pre.status, JSON.stringify(pre.body)).toBe(201);
     const result = await importIntoDatabase(t.db, {
-      agencyId: other.id, agencyCreditCode: AGENCY, kind: 'penalties', file: fixture('penalties-current.csv'), batchSize: 10, now: () => now,
+      agencyId: other.id, agencyCreditCode: AGENCY, kind: 'penalties', file: fixture('penalties-current.csv'), batchSize: 10, now: () => clock.now,
     });
     expect(result).toMatchObject({ imported: 2, rejectedRows: 8 });
     expect(result.rejected.filter((r) => r.column === '行政处罚决定书文号').map((r) => r.rowNumber)).toEqual([3]);
@@ -86,7 +85,7 @@ describe('importing national-template files into the database', () => {
   });
 
   it('imports the legacy 2015–2018 format', async () => {
-    now = new Date('2017-06-05T02:00:00Z');
+    clock.now = new Date('2017-06-05T02:00:00Z');
     const result = await run(agencyId, 'penalties-legacy.csv');
     expect(result).toMatchObject({ format: 'legacy', total: 3, imported: 2, rejectedRows: 1 });
     const res = await t.request(`/v1/penalties?agencyId=${agencyId}&decidedTo=2017-12-31`);
