@@ -5,6 +5,9 @@
  *   npx tsx test/support/run-alone.ts [file filter …]           one vitest run per round (see below)
  *   npx tsx test/support/run-alone.ts --each [file filter …]    one vitest run per test, as a person would:
  *       vitest run --config test/vitest.config.ts --project pglite <file> -t "^<full name>$"
+ *   npx tsx test/support/run-alone.ts --sample [file filter …]  a third of the work: of the tests written
+ *       once (an it, or an it.each over cases), the first and last case; and no file's first test, which
+ *       runs after nothing in the whole file either
  *
  * A round runs the n-th test of every file in one vitest process (each file still runs that one test and no
  * other: the name pattern is anchored and a name shared by two tests is run on its own), which saves the
@@ -24,6 +27,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'run-alone-'));
 interface Listed {
   name: string;
   file: string;
+  location?: { line: number };
 }
 
 interface Outcome {
@@ -45,7 +49,7 @@ async function npx(args: string[]): Promise<void> {
 
 async function list(filters: string[]): Promise<Listed[]> {
   const out = join(scratch, 'list.json');
-  await npx([...vitest.slice(0, 1), 'list', ...vitest.slice(1), `--json=${out}`, ...filters]);
+  await npx([...vitest.slice(0, 1), 'list', ...vitest.slice(1), '--includeTaskLocation', `--json=${out}`, ...filters]);
   return (JSON.parse(readFileSync(out, 'utf8')) as Listed[]).map((t) => ({ ...t, file: relative(root, t.file) }));
 }
 
@@ -71,13 +75,23 @@ async function runTogether(tests: Listed[]): Promise<Outcome[]> {
   return problems;
 }
 
+/** The first and last case of each test written once (one source line), without the first test of each file. */
+function sample(tests: Listed[]): Listed[] {
+  const cases = new Map<string, Listed[]>();
+  for (const t of tests) cases.set(`${t.file}:${t.location?.line}`, [...(cases.get(`${t.file}:${t.location?.line}`) ?? []), t]);
+  const firsts = new Set([...new Set(tests.map((t) => t.file))].map((file) => tests.find((t) => t.file === file)));
+  const kept = new Set([...cases.values()].flatMap((group) => [group[0]!, group.at(-1)!]));
+  return tests.filter((t) => kept.has(t) && !firsts.has(t));
+}
+
 async function main() {
   const args = process.argv.slice(2);
   const each = args.includes('--each');
-  const tests = await list(args.filter((a) => a !== '--each'));
+  const listed = await list(args.filter((a) => !a.startsWith('--')));
+  const tests = args.includes('--sample') ? sample(listed) : listed;
   const byFile = new Map<string, Listed[]>();
   for (const t of tests) byFile.set(t.file, [...(byFile.get(t.file) ?? []), t]);
-  const shared = new Set(tests.filter((t, i) => tests.findIndex((u) => u.name === t.name) !== i).map((t) => t.name));
+  const shared = new Set(listed.filter((t, i) => listed.findIndex((u) => u.name === t.name) !== i).map((t) => t.name));
 
   // A round takes the n-th test of each file; tests whose full name another test also has run by themselves.
   const rounds: Listed[][] = [];
