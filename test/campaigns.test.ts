@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { admin, useTestApp } from './support/app.js';
+import { admin, useTestApp, testClock } from './support/app.js';
 import { ifMatch, validCampaign } from './support/actions.js';
 
-let now = new Date('2026-11-27T02:00:00Z');
-const t = useTestApp({ now: () => now });
+const clock = testClock('2026-11-27T02:00:00Z');
+const t = useTestApp({ now: () => clock.now });
 
 describe('campaigns', () => {
   it("creates a campaign led by the key's own agency, with participants, readable and revisioned", async () => {
-    now = new Date('2026-11-27T02:00:00Z');
     const lead = await t.createAgency({ name: '示例市市场监督管理局' });
     const other = await t.createAgency();
     const key = await t.keyFor(lead.id);
@@ -48,17 +47,16 @@ describe('campaigns', () => {
   });
 
   it('derives closed after the end date; the ETag changes with it', async () => {
-    now = new Date('2026-06-30T15:00:00Z'); // 2026-06-30 23:00 in Beijing: still the last day
+    clock.now = new Date('2026-06-30T15:00:00Z'); // 2026-06-30 23:00 in Beijing: still the last day
     const lead = await t.createAgency();
     const created = await t.post('/v1/campaigns', validCampaign({ endDate: '2026-06-30' }), await t.keyFor(lead.id));
     const first = await t.request(`/v1/campaigns/${created.body.id}`);
     expect(first.body.status).toBe('active');
-    now = new Date('2026-06-30T16:00:00Z'); // 2026-07-01 in Beijing
+    clock.now = new Date('2026-06-30T16:00:00Z'); // 2026-07-01 in Beijing
     const etag = first.headers.get('ETag')!;
     const second = await t.request(`/v1/campaigns/${created.body.id}`, { headers: { 'If-None-Match': etag } });
     expect(second.status).toBe(200);
     expect(second.body.status).toBe('closed');
-    now = new Date('2026-11-27T02:00:00Z');
   });
 
   it('patches by the lead agency only, against If-Match, as a new version', async () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { admin, useTestApp } from './support/app.js';
+import { admin, useTestApp, testClock } from './support/app.js';
 import { validLicence } from './support/licences.js';
 import { validPenalty } from './support/penalties.js';
 
-const now = new Date('2026-11-27T02:00:00Z');
-const t = useTestApp({ now: () => now });
+const clock = testClock('2026-11-27T02:00:00Z');
+const t = useTestApp({ now: () => clock.now });
 
 async function publish(path: string, body: Record<string, unknown>) {
   const res = await t.post(path, body, admin);

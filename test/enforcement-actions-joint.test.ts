@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from './support/app.js';
+import { useTestApp, testClock } from './support/app.js';
 import { validAction, validCampaign } from './support/actions.js';
 import { validPenalty } from './support/penalties.js';
 
-const now = new Date('2026-11-27T02:00:00Z');
-const t = useTestApp({ now: () => now });
+const clock = testClock('2026-11-27T02:00:00Z');
+const t = useTestApp({ now: () => clock.now });
 const pointers = (body: any) => body.errors.map((e: any) => e.pointer);
 const GHOST = '0193a1b2-7c4d-7e5f-8a9b-0c1d2e3f4a5b';
 let serial = 0;

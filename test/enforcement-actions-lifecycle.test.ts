@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { admin, useTestApp } from './support/app.js';
+import { admin, useTestApp, testClock } from './support/app.js';
 import { ifMatch, uniqueDocumentNumber, validAction } from './support/actions.js';
 import { ADULT_ID } from './support/penalties.js';
 
-let now = new Date('2026-11-27T02:00:00Z');
-const t = useTestApp({ now: () => now });
+const clock = testClock('2026-11-27T02:00:00Z');
+const t = useTestApp({ now: () => clock.now });
 const pointers = (body: any) => body.errors.map((e: any) => e.pointer);
 const GHOST = '0193a1b2-7c4d-7e5f-8a9b-0c1d2e3f4a5b';
 
@@ -67,7 +67,6 @@ describe('batch retries', () => {
 
 describe('corrections', () => {
   it('publishes a merge patch as a new version with its reason, re-checking the merged action', async () => {
-    now = new Date('2026-11-27T02:00:00Z');
     const agency = await t.createAgency();
     const key = await t.keyFor(agency.id);
     const taken = uniqueDocumentNumber();
@@ -108,7 +107,6 @@ describe('corrections', () => {
 
 describe('withdrawal', () => {
   it('turns the action into a notice, redacts earlier versions and tracks the 3-working-day deadline', async () => {
-    now = new Date('2026-11-27T02:00:00Z');
     const agency = await t.createAgency();
     const key = await t.keyFor(agency.id);
     const number = uniqueDocumentNumber();

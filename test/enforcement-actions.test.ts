@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { admin, uniqueCreditCode, useTestApp } from './support/app.js';
+import { admin, uniqueCreditCode, useTestApp, testClock } from './support/app.js';
 import { uniqueDocumentNumber, validAction } from './support/actions.js';
 import { ADULT_ID } from './support/penalties.js';
 
-let now = new Date('2026-11-27T02:00:00Z');
-const t = useTestApp({ now: () => now });
+const clock = testClock('2026-11-27T02:00:00Z');
+const t = useTestApp({ now: () => clock.now });
 const pointers = (body: any) => body.errors.map((e: any) => e.pointer);
 
 describe('publishing an enforcement action', () => {
   it("publishes an action of the key's own agency with server-filled agency fields and a 20-working-day deadline", async () => {
-    now = new Date('2026-11-27T02:00:00Z');
     const agency = await t.createAgency({ name: '示例市市场监督管理局' });
     const key = await t.keyFor(agency.id);
     const res = await t.post('/v1/enforcement-actions', validAction({ facts: '现场检查后厨。' }), key);
@@ -40,13 +39,13 @@ describe('publishing an enforcement action', () => {
     // 10-8, 10-9, 10-10 (a make-up Saturday) (6); 10-12..16 (11); 10-19..23 (16); 10-26..29 (20).
     const agency = await t.createAgency();
     const key = await t.keyFor(agency.id);
-    now = new Date('2026-10-29T15:59:00Z'); // 23:59 on 2026-10-29 in Beijing: the last day
+    clock.now = new Date('2026-10-29T15:59:00Z'); // 23:59 on 2026-10-29 in Beijing: the last day
     const onTime = await t.post('/v1/enforcement-actions', validAction({ actionDate: '2026-09-25' }), key);
     expect(onTime.body.timeliness).toMatchObject({ dueDate: '2026-10-29', late: false, workingDaysLate: 0 });
-    now = new Date('2026-11-02T01:00:00Z'); // Monday 2026-11-02: 10-30 and 11-02 late
+    clock.now = new Date('2026-11-02T01:00:00Z'); // Monday 2026-11-02: 10-30 and 11-02 late
     const late = await t.post('/v1/enforcement-actions', validAction({ actionDate: '2026-09-25' }), key);
     expect(late.body.timeliness).toMatchObject({ dueDate: '2026-10-29', late: true, workingDaysLate: 2 });
-    now = new Date('2026-11-27T02:00:00Z');
+    clock.now = new Date('2026-11-27T02:00:00Z');
     const lateList = await t.request(`/v1/enforcement-actions?agencyId=${agency.id}&late=true`);
     expect(lateList.body.items.map((a: any) => a.id)).toEqual([late.body.id]);
     const onTimeList = await t.request(`/v1/enforcement-actions?agencyId=${agency.id}&late=false`);
@@ -65,13 +64,13 @@ describe('publishing an enforcement action', () => {
     const penalty = await t.post('/v1/enforcement-actions', validAction({ actionType: '02' }), key);
     expect(penalty.status).toBe(400);
     expect(pointers(penalty.body)).toEqual(['/actionType']);
-    now = new Date('2026-11-27T02:00:00Z');
+    clock.now = new Date('2026-11-27T02:00:00Z');
     const future = await t.post('/v1/enforcement-actions', validAction({ actionDate: '2026-11-28' }), key);
     expect(future.status).toBe(422);
     expect(pointers(future.body)).toEqual(['/actionDate']);
-    now = new Date('2026-11-27T16:30:00Z'); // already 2026-11-28 in Beijing
+    clock.now = new Date('2026-11-27T16:30:00Z'); // already 2026-11-28 in Beijing
     expect((await t.post('/v1/enforcement-actions', validAction({ actionDate: '2026-11-28' }), key)).status).toBe(201);
-    now = new Date('2026-11-27T02:00:00Z');
+    clock.now = new Date('2026-11-27T02:00:00Z');
     const person = await t.post('/v1/enforcement-actions', validAction({ target: { name: '王五', category: '02' } }), key);
     expect(person.status).toBe(201);
     expect(person.body.target).toEqual({ name: '王五', category: '02', creditCode: null });
@@ -107,7 +106,6 @@ describe('publishing an enforcement action', () => {
 
 describe('listing enforcement actions', () => {
   it('filters by type, target, action date, region and text, and pages with a cursor bound to its filters', async () => {
-    now = new Date('2026-11-27T02:00:00Z');
     const agency = await t.createAgency({ regionCode: '440300' });
     const key = await t.keyFor(agency.id);
     const code = uniqueCreditCode();

@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { admin, useTestApp } from './support/app.js';
+import { admin, useTestApp, testClock } from './support/app.js';
 import { validPenalty } from './support/penalties.js';
 
-let now = new Date('2026-11-27T02:00:00Z');
-const t = useTestApp({ now: () => now });
+const clock = testClock('2026-11-27T02:00:00Z');
+const t = useTestApp({ now: () => clock.now });
 const expire = (headers: Record<string, string> = admin, body: unknown = {}) => t.post('/v1/maintenance/expire', body, headers);
 const head = async () => (await t.request('/v1/feed?limit=1')).body.head as number;
 
 describe('POST /v1/maintenance/expire', () => {
   it('expires the penalties past their publicity end with an `expired` feed event each; a second call finds none', async () => {
-    now = new Date('2026-11-27T02:00:00Z');
     const agency = await t.createAgency();
     const publish = async (fields: Record<string, unknown>) => {
       const res = await t.post('/v1/penalties', validPenalty({ agencyId: agency.id, ...fields }), admin);
@@ -22,9 +21,9 @@ describe('POST /v1/maintenance/expire', () => {
     expect([a.publicityEndDate, b.publicityEndDate]).toEqual(['2027-11-20', '2027-03-01']);
 
     expect((await expire()).body).toEqual({ expired: 0 }); // nothing has ended yet
-    now = new Date('2027-11-20T15:00:00Z'); // still 2027-11-20 in Beijing until 16:00 UTC
+    clock.now = new Date('2027-11-20T15:00:00Z'); // still 2027-11-20 in Beijing until 16:00 UTC
     expect((await expire()).body).toEqual({ expired: 1 });
-    now = new Date('2027-11-21T01:00:00Z');
+    clock.now = new Date('2027-11-21T01:00:00Z');
     const before = await head();
     const res = await expire();
     expect(res.status).toBe(200);
@@ -39,14 +38,13 @@ describe('POST /v1/maintenance/expire', () => {
   });
 
   it('expires more than one batch (500) in one call', async () => {
-    now = new Date('2026-11-27T02:00:00Z');
     const agency = await t.createAgency();
     for (let i = 0; i < 2; i++) {
       const items = Array.from({ length: 260 }, () => validPenalty({ agencyId: agency.id, publicityEndDate: '2027-02-21' }));
       const res = await t.post('/v1/penalties/batch', { items }, admin);
       expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(201);
     }
-    now = new Date('2027-03-01T02:00:00Z');
+    clock.now = new Date('2027-03-01T02:00:00Z');
     expect((await expire(admin, { limit: 7 })).body).toEqual({ expired: 7 });
     expect((await expire()).body).toEqual({ expired: 513 });
     expect((await expire()).body).toEqual({ expired: 0 });

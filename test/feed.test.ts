@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { admin, uniqueCreditCode, useTestApp } from './support/app.js';
+import { createOfficer } from './support/officers.js';
 
 const t = useTestApp();
 
@@ -64,9 +65,14 @@ describe('change feed', () => {
   });
 
   it('filters by record type', async () => {
-    const res = await t.request('/v1/feed?type=agency&limit=5');
+    const start = await head();
+    const agency = await t.createAgency();
+    await createOfficer(t, agency.id);
+    const all = await t.request(`/v1/feed?after=${start}`);
+    expect(all.body.items.map((e: any) => e.type)).toEqual(['agency', 'officer']);
+    const res = await t.request(`/v1/feed?after=${start}&type=agency`);
     expect(res.status).toBe(200);
-    expect(res.body.items.every((e: any) => e.type === 'agency')).toBe(true);
+    expect(res.body.items.map((e: any) => [e.type, e.id])).toEqual([['agency', agency.id]]);
     const bad = await t.request('/v1/feed?type=inspection');
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0]).toMatchObject({ in: 'query', pointer: '/type' });

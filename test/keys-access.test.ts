@@ -78,7 +78,7 @@ describe('what a key may do', () => {
     expect(revoke.status).toBe(403);
   });
 
-  it.each([['admin'], ['publish'], ['admin', 'publish']])('a key with scopes %j may not create agencies (403, nothing written)', async (...scopes) => {
+  it.each([[['admin']], [['publish']], [['admin', 'publish']]])('a key with scopes %j may not create agencies (403, nothing written)', async (scopes) => {
     const agency = await t.createAgency();
     const key = await t.keyFor(agency.id, scopes);
     const head = await feedHead();

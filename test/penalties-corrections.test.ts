@@ -34,23 +34,6 @@ describe('correcting a published penalty (更正)', () => {
     expect(revs.body.items[1].data).toEqual(res.body);
   });
 
-  it('without If-Match is 428; with a stale one 412; nothing written', async () => {
-    const { key, penalty } = await published();
-    expect((await correct(penalty.id, { content: '罚款人民币3000元。', fineAmount: '3000' }, key)).status).toBe(200);
-    const before = await writeState(t);
-    expect((await correct(penalty.id, { content: '罚款人民币4000元。' }, key, null)).status).toBe(428);
-    expect((await correct(penalty.id, { content: '罚款人民币4000元。' }, key, '"v1"')).status).toBe(412);
-    expect(await writeState(t)).toEqual(before);
-    expect((await t.request(`/v1/penalties/${penalty.id}`)).body).toMatchObject({ version: 2, content: '罚款人民币3000元。', fineAmount: '3000.00' });
-  });
-
-  it("another agency's key is 403", async () => {
-    const { penalty } = await published();
-    const stranger = await t.keyFor((await t.createAgency()).id);
-    expect((await correct(penalty.id, { facts: '篡改。' }, stranger)).status).toBe(403);
-    expect((await t.request(`/v1/penalties/${penalty.id}`)).body.version).toBe(1);
-  });
-
   it('correcting the party name keeps the stored masked ID number', async () => {
     const { key, penalty } = await published({ party: personParty() });
     const res = await correct(penalty.id, { party: { name: '王六' } }, key);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { admin, useTestApp } from './support/app.js';
+import { admin, useTestApp, testClock } from './support/app.js';
 import { validPenalty } from './support/penalties.js';
 
-let now = new Date('2026-11-27T02:00:00Z');
-const t = useTestApp({ now: () => now });
+const clock = testClock('2026-11-27T02:00:00Z');
+const t = useTestApp({ now: () => clock.now });
 
-async function publishAt(clock: string, fields: Record<string, unknown>, as: 'key' | 'operator' = 'key') {
-  now = new Date(clock);
+async function publishAt(at: string, fields: Record<string, unknown>, as: 'key' | 'operator' = 'key') {
+  clock.now = new Date(at);
   const agency = await t.createAgency();
   const headers = as === 'key' ? await t.keyFor(agency.id) : admin;
   const res = await t.post('/v1/penalties', validPenalty(as === 'operator' ? { agencyId: agency.id, ...fields } : fields), headers);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from './support/app.js';
+import { useTestApp, testClock } from './support/app.js';
 import { companyParty, expectProblem, validPenalty } from './support/penalties.js';
 
-let now = new Date('2026-11-27T02:00:00Z');
-const t = useTestApp({ now: () => now });
+const clock = testClock('2026-11-27T02:00:00Z');
+const t = useTestApp({ now: () => clock.now });
 
 async function agencyWith(list: Record<string, unknown>[], agencyFields: Record<string, unknown> = {}) {
   const agency = await t.createAgency(agencyFields);
@@ -62,7 +62,6 @@ describe('listing penalties: each filter includes the right decisions and exclud
   });
 
   it('late and status', async () => {
-    now = new Date('2026-11-27T02:00:00Z');
     const { agency, key, ids: [onTime, late, withdrawn] } = await agencyWith([{}, { decisionDate: '2026-09-25', validUntil: '2027-09-25' }, {}]);
     const res = await t.request(`/v1/penalties/${withdrawn}/withdrawal`, {
       method: 'POST',
@@ -79,7 +78,6 @@ describe('listing penalties: each filter includes the right decisions and exclud
   });
 
   it('a decision no longer displayed cannot be found by its party or its content (400 /party, /q)', async () => {
-    now = new Date('2026-11-27T02:00:00Z');
     const party = companyParty({ name: '示例市恒通撤回测试有限公司' });
     const { agency, key, ids: [gone] } = await agencyWith([{ party, facts: '当事人销售过期奶粉二十箱。' }]);
     const res = await t.request(`/v1/penalties/${gone}/withdrawal`, {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from './support/app.js';
+import { useTestApp, testClock } from './support/app.js';
 import { expectProblem, feedOf, validPenalty, writeState } from './support/penalties.js';
 
-let now = new Date('2026-11-27T02:00:00Z');
-const t = useTestApp({ now: () => now });
+const clock = testClock('2026-11-27T02:00:00Z');
+const t = useTestApp({ now: () => clock.now });
 
 async function publish(fields: Record<string, unknown>) {
-  now = new Date('2026-11-27T02:00:00Z');
+  clock.now = new Date('2026-11-27T02:00:00Z');
   const agency = await t.createAgency();
   const key = await t.keyFor(agency.id);
   const res = await t.post('/v1/penalties', validPenalty(fields), key);
@@ -22,9 +22,9 @@ describe('publicity period and expiry', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.publicity).toMatchObject({ endDate: '2027-02-20', overridden: true, ruleId: 'credit-general' });
     const id = res.body.id;
-    now = new Date('2027-02-20T15:59:00Z'); // 23:59 on the last day, Beijing
+    clock.now = new Date('2027-02-20T15:59:00Z'); // 23:59 on the last day, Beijing
     expect(await listedIds(`agencyId=${agency.id}`)).toEqual([id]);
-    now = new Date('2027-02-20T16:00:00Z'); // 00:00 on 02-21
+    clock.now = new Date('2027-02-20T16:00:00Z'); // 00:00 on 02-21
     expect(await listedIds(`agencyId=${agency.id}`)).toEqual([]);
     const read = await t.request(`/v1/penalties/${id}`);
     expect(read.body).toMatchObject({ id, version: 2, status: 'expired', publicityEndDate: '2027-02-20', endedAt: '2027-02-20T16:00:00.000Z', withdrawal: null, repair: null });
@@ -82,23 +82,23 @@ const repair = (id: string, key: Record<string, string>, conditions: unknown) =>
 describe('credit repair (提前停止公示)', () => {
   it('is refused before earliestTerminationDate (422 /conditions)', async () => {
     const { key, res } = await publish({});
-    now = new Date('2027-02-19T02:00:00Z');
+    clock.now = new Date('2027-02-19T02:00:00Z');
     expectProblem(await repair(res.body.id, key, creditConditions), 422, ['/conditions']);
   });
 
   it('is refused for excluded types (422 /conditions) and under the wrong regime (422 /conditions/regime)', async () => {
     const samr = await publish({ ...licenceFields, publicity: { regime: 'samr' } });
-    now = new Date('2029-11-27T02:00:00Z'); // the last day on display: only the exclusion refuses it
+    clock.now = new Date('2029-11-27T02:00:00Z'); // the last day on display: only the exclusion refuses it
     const conditions = { regime: 'samr', obligationsPerformed: true, harmEliminated: true, noFurtherPenalty: true, notListed: true };
     expectProblem(await repair(samr.res.body.id, samr.key, conditions), 422, ['/conditions']);
     const credit = await publish({});
-    now = new Date('2027-03-01T02:00:00Z');
+    clock.now = new Date('2027-03-01T02:00:00Z');
     expectProblem(await repair(credit.res.body.id, credit.key, conditions), 422, ['/conditions/regime']);
   });
 
   it('a false attestation is a 400', async () => {
     const { key, res } = await publish({});
-    now = new Date('2027-03-01T02:00:00Z');
+    clock.now = new Date('2027-03-01T02:00:00Z');
     const answer = await repair(res.body.id, key, { ...creditConditions, creditCommitment: false });
     expectProblem(answer, 400, ['/conditions/creditCommitment']);
     expect((await t.request(`/v1/penalties/${res.body.id}`)).body.status).toBe('published');
@@ -106,7 +106,7 @@ describe('credit repair (提前停止公示)', () => {
 
   it('ends display: the repaired notice, a repaired feed event, off the default list, on status=repaired', async () => {
     const { agency, key, res } = await publish({});
-    now = new Date('2027-02-20T02:00:00Z');
+    clock.now = new Date('2027-02-20T02:00:00Z');
     const answer = await repair(res.body.id, key, creditConditions);
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
     expect(answer.body).toMatchObject({

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { REDACTED } from '../src/domain/records.js';
-import { useTestApp } from './support/app.js';
+import { useTestApp, testClock } from './support/app.js';
 import { expectProblem, feedOf, penaltyAction, validPenalty, writeState } from './support/penalties.js';
 
-let now = new Date('2026-11-27T02:00:00Z');
-const t = useTestApp({ now: () => now });
+const clock = testClock('2026-11-27T02:00:00Z');
+const t = useTestApp({ now: () => clock.now });
 
 async function published(fields: Record<string, unknown> = {}) {
   const agency = await t.createAgency();
@@ -18,11 +18,10 @@ const withdrawal = (fields: Record<string, unknown> = {}) => ({ reasonCategory: 
 
 describe('withdrawing a penalty (撤回)', () => {
   it('leaves a notice without party or facts; feed and revisions show only the notice from then on', async () => {
-    now = new Date('2026-11-27T02:00:00Z');
     const { agency, key, penalty } = await published();
     const corrected = await penaltyAction(t, penalty.id, 'corrections', { reason: '更正文字。', changes: { content: '罚款人民币2000元整。' } }, key);
     expect(corrected.status).toBe(200);
-    now = new Date('2026-11-27T03:00:00Z');
+    clock.now = new Date('2026-11-27T03:00:00Z');
     const res = await penaltyAction(t, penalty.id, 'withdrawal', withdrawal(), key, '"v2"');
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toEqual({
@@ -68,16 +67,15 @@ describe('withdrawing a penalty (撤回)', () => {
   });
 
   it('is late when done after 3 working days: event 09-30, due Sat 10-10 (国庆 skipped), withdrawn Mon 10-12 is 1 day late', async () => {
-    now = new Date('2026-09-28T02:00:00Z');
+    clock.now = new Date('2026-09-28T02:00:00Z');
     const { key, penalty } = await published({ decisionDate: '2026-09-25', validUntil: '2027-09-25' });
-    now = new Date('2026-10-12T02:00:00Z');
+    clock.now = new Date('2026-10-12T02:00:00Z');
     const res = await penaltyAction(t, penalty.id, 'withdrawal', withdrawal({ eventDate: '2026-09-30' }), key);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.withdrawal).toMatchObject({ eventDate: '2026-09-30', dueDate: '2026-10-10', late: true, workingDaysLate: 1 });
   });
 
   it('an eventDate in the future (Beijing) is 422 on /eventDate', async () => {
-    now = new Date('2026-11-27T02:00:00Z');
     const { key, penalty } = await published();
     const before = await writeState(t);
     expectProblem(await penaltyAction(t, penalty.id, 'withdrawal', withdrawal({ eventDate: '2026-11-28' }), key), 422, ['/eventDate']);
@@ -85,7 +83,6 @@ describe('withdrawing a penalty (撤回)', () => {
   });
 
   it('a second withdrawal is 409', async () => {
-    now = new Date('2026-11-27T02:00:00Z');
     const { key, penalty } = await published();
     expect((await penaltyAction(t, penalty.id, 'withdrawal', withdrawal(), key)).status).toBe(200);
     const before = await writeState(t);
@@ -94,7 +91,6 @@ describe('withdrawing a penalty (撤回)', () => {
   });
 
   it('replacedBy must name an existing penalty (422 /replacedBy); an existing one is linked', async () => {
-    now = new Date('2026-11-27T02:00:00Z');
     const { key, penalty } = await published();
     const unknown = '0193a1b2-7c4d-7e5f-8a9b-0c1d2e3f4a5b';
     expectProblem(await penaltyAction(t, penalty.id, 'withdrawal', withdrawal({ reasonCategory: 'changed', replacedBy: unknown }), key), 422, ['/replacedBy']);

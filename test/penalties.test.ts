@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { admin, useTestApp } from './support/app.js';
+import { admin, useTestApp, testClock } from './support/app.js';
 import { ADULT_ID, personParty, validPenalty } from './support/penalties.js';
 
-let now = new Date('2026-11-27T02:00:00Z');
-const t = useTestApp({ now: () => now });
+const clock = testClock('2026-11-27T02:00:00Z');
+const t = useTestApp({ now: () => clock.now });
 
 describe('publishing a penalty', () => {
   it('publishes a decision of the key\'s own agency with server-filled agency fields, deadline and publicity', async () => {
-    now = new Date('2026-11-27T02:00:00Z');
     const agency = await t.createAgency();
     const key = await t.keyFor(agency.id);
     const res = await t.post('/v1/penalties', validPenalty(), key);
@@ -53,7 +52,6 @@ describe('publishing a penalty', () => {
 
 describe('batch receipts', () => {
   it('answers a batch with one receipt per item, in request order, each leading to its record', async () => {
-    now = new Date('2026-11-27T02:00:00Z');
     const agency = await t.createAgency();
     const key = await t.keyFor(agency.id);
     const items = [validPenalty({ decisionDate: '2026-11-20' }), validPenalty({ decisionDate: '2026-11-02' })];

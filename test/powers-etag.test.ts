@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { admin, useTestApp } from './support/app.js';
+import { admin, useTestApp, testClock } from './support/app.js';
 import { insertLegalFixtures, type LegalFixtures } from './support/legal-fixtures.js';
 import { benchmarkBody, createPower } from './support/powers.js';
 
@@ -8,8 +8,8 @@ import { benchmarkBody, createPower } from './support/powers.js';
  * titles), so its ETag carries a digest of them beside the version: a conditional GET sees a cited text
  * being repealed, or the cited date moving, although the record itself keeps its version.
  */
-let clock = new Date('2025-03-01T02:00:00Z');
-const t = useTestApp({ now: () => clock });
+const clock = testClock('2025-03-01T02:00:00Z');
+const t = useTestApp({ now: () => clock.now });
 let law: LegalFixtures;
 beforeAll(async () => {
   law = await insertLegalFixtures(t);
@@ -44,7 +44,7 @@ describe('ETags of records that cite legal texts', () => {
   it('change with the cited date, and If-Match accepts any ETag of the current version', async () => {
     const power = await createPower(t, { agencyId: (await t.createAgency()).id, citations: [{ legalBasisId: law.penaltyLaw, articleNo: '34' }] });
     const today = (await get(`/v1/powers/${power.id}`)).headers.get('etag')!;
-    clock = new Date('2025-03-02T02:00:00Z');
+    clock.now = new Date('2025-03-02T02:00:00Z');
     const tomorrow = await get(`/v1/powers/${power.id}`, today);
     expect(tomorrow.status).toBe(200);
     expect(tomorrow.body.citations[0].citedOn).toBe('2025-03-02');

@@ -1,8 +1,10 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openPostgres } from '../../src/db/postgres.js';
 import { appendChanges } from '../../src/domain/records.js';
 import { newId } from '../../src/lib/ids.js';
 import { useTestApp } from '../support/app.js';
+import { rowsOf } from '../support/penalties.js';
 
 const t = useTestApp();
 
@@ -53,8 +55,11 @@ describe('change feed under concurrency (PostgreSQL)', () => {
 
       let aAppended!: () => void;
       const aReady = new Promise<void>((r) => (aAppended = r));
+      let aPid = 0;
       const txA = a.db.transaction(async (tx) => {
         await appendChanges(tx, { kind: 'admin' }, now, [change(newId())]);
+        // postgres.js answers a raw query with the rows themselves.
+        [{ pid: aPid }] = (await tx.execute(sql`select pg_backend_pid() as pid`)) as unknown as [{ pid: number }];
         aAppended();
         await holdA; // A has its position but has not committed yet
       });
@@ -64,8 +69,10 @@ describe('change feed under concurrency (PostgreSQL)', () => {
       const txB = b.db
         .transaction(async (tx) => appendChanges(tx, { kind: 'admin' }, now, [change(newId())]))
         .then(() => (bDone = true));
-      await new Promise((r) => setTimeout(r, 300));
-      expect(bDone).toBe(false); // B waits for A's clock lock
+      // B waits for A's clock lock: seen in the server's own lock graph, not guessed from a pause.
+      const blockedByA = async () => (await rowsOf<{ n: number }>(t, sql`select count(*)::int as n from pg_stat_activity where ${aPid}::int = any(pg_blocking_pids(pid))`))[0]!.n;
+      await expect.poll(blockedByA, { timeout: 10_000 }).toBe(1);
+      expect(bDone).toBe(false);
 
       // While A is uncommitted, readers see neither A's nor B's position.
       const during = await t.request(`/v1/feed?after=${startHead}`);

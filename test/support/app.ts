@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { sharedDb, type Db } from '../../src/db/client.js';
 import type { AppConfig, Logger } from '../../src/context.js';
@@ -40,6 +40,18 @@ export function uniqueCreditCode(): string {
   const org = body.replace(/[IOZSV]/g, 'A');
   const code = completeCreditCode('114401' + String(Math.floor(Math.random() * 90) + 10) + org);
   return /[IOZSV]/.test(code.slice(0, 17)) ? uniqueCreditCode() : code;
+}
+
+/**
+ * A clock the tests of a file may move (pass `() => clock.now` to useTestApp). Each test starts at `start`
+ * again, so none runs on the time an earlier test left it at, and each runs alone as in the whole file.
+ */
+export function testClock(start: string): { now: Date } {
+  const clock = { now: new Date(start) };
+  beforeEach(() => {
+    clock.now = new Date(start);
+  });
+  return clock;
 }
 
 /** Builds an app over this file's own fresh database (PGlite or PostgreSQL, by project). */

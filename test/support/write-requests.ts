@@ -58,6 +58,8 @@ export async function writeRequests(t: TestContext): Promise<{ requests: WriteRe
   await created(t, `/v1/agencies/${agencyId}/procedures`, validProcedure());
   const campaign = await created(t, '/v1/campaigns', validCampaign({ leadAgencyId: agencyId }));
   const penalty = await created(t, '/v1/penalties', validPenalty({ agencyId }));
+  // Decided in June, published late: its minimum publicity period has passed, so it may be repaired now.
+  const repairable = await created(t, '/v1/penalties', validPenalty({ agencyId, decisionDate: '2026-06-01' }));
   const licence = await created(t, '/v1/licences', validLicence({ agencyId }));
   const action = await created(t, '/v1/enforcement-actions', validAction({ agencyId }));
   const key = await created(t, '/v1/keys', { agencyId, name: '待吊销密钥', scopes: ['publish'] });
@@ -88,7 +90,7 @@ export async function writeRequests(t: TestContext): Promise<{ requests: WriteRe
     createPenaltyBatch: async () => (await post('/v1/penalties/batch', { items: [validPenalty({ agencyId })] }))(),
     correctPenalty: act(`/v1/penalties/${penalty.id}`, 'corrections', correction),
     withdrawPenalty: act(`/v1/penalties/${penalty.id}`, 'withdrawal', withdrawal),
-    repairPenalty: act(`/v1/penalties/${penalty.id}`, 'credit-repair', repair),
+    repairPenalty: act(`/v1/penalties/${repairable.id}`, 'credit-repair', repair),
     createLicence: async () => (await post('/v1/licences', validLicence({ agencyId })))(),
     createLicenceBatch: async () => (await post('/v1/licences/batch', { items: [validLicence({ agencyId })] }))(),
     correctLicence: act(`/v1/licences/${licence.id}`, 'corrections', correction),
