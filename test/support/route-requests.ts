@@ -28,10 +28,12 @@ export const withIfMatch = named(routes.filter((r) => r.ifMatch));
 /** A route the operator alone may use: its description (the spec's text) says so. */
 const operatorOnly = (route: Route) => /\boperator only\b/i.test(route.description ?? '');
 
+const strings = requestStrings();
+
 /** Where a request names the agency it acts for: a path parameter (an existing record) or an agency field. */
 const AGENCY_FIELD = /(^|\/)(agencyId|leadAgencyId)$/;
 const namesAnAgency = (route: Route) =>
-  /\{\w+\}/.test(route.path) || requestStrings().some((s) => s.operationId === route.operationId && AGENCY_FIELD.test(s.pointer));
+  /\{\w+\}/.test(route.path) || strings.some((s) => s.operationId === route.operationId && AGENCY_FIELD.test(s.pointer));
 
 /**
  * Who may use a route for a record of agency A: the operator alone; A (and the operator); or any key, each
@@ -51,7 +53,7 @@ export async function requestFor(route: Route, requests: WriteRequests, targets:
     return build();
   }
   if (/\{\w+\}/.test(route.path)) throw new Error(`${routeName(route)}: cannot fill the path parameters of an authenticated read`);
-  const filter = requestStrings().some((s) => s.operationId === route.operationId && s.in === 'query' && s.pointer === '/agencyId');
+  const filter = strings.some((s) => s.operationId === route.operationId && s.in === 'query' && s.pointer === '/agencyId');
   return { method: 'GET', path: filter ? `${route.path}?agencyId=${targets.agencyId}` : route.path, headers: admin };
 }
 

@@ -8,6 +8,7 @@
  *   npx tsx test/support/run-alone.ts --sample [file filter …]  a third of the work: of the tests written
  *       once (an it, or an it.each over cases), the first and last case; and no file's first test, which
  *       runs after nothing in the whole file either
+ *   npx tsx test/support/run-alone.ts --rest [file filter …]    the other cases, again without first tests
  *
  * A round runs the n-th test of every file in one vitest process (each file still runs that one test and no
  * other: the name pattern is anchored and a name shared by two tests is run on its own), which saves the
@@ -75,20 +76,24 @@ async function runTogether(tests: Listed[]): Promise<Outcome[]> {
   return problems;
 }
 
-/** The first and last case of each test written once (one source line), without the first test of each file. */
-function sample(tests: Listed[]): Listed[] {
+/**
+ * The first and last case of each test written once (one source line) as the sample, the other cases as the
+ * rest; neither holds the first test of a file.
+ */
+function sample(tests: Listed[]): { sample: Listed[]; rest: Listed[] } {
   const cases = new Map<string, Listed[]>();
   for (const t of tests) cases.set(`${t.file}:${t.location?.line}`, [...(cases.get(`${t.file}:${t.location?.line}`) ?? []), t]);
   const firsts = new Set([...new Set(tests.map((t) => t.file))].map((file) => tests.find((t) => t.file === file)));
   const kept = new Set([...cases.values()].flatMap((group) => [group[0]!, group.at(-1)!]));
-  return tests.filter((t) => kept.has(t) && !firsts.has(t));
+  const others = tests.filter((t) => !firsts.has(t));
+  return { sample: others.filter((t) => kept.has(t)), rest: others.filter((t) => !kept.has(t)) };
 }
 
 async function main() {
   const args = process.argv.slice(2);
   const each = args.includes('--each');
   const listed = await list(args.filter((a) => !a.startsWith('--')));
-  const tests = args.includes('--sample') ? sample(listed) : listed;
+  const tests = args.includes('--sample') ? sample(listed).sample : args.includes('--rest') ? sample(listed).rest : listed;
   const byFile = new Map<string, Listed[]>();
   for (const t of tests) byFile.set(t.file, [...(byFile.get(t.file) ?? []), t]);
   const shared = new Set(listed.filter((t, i) => listed.findIndex((u) => u.name === t.name) !== i).map((t) => t.name));
