@@ -23,6 +23,7 @@ import { licenceRoutes } from './routes/licences.js';
 import { campaignRoutes } from './routes/campaigns.js';
 import { enforcementActionRoutes } from './routes/enforcement-actions.js';
 import { powerRoutes } from './routes/powers.js';
+import { inspectionRoutes } from './routes/inspections/index.js';
 import { procedureRoutes } from './routes/procedures.js';
 import { publicityRuleRoutes } from './routes/publicity-rules.js';
 
@@ -47,6 +48,7 @@ export const routes: AnyRoute[] = [
   ...licenceRoutes,
   ...campaignRoutes,
   ...enforcementActionRoutes,
+  ...inspectionRoutes,
   ...complianceRoutes,
   ...maintenanceRoutes,
   ...keyRoutes,

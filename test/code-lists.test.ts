@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ID_DOCUMENT_TYPES, IdDocumentType } from '../src/codes/id-document-types.js';
+import { INSPECTION_METHODS, InspectionMethod } from '../src/codes/inspection-methods.js';
 import { INSPECTION_RESULTS, InspectionResult } from '../src/codes/inspection-results.js';
+import { RISK_CLASSES, RiskClass } from '../src/codes/risk-classes.js';
 import { LICENCE_CATEGORIES, LicenceCategory } from '../src/codes/licence-categories.js';
 import { PARTY_CATEGORY_LIST, PartyCategory } from '../src/codes/party-categories.js';
 import { PENALTY_TYPES, PenaltyType } from '../src/codes/penalty-types.js';
@@ -21,6 +23,8 @@ const LISTS: { name: string; title: string; entries: readonly { code: string }[]
   { name: 'id-document-types', title: '证件类型', entries: ID_DOCUMENT_TYPES, schema: IdDocumentType },
   { name: 'licence-categories', title: '许可类别', entries: LICENCE_CATEGORIES, schema: LicenceCategory },
   { name: 'inspection-results', title: '检查结果', entries: INSPECTION_RESULTS, schema: InspectionResult },
+  { name: 'inspection-methods', title: '抽查方式', entries: INSPECTION_METHODS, schema: InspectionMethod },
+  { name: 'risk-classes', title: '信用风险分类', entries: RISK_CLASSES, schema: RiskClass },
   { name: 'withdrawal-reasons', title: '撤回原因类别', entries: WITHDRAWAL_REASONS, schema: WithdrawalReason },
 ];
 

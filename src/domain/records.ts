@@ -2,11 +2,11 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { insertRows } from '../db/bulk-insert.js';
 import type { Db } from '../db/client.js';
 import { changeClock, changes, revisions } from '../db/schema.js';
-import type { RecordTypeName, Revision } from '../schemas/changes.js';
+import type { CHANGE_EVENTS, RecordTypeName, Revision } from '../schemas/changes.js';
 import { actorColumns, type Actor } from './principal.js';
 
 export type RecordType = RecordTypeName;
-export type ChangeEventName = 'created' | 'updated' | 'withdrawn' | 'expired' | 'repaired';
+export type ChangeEventName = (typeof CHANGE_EVENTS)[number];
 
 export interface RecordChange {
   type: RecordType;

@@ -1,3 +1,5 @@
+import { INSPECTION_METHODS, InspectionMethod } from '../codes/inspection-methods.js';
+import { RISK_CLASSES, RiskClass } from '../codes/risk-classes.js';
 import { z } from 'zod';
 import { ID_DOCUMENT_TYPES, IdDocumentType } from '../codes/id-document-types.js';
 import { INSPECTION_RESULTS, InspectionResult } from '../codes/inspection-results.js';
@@ -77,6 +79,9 @@ const InspectionResultList = list(
     .meta({ id: 'InspectionResultItem', title: '检查结果' }),
 );
 
+const InspectionMethodList = list('InspectionMethodList', '抽查方式代码表', z.object({ code: InspectionMethod, name }).meta({ id: 'InspectionMethodItem', title: '抽查方式' }));
+const RiskClassList = list('RiskClassList', '信用风险分类代码表', z.object({ code: RiskClass, name }).meta({ id: 'RiskClassItem', title: '信用风险分类' }));
+
 const WithdrawalReasonList = list(
   'WithdrawalReasonList',
   '撤回原因类别代码表',
@@ -142,6 +147,22 @@ const CODE_LISTS: readonly CodeList[] = [
     description: 'Results of a market-regulation inspection (provincial implementation codes), with those that lead to the 经营异常名录.',
     schema: InspectionResultList,
     entries: INSPECTION_RESULTS,
+  },
+  {
+    name: 'inspection-methods',
+    title: '抽查方式',
+    operationId: 'listInspectionMethods',
+    description: 'How a random-selection item is inspected (企业信息公示暂行条例 art. 14: 书面检查、实地核查、网络监测, professional firms), plus 抽样检验; codes are Gongshi’s own.',
+    schema: InspectionMethodList,
+    entries: INSPECTION_METHODS,
+  },
+  {
+    name: 'risk-classes',
+    title: '信用风险分类',
+    operationId: 'listRiskClasses',
+    description: 'The four 企业信用风险分类 of 国市监信发〔2022〕6号 (A 低, B 一般, C 较高, D 高), by which a task may set a sample per class.',
+    schema: RiskClassList,
+    entries: RISK_CLASSES,
   },
   {
     name: 'withdrawal-reasons',

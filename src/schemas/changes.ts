@@ -13,14 +13,23 @@ export const RECORD_TYPES = [
   'licence',
   'enforcement_action',
   'campaign',
+  'inspection_item',
+  'inspection_entity',
+  'inspector',
+  'inspection_conflict',
+  'inspection_rules',
+  'inspection_plan',
+  'inspection_task',
+  'inspection_draw',
+  'inspection_result',
 ] as const;
 export type RecordTypeName = (typeof RECORD_TYPES)[number];
 const RecordType = z.enum(RECORD_TYPES).meta({ title: '记录类型' });
 
-const CHANGE_EVENTS = ['created', 'updated', 'withdrawn', 'expired', 'repaired'] as const;
+export const CHANGE_EVENTS = ['created', 'updated', 'withdrawn', 'expired', 'repaired', 'committed', 'contributed', 'revealed', 'voided'] as const;
 const ChangeEvent = z.enum(CHANGE_EVENTS).meta({
   title: '变更类型',
-  description: 'created = first published; updated = a new version; withdrawn = 撤回 with a public reason; expired = publicity period ended; repaired = publicity ended early (信用修复 / 提前停止公示).',
+  description: 'created = first published; updated = a new version; withdrawn = 撤回 with a public reason; expired = publicity period ended; repaired = publicity ended early (信用修复 / 提前停止公示); committed, contributed, revealed, voided = the steps of a random-selection draw.',
 });
 
 export const Revision = z

@@ -30,8 +30,11 @@ const operatorOnly = (route: Route) => /\boperator only\b/i.test(route.descripti
 
 const strings = requestStrings();
 
-/** Where a request names the agency it acts for: a path parameter (an existing record) or an agency field. */
-const AGENCY_FIELD = /(^|\/)(agencyId|leadAgencyId)$/;
+/**
+ * Where a request names the agency it acts for: a path parameter (an existing record), an agency field, or a
+ * record of one agency (the officer an inspector is; the inspector or entity a conflict of interest joins).
+ */
+const AGENCY_FIELD = /(^|\/)(agencyId|leadAgencyId|officerId|inspectorId|entityId)$/;
 const namesAnAgency = (route: Route) =>
   /\{\w+\}/.test(route.path) || strings.some((s) => s.operationId === route.operationId && AGENCY_FIELD.test(s.pointer));
 
@@ -91,7 +94,12 @@ export function withRealChange(route: Route, req: RouteRequest, record: Record<s
   if (req.method !== 'PATCH' && !changes) return req;
   const patchSchema = changes ?? schema;
   const field = freeTexts(patchSchema).find(([name, max]) => typeof record[name] === 'string' && (record[name] as string).length + 4 <= max);
-  if (!field) throw new Error(`${routeName(route)}: no free-text field to change in its merge patch schema`);
+  if (!field) {
+    // A record without free text (an inspector's directory entry) changes by a flag instead.
+    const flag = Object.entries((deref(patchSchema).properties ?? {}) as Node).find(([name, p]) => p.type === 'boolean' && typeof record[name] === 'boolean');
+    if (!flag) throw new Error(`${routeName(route)}: no free-text field or flag to change in its merge patch schema`);
+    return { ...req, body: { [flag[0]]: !record[flag[0]] } };
+  }
   const change = { [field[0]]: `${record[field[0]]}（修订）` };
   return { ...req, body: changes ? { ...req.body, changes: change } : change };
 }

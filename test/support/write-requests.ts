@@ -10,6 +10,7 @@ import { validAction, validCampaign } from './actions.js';
 import { basisPayload } from './legal-bases.js';
 import { validLicence } from './licences.js';
 import { validOfficer } from './officers.js';
+import { inspectionWorld, validEntity, validItem, validRules, validTask } from './inspections.js';
 import { validPenalty } from './penalties.js';
 import { benchmarkBody, powerBody } from './powers.js';
 import { validProcedure } from './procedures.js';
@@ -63,6 +64,20 @@ export async function writeRequests(t: TestContext): Promise<{ requests: WriteRe
   const licence = await created(t, '/v1/licences', validLicence({ agencyId }));
   const action = await created(t, '/v1/enforcement-actions', validAction({ agencyId }));
   const key = await created(t, '/v1/keys', { agencyId, name: '待吊销密钥', scopes: ['publish'] });
+  const world = await inspectionWorld(t, { entities: 2, inspectors: 2 });
+  const rules = await created(t, '/v1/inspection-rules', validRules({ agencyId: world.agencyId }));
+  const plan = await created(t, '/v1/inspection-plans', { agencyId: world.agencyId, year: 2026, title: '2026年度抽查计划', itemIds: [world.item.id] });
+  const conflict = await created(t, '/v1/inspection-conflicts', { inspectorId: world.inspectors[0].id, entityId: world.entities[0].id, declaredBy: 'inspector', reason: '曾在该企业任职' });
+  const newInspector = async () => {
+    const person = await created(t, '/v1/officers', validOfficer({ agencyId: world.agencyId, domains: ['食品安全'] }));
+    return { officerId: person.id, domains: ['食品安全'], available: true };
+  };
+  // One active plan per agency and year: each new plan gets an agency of its own, with an item to name.
+  const newPlan = async () => {
+    const owner = await t.createAgency();
+    const ownItem = await created(t, '/v1/inspection-items', validItem({ agencyId: owner.id }));
+    return { agencyId: owner.id, year: 2026, title: '2026年度抽查计划', itemIds: [ownItem.id] };
+  };
 
   const post = (path: string, body: Record<string, unknown>) => async (): Promise<WriteRequest> => ({ method: 'POST', path, body, headers: admin });
   const patch = (path: string) => async (): Promise<WriteRequest> => ({ method: 'PATCH', path, body: {}, headers: await ifMatch(t, path) });
@@ -101,6 +116,23 @@ export async function writeRequests(t: TestContext): Promise<{ requests: WriteRe
     createEnforcementActionBatch: async () => (await post('/v1/enforcement-actions/batch', { items: [validAction({ agencyId })] }))(),
     correctEnforcementAction: act(`/v1/enforcement-actions/${action.id}`, 'corrections', correction),
     withdrawEnforcementAction: act(`/v1/enforcement-actions/${action.id}`, 'withdrawal', withdrawal),
+    createInspectionItem: async () => (await post('/v1/inspection-items', validItem({ agencyId: world.agencyId })))(),
+    updateInspectionItem: patch(`/v1/inspection-items/${world.item.id}`),
+    createInspectionEntity: async () => (await post('/v1/inspection-entities', validEntity({ agencyId: world.agencyId })))(),
+    updateInspectionEntity: patch(`/v1/inspection-entities/${world.entities[0].id}`),
+    createInspector: async () => (await post('/v1/inspectors', await newInspector()))(),
+    updateInspector: patch(`/v1/inspectors/${world.inspectors[0].id}`),
+    createInspectionConflict: async () => {
+      const entity = await created(t, '/v1/inspection-entities', validEntity({ agencyId: world.agencyId }));
+      return post('/v1/inspection-conflicts', { inspectorId: world.inspectors[1].id, entityId: entity.id, declaredBy: 'entity', reason: '近亲属在该企业任职' })();
+    },
+    updateInspectionConflict: patch(`/v1/inspection-conflicts/${conflict.id}`),
+    createInspectionRules: post('/v1/inspection-rules', validRules({ agencyId: world.agencyId })),
+    updateInspectionRules: patch(`/v1/inspection-rules/${rules.id}`),
+    createInspectionPlan: async () => post('/v1/inspection-plans', await newPlan())(),
+    updateInspectionPlan: patch(`/v1/inspection-plans/${plan.id}`),
+    createInspectionTask: post('/v1/inspection-tasks', validTask([world.item.id], { agencyId: world.agencyId })),
+    updateInspectionTask: patch(`/v1/inspection-tasks/${world.task.id}`),
     expirePublicity: post('/v1/maintenance/expire', {}),
     createKey: post('/v1/keys', { agencyId, name: '发布系统', scopes: ['publish'] }),
     revokeKey: async () => ({ method: 'DELETE', path: `/v1/keys/${key.id}`, headers: admin }),

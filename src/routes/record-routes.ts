@@ -1,0 +1,118 @@
+/**
+ * The five routes of a versioned record declared once: list, read, create, merge-patch and its revisions.
+ * A resource passes its schemas and its domain verbs; statuses, headers and descriptions follow the same
+ * conventions everywhere (ETag from the version, Location on create, If-Match on change).
+ */
+import type { z } from 'zod';
+import type { Db } from '../db/client.js';
+import type { Principal } from '../domain/principal.js';
+import type { RecordType } from '../domain/records.js';
+import { byId, getRecord, patchRecord, type VersionedResource, type VersionedTable, type Written } from '../domain/versioned-record.js';
+import { versionEtag } from '../domain/versioning.js';
+import type { Page as RowPage } from '../domain/paging.js';
+import { defineRoute, type AnyRoute } from '../registry.js';
+import { IdParams, Page } from '../schemas/common.js';
+import { etagHeaderSpec, linkHeaderSpec, nextLinkHeader } from './links.js';
+import { revisionRoutes } from './revisions.js';
+
+type Row<T extends VersionedTable> = T['$inferSelect'] & { id: string; version: number; createdAt: Date; updatedAt: Date };
+
+export interface RecordRoutes<T extends VersionedTable, R extends Row<T>, Input, Published extends Record<string, unknown>, Query, Create> {
+  resource: VersionedResource<T, R, Input, Published> & { type: RecordType };
+  collection: string;
+  tag: string;
+  /** Chinese label, e.g. 随机抽查事项; summaries are built from it. */
+  label: string;
+  /** PascalCase names for operation ids and the page schema, e.g. InspectionItem / InspectionItems. */
+  singular: string;
+  plural: string;
+  /** Published records have no transforms: what the schema reads is what it returns. */
+  record: z.ZodType<Published, Published>;
+  create: z.ZodType<Create, unknown>;
+  patch: z.ZodType;
+  query: z.ZodType<Query, unknown>;
+  list(db: Db, query: Query): Promise<RowPage<R>>;
+  insert(db: Db, principal: Principal, now: Date, body: Create): Promise<Written<R, Published>>;
+  describe: { list: string; create: string; patch: string };
+  /** The strong ETag of one record; its version by default (records that cite laws add their citations). */
+  etag?(row: R, published: Published): string;
+  /** Problems the create and patch checks can answer beyond 400/401/403/404. */
+  problems: number[];
+}
+
+export function recordRoutes<T extends VersionedTable, R extends Row<T>, Input, Published extends Record<string, unknown>, Query, Create>(
+  spec: RecordRoutes<T, R, Input, Published, Query, Create>,
+): AnyRoute[] {
+  const { resource, collection, tag, label, record } = spec;
+  const one = { description: `The ${label}.`, schema: record, headers: etagHeaderSpec };
+  const etagOf = spec.etag ?? ((row: R) => versionEtag(row.version));
+  return [
+    defineRoute({
+      method: 'get',
+      path: collection,
+      operationId: `list${spec.plural}`,
+      summary: `${label}列表`,
+      description: spec.describe.list,
+      tag,
+      query: spec.query,
+      responses: { 200: { description: `A page of ${label}.`, schema: Page(record, `${spec.singular}Page`, `${label}列表`), headers: { ...linkHeaderSpec, ...etagHeaderSpec } } },
+      handler: async ({ db, query, url, now }) => {
+        const { rows, next } = await spec.list(db, query);
+        return { status: 200 as const, body: { items: await resource.publish(db, rows, now()), next }, headers: nextLinkHeader(url, next) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: `${collection}/{id}`,
+      operationId: `get${spec.singular}`,
+      summary: `${label}详情`,
+      tag,
+      params: IdParams,
+      problems: [404],
+      responses: { 200: one },
+      handler: async ({ db, params, now }) => {
+        const row = await getRecord(db, resource, params.id);
+        const [body] = await resource.publish(db, [row], now());
+        return { status: 200 as const, body: body!, etag: etagOf(row, body!) };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: collection,
+      operationId: `create${spec.singular}`,
+      summary: `新增${label}`,
+      description: spec.describe.create,
+      tag,
+      auth: true,
+      body: spec.create,
+      problems: [...spec.problems, 422],
+      responses: {
+        201: { ...one, description: 'Created.', headers: { ...etagHeaderSpec, Location: { description: `URL of the new ${label}.`, schema: { type: 'string' } } } },
+      },
+      handler: async ({ db, principal, now, body }) => {
+        const { row, published } = await spec.insert(db, principal, now(), body);
+        return { status: 201 as const, body: published, etag: etagOf(row, published), headers: { Location: `${collection}/${row.id}` } };
+      },
+    }),
+    defineRoute({
+      method: 'patch',
+      path: `${collection}/{id}`,
+      operationId: `update${spec.singular}`,
+      summary: `修改${label}`,
+      description: `JSON merge patch (RFC 7396) against the version named by If-Match, by the owning agency (\`publish\` scope) or the operator. ${spec.describe.patch} Each change is a new version with its revision kept; a patch that changes nothing returns the current version.`,
+      tag,
+      auth: true,
+      params: IdParams,
+      body: spec.patch,
+      bodyTypes: ['application/merge-patch+json', 'application/json'],
+      ifMatch: true,
+      problems: [404, ...spec.problems, 422],
+      responses: { 200: one },
+      handler: async ({ db, principal, now, params, body, ifMatch }) => {
+        const { row, published } = await patchRecord(db, resource, principal, now(), byId(resource, params.id), ifMatch, body as Record<string, unknown>);
+        return { status: 200 as const, body: published, etag: etagOf(row, published) };
+      },
+    }),
+    ...revisionRoutes({ type: resource.type, collection, tag, label, exists: (db, id) => getRecord(db, resource, id) }),
+  ];
+}
