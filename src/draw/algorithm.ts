@@ -14,7 +14,7 @@ import { DrawStream } from './stream.js';
 /** The algorithm this module implements; part of the seed, so a result never verifies under another version. */
 export const DRAW_ALGORITHM = 'gongshi-draw/1';
 
-export interface Selection {
+interface Selection {
   /** 1, 2, … in draw order. */
   seq: number;
   entityId: string;

@@ -42,7 +42,7 @@ function checked(group: SampleGroup, pointer: string): SampleGroup {
 }
 
 /** The indices (into the sorted entity pool) of each group's members, ascending. */
-export function groupMembers(entities: readonly PoolEntity[], groups: readonly SampleGroup[]): Int32Array[] {
+function groupMembers(entities: readonly PoolEntity[], groups: readonly SampleGroup[]): Int32Array[] {
   const members = groups.map((g) => new Int32Array(g.size));
   const slot = new Map(groups.map((g, i) => [g.stratum, i]));
   const filled = new Int32Array(groups.length);
