@@ -53,6 +53,7 @@ CREATE TABLE "inspection_draws" (
 	"attempt" smallint NOT NULL,
 	"agency_id" uuid NOT NULL,
 	"algorithm" text NOT NULL,
+	"task_version" integer NOT NULL,
 	"parameters" jsonb NOT NULL,
 	"entity_count" integer NOT NULL,
 	"entity_hash" text NOT NULL,
@@ -145,6 +146,8 @@ CREATE TABLE "inspection_results" (
 	"inspector_ids" uuid[] NOT NULL,
 	"due_on" date NOT NULL,
 	"first_published_at" timestamp with time zone NOT NULL,
+	"late" boolean NOT NULL,
+	"working_days_late" integer NOT NULL,
 	"search_text" text NOT NULL,
 	"search_vector" "tsvector" GENERATED ALWAYS AS (to_tsvector('simple', search_text)) STORED
 );

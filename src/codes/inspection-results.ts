@@ -28,4 +28,5 @@ export const INSPECTION_RESULTS = [
   { code: 'G', name: '违反公安部门相关规定', abnormalList: false },
 ] as const;
 
-export const InspectionResult = codeList(INSPECTION_RESULTS, { path: 'inspection-results', title: '检查结果', example: '1' }).schema;
+export const inspectionResults = codeList(INSPECTION_RESULTS, { path: 'inspection-results', title: '检查结果', example: '1' });
+export const InspectionResult = inspectionResults.schema;

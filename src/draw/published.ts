@@ -25,7 +25,9 @@ const Contribution = z
   .strictObject({
     seq: z.int().min(1).meta({ title: '序号', description: '1, 2, … in the order received; the seed takes the contributions in this order.' }),
     value: Hex32.meta({ title: '随机数', description: '32 random bytes, as 64 lowercase hex digits.' }),
-    by: z.enum(['agency', 'operator', 'public']).meta({ title: '提供方类型', description: 'agency = another agency\'s key; operator = the platform operator; public = anyone.' }),
+    by: z
+      .enum(['platform', 'agency', 'operator', 'public'])
+      .meta({ title: '提供方类型', description: "platform = the server's own, added at commit; agency = another agency's key; operator = the platform operator; public = anyone." }),
     agencyId: Uuid.nullable().meta({ title: '提供机关', description: 'The contributing agency, when by = agency.' }),
     at: Timestamp.meta({ title: '提供时间' }),
   })
@@ -42,7 +44,11 @@ const Selection = z
 
 export const PublishedDraw = z
   .strictObject({
+    id: Uuid.meta({ title: '抽取标识' }),
+    version: z.int().min(1).meta({ title: '版本号', description: 'Each step (commit, contribution, reveal, void) adds one.' }),
     taskId: Uuid.meta({ title: '抽查任务标识' }),
+    taskVersion: z.int().min(1).meta({ title: '任务版本', description: 'The version of the task whose parameters the commit froze (see its revisions).' }),
+    attempt: z.int().min(1).meta({ title: '抽取次数', description: '1 for the first draw of the task; a draw after a voided one counts up.' }),
     algorithm: z.string().meta({ title: '算法版本', description: 'The version of the documented algorithm, e.g. gongshi-draw/1.', example: 'gongshi-draw/1' }),
     status: z.enum(['committed', 'revealed', 'voided']).meta({ title: '抽取状态', description: 'committed = pools and commitment published; revealed = secret and result published; voided = 作废, with a public reason.' }),
     committedAt: Timestamp.meta({ title: '承诺时间' }),

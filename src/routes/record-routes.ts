@@ -4,6 +4,7 @@
  * conventions everywhere (ETag from the version, Location on create, If-Match on change).
  */
 import type { z } from 'zod';
+import type { HandlerServices } from '../context.js';
 import type { Db } from '../db/client.js';
 import type { Principal } from '../domain/principal.js';
 import type { RecordType } from '../domain/records.js';
@@ -32,8 +33,11 @@ export interface RecordRoutes<T extends VersionedTable, R extends Row<T>, Input,
   patch: z.ZodType;
   query: z.ZodType<Query, unknown>;
   list(db: Db, query: Query): Promise<RowPage<R>>;
-  insert(db: Db, principal: Principal, now: Date, body: Create): Promise<Written<R, Published>>;
-  describe: { list: string; create: string; patch: string };
+  /** Creates a record; without it the collection has no POST (results are created under their task). */
+  insert?(db: Db, principal: Principal, now: Date, body: Create): Promise<Written<R, Published>>;
+  /** The resource a patch runs with, when it depends on the request (its clock, the configured calendar). */
+  patching?(services: HandlerServices): VersionedResource<T, R, Input, Published>;
+  describe: { list: string; create?: string; patch: string };
   /** The strong ETag of one record; its version by default (records that cite laws add their citations). */
   etag?(row: R, published: Published): string;
   /** Problems the create and patch checks can answer beyond 400/401/403/404. */
@@ -76,24 +80,7 @@ export function recordRoutes<T extends VersionedTable, R extends Row<T>, Input, 
         return { status: 200 as const, body: body!, etag: etagOf(row, body!) };
       },
     }),
-    defineRoute({
-      method: 'post',
-      path: collection,
-      operationId: `create${spec.singular}`,
-      summary: `新增${label}`,
-      description: spec.describe.create,
-      tag,
-      auth: true,
-      body: spec.create,
-      problems: [...spec.problems, 422],
-      responses: {
-        201: { ...one, description: 'Created.', headers: { ...etagHeaderSpec, Location: { description: `URL of the new ${label}.`, schema: { type: 'string' } } } },
-      },
-      handler: async ({ db, principal, now, body }) => {
-        const { row, published } = await spec.insert(db, principal, now(), body);
-        return { status: 201 as const, body: published, etag: etagOf(row, published), headers: { Location: `${collection}/${row.id}` } };
-      },
-    }),
+    ...(spec.insert ? [createRoute(spec, spec.insert, one, etagOf)] : []),
     defineRoute({
       method: 'patch',
       path: `${collection}/{id}`,
@@ -108,11 +95,42 @@ export function recordRoutes<T extends VersionedTable, R extends Row<T>, Input, 
       ifMatch: true,
       problems: [404, ...spec.problems, 422],
       responses: { 200: one },
-      handler: async ({ db, principal, now, params, body, ifMatch }) => {
-        const { row, published } = await patchRecord(db, resource, principal, now(), byId(resource, params.id), ifMatch, body as Record<string, unknown>);
+      handler: async (services) => {
+        const { db, principal, now, params, body, ifMatch } = services;
+        const patching = spec.patching?.(services) ?? resource;
+        const { row, published } = await patchRecord(db, patching, principal, now(), byId(resource, params.id), ifMatch, body as Record<string, unknown>);
         return { status: 200 as const, body: published, etag: etagOf(row, published) };
       },
     }),
     ...revisionRoutes({ type: resource.type, collection, tag, label, exists: (db, id) => getRecord(db, resource, id) }),
   ];
+}
+
+type Spec<T extends VersionedTable, R extends Row<T>, Input, Published extends Record<string, unknown>, Query, Create> = RecordRoutes<T, R, Input, Published, Query, Create>;
+
+function createRoute<T extends VersionedTable, R extends Row<T>, Input, Published extends Record<string, unknown>, Query, Create>(
+  spec: Spec<T, R, Input, Published, Query, Create>,
+  insert: NonNullable<Spec<T, R, Input, Published, Query, Create>['insert']>,
+  one: { description: string; schema: z.ZodType<Published, Published>; headers: typeof etagHeaderSpec },
+  etagOf: (row: R, published: Published) => string,
+): AnyRoute {
+  const { collection, label } = spec;
+  return defineRoute({
+    method: 'post',
+    path: collection,
+    operationId: `create${spec.singular}`,
+    summary: `新增${label}`,
+    description: spec.describe.create,
+    tag: spec.tag,
+    auth: true,
+    body: spec.create,
+    problems: [...spec.problems, 422],
+    responses: {
+      201: { ...one, description: 'Created.', headers: { ...etagHeaderSpec, Location: { description: `URL of the new ${label}.`, schema: { type: 'string' } } } },
+    },
+    handler: async ({ db, principal, now, body }) => {
+      const { row, published } = await insert(db, principal, now(), body);
+      return { status: 201 as const, body: published, etag: etagOf(row, published), headers: { Location: `${collection}/${row.id}` } };
+    },
+  });
 }

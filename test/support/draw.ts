@@ -64,7 +64,11 @@ export function publishedDraw(input: DrawInput): PublishedDraw {
   const { pools, digests } = freezePools(input.pools);
   const { seed, result } = runDraw(input);
   return {
+    id: '0197a000-0000-7000-8000-0000000000dd',
+    version: 1 + input.contributions.length + 1,
     taskId: input.taskId,
+    taskVersion: 1,
+    attempt: 1,
     algorithm: DRAW_ALGORITHM,
     status: 'revealed',
     committedAt: '2026-03-02T09:00:00+08:00',

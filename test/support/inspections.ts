@@ -2,6 +2,7 @@
 import { expect } from 'vitest';
 import { admin, uniqueCreditCode, type TestContext } from './app.js';
 import { validOfficer } from './officers.js';
+import { commitmentOf, randomHex32 } from '../../src/draw/seed.js';
 
 let serial = 0;
 const run = Math.random().toString(36).slice(2, 6).toUpperCase();
@@ -70,4 +71,25 @@ export async function inspectionWorld(t: TestContext, options: { entities?: numb
   }
   const task = await created(t, '/v1/inspection-tasks', validTask([item.id], { agencyId, ...options.task }));
   return { agency, agencyId, item, entities, inspectors, task };
+}
+
+/** A secret and its commitment, as an agency would make them (`openssl rand -hex 32`, SHA-256 of its bytes). */
+export function drawSecret(): { secret: string; commitment: string } {
+  const secret = randomHex32();
+  return { secret, commitment: commitmentOf(secret) };
+}
+
+/** Commits the task's draw as the operator (no contribution window unless given) and returns the secret. */
+export async function commitTask(t: TestContext, taskId: string, contributionMinutes = 0) {
+  const { secret, commitment } = drawSecret();
+  const draw = await created(t, `/v1/inspection-tasks/${taskId}/draw/commit`, { commitment, contributionMinutes });
+  return { secret, draw };
+}
+
+/** Commits and reveals the task's draw; returns the revealed draw. */
+export async function drawTask(t: TestContext, taskId: string) {
+  const { secret } = await commitTask(t, taskId);
+  const res = await t.post(`/v1/inspection-tasks/${taskId}/draw/reveal`, { secret });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body;
 }

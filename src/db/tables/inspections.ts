@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { recordColumns } from '../columns.js';
 import type { CitationInput } from '../../schemas/citations.js';
+import type { DrawResult } from '../../draw/algorithm.js';
+import type { DrawParameters } from '../../draw/inputs.js';
 import type { DrawSample, InspectionTaskCreate } from '../../schemas/inspections/tasks.js';
 import { dateCol, searchVector } from './duties.js';
 
@@ -166,7 +168,9 @@ export const inspectionDraws = pgTable(
     attempt: smallint('attempt').notNull(),
     agencyId: uuid('agency_id').notNull(),
     algorithm: text('algorithm').notNull(),
-    parameters: jsonb('parameters').$type<Record<string, unknown>>().notNull(),
+    /** The task's version whose parameters were frozen (readable under its revisions). */
+    taskVersion: integer('task_version').notNull(),
+    parameters: jsonb('parameters').$type<DrawParameters>().notNull(),
     entityCount: integer('entity_count').notNull(),
     entityHash: text('entity_hash').notNull(),
     inspectorCount: integer('inspector_count').notNull(),
@@ -178,7 +182,7 @@ export const inspectionDraws = pgTable(
     secret: text('secret'),
     seed: text('seed'),
     revealedAt: stamp('revealed_at'),
-    result: jsonb('result').$type<Record<string, unknown>>(),
+    result: jsonb('result').$type<DrawResult>(),
     voidReason: text('void_reason'),
     voidedAt: stamp('voided_at'),
   },
@@ -234,6 +238,9 @@ export const inspectionResults = pgTable(
     inspectorIds: uuid('inspector_ids').array().notNull(),
     dueOn: dateCol('due_on').notNull(),
     firstPublishedAt: stamp('first_published_at').notNull(),
+    // Judged once, at first publication (20 working days after the inspection): corrections do not move it.
+    late: boolean('late').notNull(),
+    workingDaysLate: integer('working_days_late').notNull(),
     searchText: text('search_text').notNull(),
     searchVector: searchVector(),
   },

@@ -6,6 +6,8 @@ import { inspectorRoutes } from './inspectors.js';
 import { inspectionPlanRoutes } from './plans.js';
 import { inspectionRulesRoutes } from './rules.js';
 import { inspectionTaskRoutes } from './tasks.js';
+import { drawRoutes } from './draws.js';
+import { inspectionResultRoutes } from './results.js';
 
 /** 双随机、一公开: every route under one tag. */
 export const inspectionRoutes: AnyRoute[] = [
@@ -16,4 +18,6 @@ export const inspectionRoutes: AnyRoute[] = [
   ...inspectionRulesRoutes,
   ...inspectionPlanRoutes,
   ...inspectionTaskRoutes,
+  ...drawRoutes,
+  ...inspectionResultRoutes,
 ];

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { admin, testClock, useTestApp } from './support/app.js';
+import { commitTask, created, drawSecret, drawTask, inspectionWorld } from './support/inspections.js';
+
+const clock = testClock('2026-12-02T02:00:00Z');
+const t = useTestApp({ now: () => clock.now });
+
+describe('the draw', () => {
+  it('commits, takes contributions, reveals and verifies; the result is published with everything needed to recompute it', async () => {
+    const world = await inspectionWorld(t, { entities: 8, inspectors: 4, task: { sample: { mode: 'count', count: 3 } } });
+    const partner = await t.createAgency();
+    const partnerKey = await t.keyFor(partner.id);
+    const ownKey = await t.keyFor(world.agencyId);
+    const { secret, commitment } = drawSecret();
+    const committed = await created(t, `/v1/inspection-tasks/${world.task.id}/draw/commit`, { commitment, contributionMinutes: 30 }, ownKey);
+    expect(committed).toMatchObject({ status: 'committed', attempt: 1, commitment, secret: null, result: null, pools: { entities: { count: 8 }, inspectors: { count: 4 }, conflicts: { count: 0 } } });
+    expect(committed.contributions.map((c: any) => c.by)).toEqual(['platform']);
+
+    const own = await t.post(`/v1/inspection-tasks/${world.task.id}/draw/contributions`, { value: 'ab'.repeat(32) }, ownKey);
+    expect(own.status).toBe(403);
+    const added = await t.post(`/v1/inspection-tasks/${world.task.id}/draw/contributions`, { value: 'cd'.repeat(32) }, partnerKey);
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    expect(added.body.contributions.map((c: any) => [c.seq, c.by, c.agencyId])).toEqual([[1, 'platform', null], [2, 'agency', partner.id]]);
+
+    const early = await t.post(`/v1/inspection-tasks/${world.task.id}/draw/reveal`, { secret }, ownKey);
+    expect(early.status).toBe(409);
+    clock.now = new Date('2026-12-02T02:31:00Z');
+    const late = await t.post(`/v1/inspection-tasks/${world.task.id}/draw/contributions`, { value: 'ef'.repeat(32) }, partnerKey);
+    expect(late.status).toBe(409);
+
+    const wrong = await t.post(`/v1/inspection-tasks/${world.task.id}/draw/reveal`, { secret: '00'.repeat(32) }, ownKey);
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.errors.map((e: any) => e.pointer)).toEqual(['/secret']);
+    expect((await t.request(`/v1/inspection-tasks/${world.task.id}/draw`)).body.status).toBe('committed');
+
+    const revealed = await t.post(`/v1/inspection-tasks/${world.task.id}/draw/reveal`, { secret }, ownKey);
+    expect(revealed.status, JSON.stringify(revealed.body)).toBe(200);
+    expect(revealed.body.result.selections).toHaveLength(3);
+    for (const s of revealed.body.result.selections) expect(new Set(s.inspectorIds).size).toBe(2);
+    expect((await t.post(`/v1/inspection-tasks/${world.task.id}/draw/reveal`, { secret }, ownKey)).status).toBe(409);
+
+    const verify = await t.request(`/v1/inspection-tasks/${world.task.id}/draw/verify`);
+    expect(verify.status, JSON.stringify(verify.body)).toBe(200);
+    expect(verify.body.match).toBe(true);
+    const withPools = await t.request(`/v1/inspection-tasks/${world.task.id}/draw?include=pools`);
+    expect(withPools.body.pools.entities.items).toHaveLength(8);
+
+    const frozen = await t.patch(`/v1/inspection-tasks/${world.task.id}`, { name: '改名' }, { ...admin, 'If-Match': '"v1"' });
+    expect(frozen.status).toBe(409);
+    const revisions = await t.request(`/v1/inspection-draws/${committed.id}/revisions`);
+    expect(revisions.body.items.map((r: any) => r.event)).toEqual(['committed', 'contributed', 'revealed']);
+  });
+
+  it('records results only for drawn entities by their assigned inspectors', async () => {
+    const world = await inspectionWorld(t, { entities: 5, inspectors: 3, task: { sample: { mode: 'count', count: 2 } } });
+    const draw = await drawTask(t, world.task.id);
+    const [first] = draw.result.selections;
+    const notDrawn = world.entities.find((e: any) => !draw.result.selections.some((s: any) => s.entityId === e.id));
+    const good = { entityId: first.entityId, resultCode: '1', inspectedOn: '2026-12-02', inspectorIds: first.inspectorIds };
+    const bad = await t.post(`/v1/inspection-tasks/${world.task.id}/results`, { agencyId: world.agencyId, items: [good, { ...good, entityId: notDrawn.id }] });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors.map((e: any) => e.pointer)).toContain('/items/1/entityId');
+    expect((await t.request(`/v1/inspection-tasks/${world.task.id}/results`)).body.items).toEqual([]);
+    const ok = await t.post(`/v1/inspection-tasks/${world.task.id}/results`, { agencyId: world.agencyId, items: [good] });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    expect(ok.body[0]).toMatchObject({ resultName: '未发现问题', dueOn: '2026-12-30', late: false });
+    const listed = await t.request(`/v1/inspection-tasks/${world.task.id}/results`);
+    expect(listed.body.items.map((r: any) => r.entityId)).toEqual([first.entityId]);
+    expect((await t.post(`/v1/inspection-tasks/${world.task.id}/draw/void`, { reason: '测试作废' })).status).toBe(409);
+  });
+
+  it('refuses a sample larger than the pool at commit, writing nothing', async () => {
+    const world = await inspectionWorld(t, { entities: 2, inspectors: 2, task: { sample: { mode: 'count', count: 3 } } });
+    const { commitment } = drawSecret();
+    const res = await t.post(`/v1/inspection-tasks/${world.task.id}/draw/commit`, { commitment });
+    expect(res.status, JSON.stringify(res.body)).toBe(422);
+    expect((await t.request(`/v1/inspection-tasks/${world.task.id}/draw`)).status).toBe(404);
+    // The task is not frozen by a refused commit: it can be fixed and drawn.
+    const fixed = await t.patch(`/v1/inspection-tasks/${world.task.id}`, { sample: { mode: 'count', count: 2 } }, { ...admin, 'If-Match': '"v1"' });
+    expect(fixed.status).toBe(200);
+    expect((await commitTask(t, world.task.id)).draw.pools.entities.count).toBe(2);
+  });
+});
