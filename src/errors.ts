@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { $ZodIssue } from 'zod/v4/core';
 import { COMMON_HEADERS } from './cors.js';
 import { databaseFault } from './domain/db-errors.js';
+import { pointerOf } from './lib/json-pointer.js';
 import { personalDataIn } from './lib/personal-data-scan.js';
 
 /** Where an invalid value was found. */
@@ -96,11 +97,6 @@ function summarize(errors: FieldError[]): string {
     .slice(0, 5)
     .map((e) => `${e.in} ${e.pointer || '/'}: ${e.detail}`)
     .join('; ');
-}
-
-/** JSON pointer (RFC 6901) for a zod issue path. */
-function pointerOf(path: readonly PropertyKey[]): string {
-  return path.map((p) => '/' + String(p).replaceAll('~', '~0').replaceAll('/', '~1')).join('');
 }
 
 /**

@@ -1,4 +1,5 @@
 import { assignInspectors } from './assign.js';
+import { pointerOf } from '../lib/json-pointer.js';
 import { DrawError } from './draw-error.js';
 import { DrawParameters, type Pools } from './inputs.js';
 import { canonicalPools, findById, type PoolDigests, poolDigests } from './pools.js';
@@ -42,7 +43,7 @@ function parameters(input: unknown): DrawParameters {
   const parsed = DrawParameters.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  throw new DrawError('bad-parameters', issue.message, { pointer: issue.path.map((p) => '/' + String(p).replaceAll('~', '~0').replaceAll('/', '~1')).join('') });
+  throw new DrawError('bad-parameters', issue.message, { pointer: pointerOf(issue.path) });
 }
 
 /** Checks of canonical pools: what would make the draw impossible, found before anything is drawn. */

@@ -32,3 +32,4 @@ export class DrawError extends Error {
     this.id = where.id;
   }
 }
+

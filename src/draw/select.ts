@@ -1,3 +1,4 @@
+import { pointerOf } from '../lib/json-pointer.js';
 import { DrawError } from './draw-error.js';
 import type { PoolEntity, SampleRule } from './inputs.js';
 import type { DrawStream } from './stream.js';
@@ -27,7 +28,7 @@ export function sampleCounts(entities: readonly PoolEntity[], sample: SampleRule
     .map((stratum) => {
       const rule = sample.strata[stratum]!;
       const size = sizes.get(stratum) ?? 0;
-      if ('count' in rule) return checked({ stratum, size, count: rule.count }, `/sample/strata/${stratum.replaceAll('~', '~0').replaceAll('/', '~1')}/count`);
+      if ('count' in rule) return checked({ stratum, size, count: rule.count }, pointerOf(['sample', 'strata', stratum, 'count']));
       return { stratum, size, count: ofRatio(size, rule.basisPoints) };
     });
 }

@@ -1,7 +1,7 @@
 import { DRAW_ALGORITHM, type DrawResult, runDraw } from './algorithm.js';
 import { DrawError } from './draw-error.js';
 import type { Pools } from './inputs.js';
-import { canonicalPools, type PoolDigest, type PoolDigests, poolDigests } from './pools.js';
+import { canonicalPools, type PoolDigest, poolDigests } from './pools.js';
 import type { DrawVerification, PublishedDraw } from './published.js';
 import { commitmentOf, seedOf } from './seed.js';
 
@@ -21,6 +21,16 @@ function usable(draw: PublishedDraw): { draw: Revealed; pools: Pools } {
     throw new DrawError('pools-missing', 'The pools are not included: fetch the draw with ?include=pools.', { pointer: '/pools' });
   }
   return { draw: draw as Revealed, pools: { entities: entities.items, inspectors: inspectors.items, conflicts: conflicts.items } };
+}
+
+/** The value, or the DrawError that stopped it (any other error is a bug, and thrown). */
+function orDrawError<T>(fn: () => T): T | DrawError {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof DrawError) return err;
+    throw err;
+  }
 }
 
 const short = (d: PoolDigest) => `${d.count} entries, sha256 ${d.sha256}`;
@@ -46,21 +56,11 @@ export function verifyDraw(bundle: PublishedDraw): DrawVerification {
   const known = draw.algorithm === DRAW_ALGORITHM;
   const checks: VerifyCheck[] = [{ name: 'algorithm', ok: known, detail: known ? draw.algorithm : `${draw.algorithm} is not ${DRAW_ALGORITHM}, the version this verifier implements` }];
   const check = (name: string, run: () => Omit<VerifyCheck, 'name'>) => {
-    try {
-      checks.push({ name, ...run() });
-    } catch (err) {
-      if (!(err instanceof DrawError)) throw err;
-      checks.push({ name, ok: false, detail: err.detail });
-    }
+    const outcome = orDrawError(run);
+    checks.push(outcome instanceof DrawError ? { name, ok: false, detail: outcome.detail } : { name, ...outcome });
   };
 
-  let digests: PoolDigests | DrawError;
-  try {
-    digests = poolDigests(canonicalPools(pools));
-  } catch (err) {
-    if (!(err instanceof DrawError)) throw err;
-    digests = err;
-  }
+  const digests = orDrawError(() => poolDigests(canonicalPools(pools)));
   for (const p of ['entities', 'inspectors', 'conflicts'] as const) {
     checks.push(digests instanceof DrawError ? { name: `pools.${p}`, ok: false, detail: digests.detail } : digestCheck(`pools.${p}`, draw.pools[p], digests[p]));
   }
