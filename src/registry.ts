@@ -46,6 +46,8 @@ interface HandlerInput<P, Q, B> extends HandlerServices {
   principal: Principal;
   /** Raw If-Match header (present whenever the route declares `ifMatch`). */
   ifMatch: string;
+  /** A request header, for the few routes that need one beyond those the registry handles. */
+  header(name: string): string | undefined;
   url: URL;
 }
 
@@ -59,6 +61,11 @@ export interface RouteDef<P extends z.ZodType | undefined, Q extends z.ZodType |
   tag: string;
   /** Requires `Authorization: Bearer`; the handler decides which agency the caller may act for. */
   auth?: boolean;
+  /**
+   * A write anyone may make without a key: why it is open and how it is bounded (the route's description says
+   * more). Every other write needs `auth` (test/route-table-contract.test.ts).
+   */
+  anonymous?: string;
   params?: P;
   query?: Q;
   body?: B;
@@ -147,6 +154,7 @@ async function respond(c: Context<AppEnv>, route: AnyRoute): Promise<Response> {
         ...input,
         principal: c.var.principal,
         ifMatch: c.req.header('If-Match') ?? '',
+        header: (name: string) => c.req.header(name),
         get url() {
           return new URL(c.req.url);
         },

@@ -14,13 +14,13 @@ describe('the draw', () => {
     const { secret, commitment } = drawSecret();
     const committed = await created(t, `/v1/inspection-tasks/${world.task.id}/draw/commit`, { commitment, contributionMinutes: 30 }, ownKey);
     expect(committed).toMatchObject({ status: 'committed', attempt: 1, commitment, secret: null, result: null, pools: { entities: { count: 8 }, inspectors: { count: 4 }, conflicts: { count: 0 } } });
-    expect(committed.contributions.map((c: any) => c.by)).toEqual(['platform']);
+    expect(committed.contributions).toEqual([]);
 
     const own = await t.post(`/v1/inspection-tasks/${world.task.id}/draw/contributions`, { value: 'ab'.repeat(32) }, ownKey);
     expect(own.status).toBe(403);
     const added = await t.post(`/v1/inspection-tasks/${world.task.id}/draw/contributions`, { value: 'cd'.repeat(32) }, partnerKey);
     expect(added.status, JSON.stringify(added.body)).toBe(201);
-    expect(added.body.contributions.map((c: any) => [c.seq, c.by, c.agencyId])).toEqual([[1, 'platform', null], [2, 'agency', partner.id]]);
+    expect(added.body.contributions.map((c: any) => [c.seq, c.by, c.agencyId])).toEqual([[1, 'agency', partner.id]]);
 
     const early = await t.post(`/v1/inspection-tasks/${world.task.id}/draw/reveal`, { secret }, ownKey);
     expect(early.status).toBe(409);
@@ -36,6 +36,7 @@ describe('the draw', () => {
     const revealed = await t.post(`/v1/inspection-tasks/${world.task.id}/draw/reveal`, { secret }, ownKey);
     expect(revealed.status, JSON.stringify(revealed.body)).toBe(200);
     expect(revealed.body.result.selections).toHaveLength(3);
+    expect(revealed.body.contributions.map((c: any) => [c.seq, c.by, c.at])).toEqual([[1, 'agency', '2026-12-02T02:00:00.000Z'], [2, 'platform', revealed.body.revealedAt]]);
     for (const s of revealed.body.result.selections) expect(new Set(s.inspectorIds).size).toBe(2);
     expect((await t.post(`/v1/inspection-tasks/${world.task.id}/draw/reveal`, { secret }, ownKey)).status).toBe(409);
 
@@ -67,6 +68,22 @@ describe('the draw', () => {
     const listed = await t.request(`/v1/inspection-tasks/${world.task.id}/results`);
     expect(listed.body.items.map((r: any) => r.entityId)).toEqual([first.entityId]);
     expect((await t.post(`/v1/inspection-tasks/${world.task.id}/draw/void`, { reason: '测试作废' })).status).toBe(409);
+  });
+
+  it('takes a bounded public contribution without a key: one per address, published as by public', async () => {
+    const world = await inspectionWorld(t, { entities: 3, inspectors: 2, task: { sample: { mode: 'count', count: 1 } } });
+    await commitTask(t, world.task.id, 30);
+    const path = `/v1/inspection-tasks/${world.task.id}/draw/public-contributions`;
+    const send = (address: string) =>
+      t.request(path, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `${address}, 10.0.0.1` }, body: JSON.stringify({ value: '5a'.repeat(32) }) });
+    const first = await send('203.0.113.7');
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    expect(first.body.contributions).toEqual([{ seq: 1, value: '5a'.repeat(32), by: 'public', agencyId: null, at: '2026-12-02T02:00:00.000Z' }]);
+    expect(JSON.stringify(first.body)).not.toContain('203.0.113.7');
+    expect((await send('203.0.113.7')).status).toBe(409);
+    expect((await send('198.51.100.2')).status).toBe(201);
+    const feed = await t.request('/v1/feed?limit=200');
+    expect(feed.body.items.filter((e: any) => e.type === 'inspection_draw' && e.event === 'contributed').length).toBeGreaterThanOrEqual(2);
   });
 
   it('refuses a sample larger than the pool at commit, writing nothing', async () => {

@@ -27,10 +27,12 @@ export function assertAdmin(principal: Principal): void {
 
 /** The server acting on its own (publicity expiry): recorded as actor kind "system". */
 export const SYSTEM = { kind: 'system' } as const;
-export type Actor = Principal | typeof SYSTEM;
+/** Anyone, without a key: the one write open to all is a bounded random contribution to a draw. */
+export const PUBLIC = { kind: 'public' } as const;
+export type Actor = Principal | typeof SYSTEM | typeof PUBLIC;
 
 export function actorColumns(principal: Actor) {
-  if (principal.kind === 'system') return { actorKind: 'system', actorKeyId: null, actorAgencyId: null };
+  if (principal.kind === 'system' || principal.kind === 'public') return { actorKind: principal.kind, actorKeyId: null, actorAgencyId: null };
   return principal.kind === 'admin'
     ? { actorKind: 'admin', actorKeyId: null, actorAgencyId: null }
     : { actorKind: 'key', actorKeyId: principal.keyId, actorAgencyId: principal.agencyId };

@@ -95,7 +95,9 @@ export function verifyDraw(bundle: PublishedDraw): DrawVerification {
 /** Contributions came after the commit and before the window closed, and the reveal after that. */
 function timeline(draw: Revealed): Omit<VerifyCheck, 'name'> {
   const t = Date.parse;
-  const late = draw.contributions.filter((c) => t(c.at) < t(draw.committedAt) || t(c.at) > t(draw.contributionsCloseAt));
+  // The platform's own contribution is made at the reveal, after the window (docs/draw-algorithm.md#steps).
+  const atReveal = (c: Revealed['contributions'][number]) => c.by === 'platform' && t(c.at) === t(draw.revealedAt);
+  const late = draw.contributions.filter((c) => !atReveal(c) && (t(c.at) < t(draw.committedAt) || t(c.at) > t(draw.contributionsCloseAt)));
   if (late.length > 0) return { ok: false, detail: `contribution ${late[0]!.seq} at ${late[0]!.at} is outside ${draw.committedAt} … ${draw.contributionsCloseAt}` };
   if (t(draw.revealedAt) < t(draw.contributionsCloseAt)) return { ok: false, detail: `revealed at ${draw.revealedAt}, before contributions closed at ${draw.contributionsCloseAt}` };
   return { ok: true, detail: `committed ${draw.committedAt}, contributions until ${draw.contributionsCloseAt}, revealed ${draw.revealedAt}` };

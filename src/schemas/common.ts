@@ -129,7 +129,9 @@ export const ProblemSchema = z
 /** Who made a change, as published in revisions. */
 export const Actor = z
   .object({
-    kind: z.enum(['admin', 'key', 'system']).meta({ title: '操作者类型', description: 'admin = platform operator; key = an agency writer key; system = the server itself.' }),
+    kind: z
+      .enum(['admin', 'key', 'system', 'public'])
+      .meta({ title: '操作者类型', description: 'admin = platform operator; key = an agency writer key; system = the server itself; public = anyone without a key (a random contribution to a draw).' }),
     keyId: Id.nullable().meta({ title: '密钥标识' }),
     agencyId: Id.nullable().meta({ title: '所属执法主体' }),
   })

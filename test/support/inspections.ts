@@ -6,7 +6,7 @@ import { commitmentOf, randomHex32 } from '../../src/draw/seed.js';
 
 let serial = 0;
 const run = Math.random().toString(36).slice(2, 6).toUpperCase();
-export const uniqueCode = (prefix = 'SC') => `${prefix}-${run}-${String(++serial).padStart(5, '0')}`;
+const uniqueCode = (prefix = 'SC') => `${prefix}-${run}-${String(++serial).padStart(5, '0')}`;
 
 export const validItem = (fields: Record<string, unknown> = {}) => ({
   code: uniqueCode(),
@@ -93,3 +93,7 @@ export async function drawTask(t: TestContext, taskId: string) {
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body;
 }
+
+/** Another task over the world's item and directory (a task is drawn once). */
+export const createdTask = (t: TestContext, world: { agencyId: string; item: { id: string } }, fields: Record<string, unknown> = {}) =>
+  created(t, '/v1/inspection-tasks', validTask([world.item.id], { agencyId: world.agencyId, ...fields }));

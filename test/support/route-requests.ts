@@ -43,7 +43,9 @@ const namesAnAgency = (route: Route) =>
  * for its own agency (the request names no agency: the server takes the key's own).
  */
 export type Owner = 'operator' | 'agency' | 'caller';
-export const ownerOf = (route: Route): Owner => (operatorOnly(route) ? 'operator' : namesAnAgency(route) ? 'agency' : 'caller');
+/** A route open to every agency's key, each acting as itself (a random contribution to another agency's draw). */
+const anyAgency = (route: Route) => /\bany agency's key\b/i.test(route.description ?? '');
+export const ownerOf = (route: Route): Owner => (operatorOnly(route) ? 'operator' : anyAgency(route) ? 'caller' : namesAnAgency(route) ? 'agency' : 'caller');
 
 /**
  * The operator's valid request for `route`, on the records of `targets`: a write from test/support/write-requests.ts,
@@ -76,7 +78,10 @@ const deref = (node: Node): Node => (typeof node.$ref === 'string' ? (spec.compo
 
 /** The free-text fields of a (merge patch) schema, each with its longest length. */
 function freeTexts(schema: Node): [string, number][] {
+  // A field that null removes is `anyOf: [its schema, null]`: the text is the first branch.
+  const text = (p: Node): Node => (Array.isArray(p.anyOf) && p.anyOf.length === 2 && p.anyOf[1].type === 'null' ? p.anyOf[0] : p);
   return Object.entries((deref(schema).properties ?? {}) as Node)
+    .map(([name, p]): [string, Node] => [name, text(p)])
     .filter(([, p]) => p.type === 'string' && !p.enum && !p.pattern && !p.format && !('const' in p))
     .map(([name, p]) => [name, p.maxLength ?? Infinity]);
 }

@@ -10,7 +10,7 @@ import { validAction, validCampaign } from './actions.js';
 import { basisPayload } from './legal-bases.js';
 import { validLicence } from './licences.js';
 import { validOfficer } from './officers.js';
-import { inspectionWorld, validEntity, validItem, validRules, validTask } from './inspections.js';
+import { commitTask, createdTask, drawSecret, drawTask, inspectionWorld, validEntity, validItem, validRules, validTask } from './inspections.js';
 import { validPenalty } from './penalties.js';
 import { benchmarkBody, powerBody } from './powers.js';
 import { validProcedure } from './procedures.js';
@@ -64,7 +64,7 @@ export async function writeRequests(t: TestContext): Promise<{ requests: WriteRe
   const licence = await created(t, '/v1/licences', validLicence({ agencyId }));
   const action = await created(t, '/v1/enforcement-actions', validAction({ agencyId }));
   const key = await created(t, '/v1/keys', { agencyId, name: '待吊销密钥', scopes: ['publish'] });
-  const world = await inspectionWorld(t, { entities: 2, inspectors: 2 });
+  const world = await inspectionWorld(t, { entities: 2, inspectors: 3 });
   const rules = await created(t, '/v1/inspection-rules', validRules({ agencyId: world.agencyId }));
   const plan = await created(t, '/v1/inspection-plans', { agencyId: world.agencyId, year: 2026, title: '2026年度抽查计划', itemIds: [world.item.id] });
   const conflict = await created(t, '/v1/inspection-conflicts', { inspectorId: world.inspectors[0].id, entityId: world.entities[0].id, declaredBy: 'inspector', reason: '曾在该企业任职' });
@@ -72,6 +72,24 @@ export async function writeRequests(t: TestContext): Promise<{ requests: WriteRe
     const person = await created(t, '/v1/officers', validOfficer({ agencyId: world.agencyId, domains: ['食品安全'] }));
     return { officerId: person.id, domains: ['食品安全'], available: true };
   };
+  // A draw per request: a task is drawn once, and each step changes its draw.
+  const newTask = () => createdTask(t, world);
+  const committedDraw = async (minutes: number) => {
+    const task = await newTask();
+    return { task, ...(await commitTask(t, task.id, minutes)) };
+  };
+  const drawnTask = async () => {
+    const task = await newTask();
+    return { task, draw: await drawTask(t, task.id) };
+  };
+  const drawnWithResult = await drawnTask();
+  // Inspected on the (Beijing) day of the draw: whatever clock the test runs on, neither before the draw nor in the future.
+  const resultFor = (draw: { revealedAt: string; result: { selections: { entityId: string; inspectorIds: string[] }[] } }) => {
+    const [s] = draw.result.selections;
+    const inspectedOn = new Date(Date.parse(draw.revealedAt) + 8 * 3600_000).toISOString().slice(0, 10);
+    return { entityId: s!.entityId, resultCode: '1', inspectedOn, inspectorIds: s!.inspectorIds, findings: '经营许可证在有效期内。' };
+  };
+  const [result] = await created(t, `/v1/inspection-tasks/${drawnWithResult.task.id}/results`, { agencyId: world.agencyId, items: [resultFor(drawnWithResult.draw)] });
   // One active plan per agency and year: each new plan gets an agency of its own, with an item to name.
   const newPlan = async () => {
     const owner = await t.createAgency();
@@ -133,6 +151,24 @@ export async function writeRequests(t: TestContext): Promise<{ requests: WriteRe
     updateInspectionPlan: patch(`/v1/inspection-plans/${plan.id}`),
     createInspectionTask: post('/v1/inspection-tasks', validTask([world.item.id], { agencyId: world.agencyId })),
     updateInspectionTask: patch(`/v1/inspection-tasks/${world.task.id}`),
+    commitInspectionDraw: async () => post(`/v1/inspection-tasks/${(await newTask()).id}/draw/commit`, { commitment: drawSecret().commitment, contributionMinutes: 60 })(),
+    contributeToInspectionDraw: async () => post(`/v1/inspection-tasks/${(await committedDraw(60)).task.id}/draw/contributions`, { value: 'a5'.repeat(32) })(),
+    contributePubliclyToInspectionDraw: async () => ({
+      method: 'POST',
+      path: `/v1/inspection-tasks/${(await committedDraw(60)).task.id}/draw/public-contributions`,
+      body: { value: 'b6'.repeat(32) },
+      headers: {},
+    }),
+    revealInspectionDraw: async () => {
+      const { task, secret } = await committedDraw(0);
+      return post(`/v1/inspection-tasks/${task.id}/draw/reveal`, { secret })();
+    },
+    voidInspectionDraw: async () => post(`/v1/inspection-tasks/${(await committedDraw(0)).task.id}/draw/void`, { reason: '抽查对象名录库数据有误，作废重抽。' })(),
+    recordInspectionResults: async () => {
+      const { task, draw } = await drawnTask();
+      return post(`/v1/inspection-tasks/${task.id}/results`, { agencyId: world.agencyId, items: [resultFor(draw)] })();
+    },
+    updateInspectionResult: patch(`/v1/inspection-results/${result.id}`),
     expirePublicity: post('/v1/maintenance/expire', {}),
     createKey: post('/v1/keys', { agencyId, name: '发布系统', scopes: ['publish'] }),
     revokeKey: async () => ({ method: 'DELETE', path: `/v1/keys/${key.id}`, headers: admin }),

@@ -41,4 +41,3 @@ export function computeDraw(taskId: string, parameters: DrawParameters, pools: P
   const { seed, result } = runDraw({ taskId, pools, parameters, secret, contributions });
   return { seed, result };
 }
-export type DrawOutcome = ReturnType<typeof computeDraw>;

@@ -11,7 +11,7 @@ import { regionPrefix } from '../query-helpers.js';
 import type { InspectionTaskRow } from './tasks.js';
 
 /** The stratum of an entity without a 信用风险分类. */
-export const UNCLASSIFIED = '-';
+const UNCLASSIFIED = '-';
 
 function entityFilters(task: InspectionTaskRow): (SQL | undefined)[] {
   const t = inspectionEntities;

@@ -1,8 +1,8 @@
 /**
  * A task's draw in three public steps. Commit freezes the pools and the task's parameters and publishes
- * SHA-256(secret); the platform adds a random contribution at once, so the drawing agency learns something it
- * cannot choose only after its secret is fixed; other agencies (and the operator) may add theirs until the
- * window closes. Reveal checks the secret against the commitment and runs the published algorithm over the
+ * SHA-256(secret); other agencies (and the operator) may add random contributions until the window closes.
+ * Reveal checks the secret against the commitment, adds the platform's own contribution last (unknown to every
+ * contributor, so none can steer the outcome even knowing the secret) and runs the published algorithm over the
  * frozen inputs; the result is stored and never changes. A voided draw stays published with its reason.
  */
 import { and, asc, desc, eq, max, ne } from 'drizzle-orm';
@@ -10,12 +10,16 @@ import type { Db } from '../../db/client.js';
 import { drawContributions, inspectionDraws, inspectionResults, inspectionTasks } from '../../db/schema.js';
 import { problems } from '../../errors.js';
 import { newId } from '../../lib/ids.js';
-import { assertActsFor, type Principal } from '../principal.js';
+import { createHash } from 'node:crypto';
+import { assertActsFor, PUBLIC, type Actor, type Principal } from '../principal.js';
 import { appendChanges, type ChangeEventName } from '../records.js';
 import { readPools, freezePools, type Pools } from './draw-pools.js';
-import { assertFeasible, assertSecret, computeDraw, digestPools, DRAW_ALGORITHM, randomHex32, type DrawOutcome, type DrawParameters } from './draw-engine.js';
+import { assertFeasible, assertSecret, computeDraw, digestPools, DRAW_ALGORITHM, randomHex32, type DrawParameters } from './draw-engine.js';
 
 export type DrawRow = typeof inspectionDraws.$inferSelect;
+
+/** The record kind of a draw: each step is a version with its revision and feed event. */
+export const inspectionDraw = { type: 'inspection_draw', name: 'Inspection draw', table: inspectionDraws } as const;
 type ContributionRow = typeof drawContributions.$inferSelect;
 
 export interface CommitInput {
@@ -49,7 +53,7 @@ async function contributionsOf(db: Db, drawId: string): Promise<ContributionRow[
 }
 
 /** The draw as published; with `pools`, the frozen pools inline (what a verifier needs). */
-export function publishDraw(draw: DrawRow, contributions: ContributionRow[], pools?: Pools) {
+function publishDraw(draw: DrawRow, contributions: ContributionRow[], pools?: Pools) {
   const digests = { entities: { count: draw.entityCount, sha256: draw.entityHash }, inspectors: { count: draw.inspectorCount, sha256: draw.inspectorHash }, conflicts: { count: draw.conflictCount, sha256: draw.conflictHash } };
   return {
     id: draw.id,
@@ -75,12 +79,17 @@ export function publishDraw(draw: DrawRow, contributions: ContributionRow[], poo
     voided: draw.voidedAt ? { reason: draw.voidReason!, at: draw.voidedAt.toISOString() } : null,
   };
 }
-export type PublishedDrawRecord = ReturnType<typeof publishDraw>;
+
+/** Appends a contribution as the next in sequence (the draw row is locked, so sequence numbers cannot race). */
+async function addContribution(tx: Db, drawId: string, contribution: Omit<ContributionRow, 'drawId' | 'seq'>) {
+  const [last] = await tx.select({ seq: max(drawContributions.seq) }).from(drawContributions).where(eq(drawContributions.drawId, drawId));
+  await tx.insert(drawContributions).values({ ...contribution, drawId, seq: (last?.seq ?? 0) + 1 });
+}
 
 /** Writes the draw's new state as a version, with its revision and feed event. */
-async function recordStep(tx: Db, principal: Principal, now: Date, draw: DrawRow, event: ChangeEventName, reason?: string) {
+async function recordStep(tx: Db, principal: Actor, now: Date, draw: DrawRow, event: ChangeEventName, reason?: string) {
   const published = publishDraw(draw, await contributionsOf(tx, draw.id));
-  await appendChanges(tx, principal, now, [{ type: 'inspection_draw', id: draw.id, version: draw.version, event, agencyId: draw.agencyId, data: published, reason: reason ?? null }]);
+  await appendChanges(tx, principal, now, [{ type: inspectionDraw.type, id: draw.id, version: draw.version, event, agencyId: draw.agencyId, data: published, reason: reason ?? null }]);
   return { draw, published };
 }
 
@@ -111,27 +120,38 @@ export async function commitDraw(db: Db, principal: Principal, now: Date, taskId
       .set({ entityCount: d.entities.count, entityHash: d.entities.sha256, inspectorCount: d.inspectors.count, inspectorHash: d.inspectors.sha256, conflictCount: d.conflicts.count, conflictHash: d.conflicts.sha256 })
       .where(eq(inspectionDraws.id, id))
       .returning();
-    await tx.insert(drawContributions).values({ drawId: id, seq: 1, value: randomHex32(), by: 'platform', agencyId: null, keyId: null, at: now });
     return recordStep(tx, principal, now, draw!, 'committed');
   });
 }
 
-export async function contribute(db: Db, principal: Principal, now: Date, taskId: string, value: string) {
+/** Who contributes: a key or the operator, or anyone without a key, known only by a hash of its address. */
+export type Contributor = Principal | { kind: 'public'; client: string };
+
+/** The public's share of a draw: at most this many contributions without a key, one per client address. */
+export const PUBLIC_CONTRIBUTIONS = 16;
+
+async function assertPublicRoom(tx: Db, drawId: string, clientHash: string): Promise<void> {
+  const rows = await tx.select({ clientHash: drawContributions.clientHash }).from(drawContributions).where(and(eq(drawContributions.drawId, drawId), eq(drawContributions.by, 'public')));
+  if (rows.some((r) => r.clientHash === clientHash)) throw problems.conflict('This address has already contributed to this draw.');
+  if (rows.length >= PUBLIC_CONTRIBUTIONS) throw problems.conflict(`The public's ${PUBLIC_CONTRIBUTIONS} contributions to this draw are in; agencies and the operator may still add theirs.`);
+}
+
+export async function contribute(db: Db, contributor: Contributor, now: Date, taskId: string, value: string) {
   return db.transaction(async (tx) => {
     const draw = await lockLiveDraw(tx, taskId);
-    if (principal.kind === 'key' && principal.agencyId === draw.agencyId) {
+    if (contributor.kind === 'key' && contributor.agencyId === draw.agencyId) {
       throw problems.forbidden('The drawing agency cannot contribute to its own draw: contributions come from others.');
     }
     if (draw.status !== 'committed' || now >= draw.contributionsCloseAt) {
       throw problems.conflict(`Contributions closed at ${draw.contributionsCloseAt.toISOString()}.`, [{ in: 'body', pointer: '/value', detail: 'The contribution window is over.' }]);
     }
-    const [last] = await tx.select({ seq: max(drawContributions.seq) }).from(drawContributions).where(eq(drawContributions.drawId, draw.id));
-    await tx.insert(drawContributions).values({
-      drawId: draw.id, seq: (last?.seq ?? 0) + 1, value, by: principal.kind === 'key' ? 'agency' : 'operator',
-      agencyId: principal.kind === 'key' ? principal.agencyId : null, keyId: principal.kind === 'key' ? principal.keyId : null, at: now,
-    });
+    const byKey = contributor.kind === 'key' ? contributor : null;
+    // No address is stored: a hash salted with the draw tells a repeat apart and links nothing across draws.
+    const clientHash = contributor.kind === 'public' ? createHash('sha256').update(`${draw.id}\n${contributor.client}`).digest('hex') : null;
+    if (clientHash) await assertPublicRoom(tx, draw.id, clientHash);
+    await addContribution(tx, draw.id, { value, by: byKey ? 'agency' : contributor.kind === 'public' ? 'public' : 'operator', agencyId: byKey?.agencyId ?? null, keyId: byKey?.keyId ?? null, clientHash, at: now });
     const [next] = await tx.update(inspectionDraws).set({ version: draw.version + 1, updatedAt: now }).where(eq(inspectionDraws.id, draw.id)).returning();
-    return recordStep(tx, principal, now, next!, 'contributed');
+    return recordStep(tx, contributor.kind === 'public' ? PUBLIC : contributor, now, next!, 'contributed');
   });
 }
 
@@ -142,6 +162,8 @@ export async function reveal(db: Db, principal: Principal, now: Date, taskId: st
     if (draw.status === 'revealed') throw problems.conflict('The draw is already revealed: its result never changes.');
     if (now < draw.contributionsCloseAt) throw problems.conflict(`Contributions are open until ${draw.contributionsCloseAt.toISOString()}; reveal after that.`);
     assertSecret(secret, draw.commitment);
+    // The platform's contribution comes last, at the reveal: no contributor can know it when choosing its own.
+    await addContribution(tx, draw.id, { value: randomHex32(), by: 'platform', agencyId: null, keyId: null, clientHash: null, at: now });
     const contributions = await contributionsOf(tx, draw.id);
     const outcome = computeDraw(draw.taskId, draw.parameters, await readPools(tx, draw.id), secret, contributions.map((c) => c.value));
     const [next] = await tx
@@ -187,6 +209,6 @@ export async function readPublishedDraw(db: Db, draw: DrawRow, withPools: boolea
 /** One draw by its own id (its revisions are addressed this way), or 404. */
 export async function drawById(db: Db, id: string): Promise<DrawRow> {
   const [draw] = await db.select().from(inspectionDraws).where(eq(inspectionDraws.id, id));
-  if (!draw) throw problems.notFound(`Inspection draw ${id}`);
+  if (!draw) throw problems.notFound(`${inspectionDraw.name} ${id}`);
   return draw;
 }

@@ -13,7 +13,7 @@ import { agencyOwner, createRecord, type VersionedResource } from '../versioned-
 
 export type InspectionEntityRow = typeof inspectionEntities.$inferSelect;
 
-export function toInspectionEntity(row: InspectionEntityRow): InspectionEntity {
+function toInspectionEntity(row: InspectionEntityRow): InspectionEntity {
   return {
     ...recordMetaOf(row),
     status: row.status as InspectionEntity['status'],

@@ -6,11 +6,12 @@
 import { and, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { inspectionResults as resultCodes } from '../../codes/inspection-results.js';
 import type { Db } from '../../db/client.js';
+import type { DrawResult } from '../../draw/algorithm.js';
 import { inspectionDraws, inspectionEntities, inspectionResults, inspectionTasks, penalties } from '../../db/schema.js';
 import { problems, type FieldError } from '../../errors.js';
 import { searchText } from '../../lib/segment.js';
 import { chinaDate } from '../../lib/validity.js';
-import type { WorkCalendar } from '../../lib/working-days.js';
+import { bundledCalendar, type WorkCalendar } from '../../lib/working-days.js';
 import { InspectionResultFields, type InspectionResultBatch, type InspectionResultListQuery, type InspectionResultRecord } from '../../schemas/inspections/results.js';
 import { deadline } from '../decisions/timeliness.js';
 import { assertActsFor, owningAgency, type Principal } from '../principal.js';
@@ -19,10 +20,10 @@ import { recordMetaOf } from '../records.js';
 import { createRecord, type VersionedResource } from '../versioned-record.js';
 
 export type InspectionResultRow = typeof inspectionResults.$inferSelect;
-type Selections = { entityId: string; inspectorIds: string[] }[];
+type Selections = DrawResult['selections'];
 
 /** 国办发〔2018〕118号: enforcement information other than licences and penalties within 20 working days. */
-export const RESULT_DAYS = 20;
+const RESULT_DAYS = 20;
 
 async function publishResults(db: Db, rows: InspectionResultRow[]): Promise<InspectionResultRecord[]> {
   if (rows.length === 0) return [];
@@ -72,8 +73,8 @@ async function resultErrors(tx: Db, selections: Selections, revealedOn: string, 
 
 async function revealedDraw(tx: Db, taskId: string) {
   const [draw] = await tx.select().from(inspectionDraws).where(and(eq(inspectionDraws.taskId, taskId), ne(inspectionDraws.status, 'voided')));
-  if (!draw || draw.status !== 'revealed') throw problems.conflict('The task has no revealed draw: results follow the draw.');
-  return { id: draw.id, revealedOn: chinaDate(draw.revealedAt!), selections: (draw.result as { selections: Selections }).selections };
+  if (draw?.status !== 'revealed' || !draw.revealedAt || !draw.result) throw problems.conflict('The task has no revealed draw: results follow the draw.');
+  return { id: draw.id, revealedOn: chinaDate(draw.revealedAt), selections: draw.result.selections };
 }
 
 /** The resource, bound to the calendar due dates are counted on and to the request's clock. */
@@ -111,6 +112,9 @@ export function inspectionResultResource(calendar: WorkCalendar, now: Date): Ver
     conflict: () => problems.conflict('This agency already published a result for this entity: correct it instead (PATCH).'),
   };
 }
+
+/** The resource as reads and revisions use it: they need neither the clock nor the calendar (only a patch recomputes the due date). */
+export const inspectionResult = inspectionResultResource(bundledCalendar(), new Date(0));
 
 /** Records a batch of results for a task, all or nothing. */
 export async function recordResults(db: Db, calendar: WorkCalendar, principal: Principal, now: Date, taskId: string, batch: InspectionResultBatch) {

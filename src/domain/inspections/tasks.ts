@@ -13,7 +13,7 @@ import { assertUsableItems } from './usable-items.js';
 
 export type InspectionTaskRow = typeof inspectionTasks.$inferSelect;
 
-export function toInspectionTask(row: InspectionTaskRow): InspectionTask {
+function toInspectionTask(row: InspectionTaskRow): InspectionTask {
   return {
     ...recordMetaOf(row),
     status: row.status as InspectionTask['status'],

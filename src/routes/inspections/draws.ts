@@ -1,4 +1,4 @@
-import { commitDraw, contribute, drawById, getDraw, readPublishedDraw, reveal, voidDraw } from '../../domain/inspections/draws.js';
+import { commitDraw, contribute, drawById, inspectionDraw, PUBLIC_CONTRIBUTIONS, getDraw, readPublishedDraw, reveal, voidDraw } from '../../domain/inspections/draws.js';
 import { drawProblem } from '../../domain/inspections/draw-engine.js';
 import { versionEtag } from '../../domain/versioning.js';
 import { DrawVerification, PublishedDraw } from '../../draw/published.js';
@@ -21,7 +21,7 @@ export const drawRoutes: AnyRoute[] = [
     path: `${base}/commit`,
     operationId: 'commitInspectionDraw',
     summary: '提交抽取承诺',
-    description: `${steps} Commit, by the lead agency: freezes the eligible entity pool (its active directory entries matching the task's selection, stratified by 信用风险分类), the inspector pool (available inspectors of the lead and cooperating agencies) and the conflicts between them, each published with its SHA-256; freezes the task (409 to any change until voided); publishes SHA-256 of the agency's secret. The platform adds a random contribution at once, so the outcome cannot be known when the secret is chosen. A sample larger than its pool, fewer inspectors than needed, or an entity with too few inspectors after recusal is a 422 and nothing is written; a second commit is a 409.`,
+    description: `${steps} Commit, by the lead agency: freezes the eligible entity pool (its active directory entries matching the task's selection, stratified by 信用风险分类), the inspector pool (available inspectors of the lead and cooperating agencies) and the conflicts between them, each published with its SHA-256; freezes the task (409 to any change until voided); publishes SHA-256 of the agency's secret. A sample larger than its pool, fewer inspectors than needed, or an entity with too few inspectors after recusal is a 422 and nothing is written; a second commit is a 409.`,
     tag,
     auth: true,
     params: DrawParams,
@@ -53,11 +53,29 @@ export const drawRoutes: AnyRoute[] = [
   }),
   defineRoute({
     method: 'post',
+    path: `${base}/public-contributions`,
+    operationId: 'contributePubliclyToInspectionDraw',
+    summary: '公众提交随机数贡献',
+    description: `Anyone, without a key, adds 32 random bytes while the contribution window is open: at most ${PUBLIC_CONTRIBUTIONS} per draw, one per client address (409 beyond; the address is taken from CF-Connecting-IP or the first X-Forwarded-For entry, and only a hash of it salted with the draw is kept). Published as by public; like every contribution it enters the seed.`,
+    tag,
+    anonymous: 'A bounded share of the public in the randomness of a draw; it can add unpredictability but cannot steer an outcome (the platform contributes last).',
+    params: DrawParams,
+    body: DrawContributionBody,
+    problems: [404, 409],
+    responses: { 201: { ...drawn, description: 'Added; the draw with every contribution so far.' } },
+    handler: async ({ db, now, params, body, header }) => {
+      const client = header('CF-Connecting-IP') ?? header('X-Forwarded-For')?.split(',')[0]?.trim() ?? 'direct';
+      const { draw, published } = await contribute(db, { kind: 'public', client }, now(), params.id, body.value);
+      return { status: 201 as const, body: published, etag: versionEtag(draw.version) };
+    },
+  }),
+  defineRoute({
+    method: 'post',
     path: `${base}/reveal`,
     operationId: 'revealInspectionDraw',
     summary: '揭示密值并抽取',
     description:
-      'The lead agency reveals its secret once the contribution window has closed (409 before). A secret whose SHA-256 is not the commitment is a 422 and nothing is drawn. The seed and the result (the entities selected, stratified where the task says so, and the inspectors assigned to each, skipping declared conflicts) are stored and never change; a second reveal is a 409.',
+      'The lead agency reveals its secret once the contribution window has closed (409 before). A secret whose SHA-256 is not the commitment is a 422 and nothing is drawn. With the right secret the platform adds its own random contribution as the last one (unknown to every contributor until now, so nobody can have steered the outcome); the seed and the result (the entities selected, stratified where the task says so, and the inspectors assigned to each, skipping declared conflicts) are stored and never change; a second reveal is a 409.',
     tag,
     auth: true,
     params: DrawParams,
@@ -125,5 +143,5 @@ export const drawRoutes: AnyRoute[] = [
       }
     },
   }),
-  ...revisionRoutes({ type: 'inspection_draw', collection: '/v1/inspection-draws', tag, label: '双随机抽取', exists: drawById }),
+  ...revisionRoutes({ type: inspectionDraw.type, collection: '/v1/inspection-draws', tag, label: '双随机抽取', exists: drawById }),
 ];

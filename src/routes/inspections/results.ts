@@ -1,4 +1,4 @@
-import { inspectionResultResource, listInspectionResults, recordResults } from '../../domain/inspections/results.js';
+import { inspectionResult as reading, inspectionResultResource, listInspectionResults, recordResults } from '../../domain/inspections/results.js';
 import { bundledCalendar } from '../../lib/working-days.js';
 import { defineRoute, type AnyRoute } from '../../registry.js';
 import { Page } from '../../schemas/common.js';
@@ -9,8 +9,6 @@ import { recordRoutes } from '../record-routes.js';
 
 const tag = 'inspections';
 const calendarOf = (config: { calendar?: Parameters<typeof inspectionResultResource>[0] | undefined }) => config.calendar ?? bundledCalendar();
-// Reads and revisions need neither the clock nor the calendar: only a patch recomputes the due date.
-const reading = inspectionResultResource(bundledCalendar(), new Date(0));
 const ResultItems = InspectionResultRecord.array().meta({ title: '检查结果' });
 
 export const inspectionResultRoutes: AnyRoute[] = [
@@ -21,7 +19,8 @@ export const inspectionResultRoutes: AnyRoute[] = [
     tag,
     label: '检查结果',
     singular: 'InspectionResult',
-    plural: 'InspectionResults',
+    // listInspectionResults names the 检查结果 code list.
+    plural: 'InspectionResultRecords',
     record: InspectionResultRecord,
     create: InspectionResultBatch,
     patch: InspectionResultPatch,
@@ -61,9 +60,9 @@ export const inspectionResultRoutes: AnyRoute[] = [
     params: DrawParams,
     query: InspectionResultListQuery.omit({ taskId: true }),
     responses: { 200: { description: 'A page of results.', schema: Page(InspectionResultRecord, 'InspectionTaskResultPage', '检查结果列表'), headers: { ...linkHeaderSpec, ...etagHeaderSpec } } },
-    handler: async ({ db, params, query, url }) => {
+    handler: async ({ db, params, query, url, now }) => {
       const { rows, next } = await listInspectionResults(db, { ...query, taskId: params.id });
-      return { status: 200 as const, body: { items: await reading.publish(db, rows, new Date()), next }, headers: nextLinkHeader(url, next) };
+      return { status: 200 as const, body: { items: await reading.publish(db, rows, now()), next }, headers: nextLinkHeader(url, next) };
     },
   }),
 ];

@@ -1,13 +1,23 @@
 import { z } from 'zod';
 import { Hex32 } from '../../draw/inputs.js';
+import { PERSONAL_DATA_KEY, personalDataIn } from '../../lib/personal-data-scan.js';
 import { Id } from '../common.js';
 import { prose } from '../text.js';
 
 /* Request shapes of the three public steps of a draw (docs/draw-algorithm.md). */
 
+/**
+ * 32 random bytes in hex, published as sent (a secret once revealed). Random hex holds mobile-shaped digit runs
+ * by chance (about 2 % of values), so only a valid 身份证 number inside is refused — one in about 100,000
+ * random values, which the sender regenerates.
+ */
+const RandomHex = Hex32.superRefine((value, ctx) => {
+  if (personalDataIn(value).includes('resident-id')) ctx.addIssue({ code: 'custom', message: 'Contains a 身份证 number: send fresh random bytes.' });
+}).meta({ [PERSONAL_DATA_KEY]: 'number' });
+
 export const DrawCommitBody = z
   .strictObject({
-    commitment: Hex32.meta({
+    commitment: RandomHex.meta({
       title: '承诺值',
       description: 'Lowercase hex SHA-256 of your secret’s 32 bytes. Keep the secret: it is needed to reveal (e.g. `openssl rand -hex 32`, then hash its bytes).',
       example: '5b6f0a1f9c0e4f7b8f3a2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f',
@@ -22,11 +32,11 @@ export const DrawCommitBody = z
   .meta({ title: '提交抽取承诺' });
 
 export const DrawContributionBody = z
-  .strictObject({ value: Hex32.meta({ title: '随机数', description: '32 random bytes as 64 lowercase hex digits.', example: '0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0' }) })
+  .strictObject({ value: RandomHex.meta({ title: '随机数', description: '32 random bytes as 64 lowercase hex digits.', example: '0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0' }) })
   .meta({ title: '提交随机数贡献' });
 
 export const DrawRevealBody = z
-  .strictObject({ secret: Hex32.meta({ title: '密值', description: 'The secret behind the commitment.', example: '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff' }) })
+  .strictObject({ secret: RandomHex.meta({ title: '密值', description: 'The secret behind the commitment.', example: '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff' }) })
   .meta({ title: '揭示密值' });
 
 export const DrawVoidBody = z

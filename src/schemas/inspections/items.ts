@@ -71,7 +71,7 @@ export const InspectionItem = z
     agencyId: Id.meta({ title: '抽查主体', description: 'The owning agency; for a joint item the initiating agency (发起部门).' }),
     code: z.string().meta({ title: '事项编码' }),
     name: z.string().meta({ title: '抽查事项' }),
-    subItems: z.array(z.object({ code: z.string(), name: z.string() })).meta({ title: '检查子项' }),
+    subItems: z.array(z.object({ code: z.string().meta({ title: '子项编码' }), name: z.string().meta({ title: '检查子项' }) })).meta({ title: '检查子项' }),
     citations: z.array(Citation).meta({ title: '抽查依据' }),
     basisText: z.string().nullable().meta({ title: '抽查依据(文本)' }),
     objectType: ObjectType,

@@ -47,7 +47,7 @@ export type InspectionPlan = z.output<typeof InspectionPlan>;
 export const InspectionPlanListQuery = z.strictObject({
   ...pageQuery,
   agencyId: Id.optional().meta({ title: '制定部门' }),
-  year: z.coerce.number().pipe(PlanYear).optional(),
+  year: z.coerce.number().pipe(PlanYear).optional().meta({ title: '年度' }),
   status: PlanStatus.optional(),
 });
 export type InspectionPlanListQuery = z.output<typeof InspectionPlanListQuery>;

@@ -26,8 +26,8 @@ const fields = {
   inspectorIds: uniqueIds({ title: '检查人员', description: 'The inspectors present: all must be among those the draw assigned to the entity.' }, 10).min(1),
 };
 
-export const InspectionResultInput = z.strictObject({ entityId: Id.meta({ title: '检查对象', description: 'An entity the draw selected.' }), ...fields }).meta({ id: 'InspectionResultInput', title: '检查结果' });
-export type InspectionResultInput = z.output<typeof InspectionResultInput>;
+const InspectionResultInput = z.strictObject({ entityId: Id.meta({ title: '检查对象', description: 'An entity the draw selected.' }), ...fields }).meta({ id: 'InspectionResultInput', title: '检查结果' });
+
 
 export const InspectionResultBatch = z
   .strictObject({

@@ -30,11 +30,11 @@ const Ratio = z.strictObject({ basisPoints: BasisPoints });
 
 export const DrawSample = z
   .discriminatedUnion('mode', [
-    z.strictObject({ mode: z.literal('count'), count: Count.shape.count }).meta({ title: '按数量' }),
-    z.strictObject({ mode: z.literal('ratio'), basisPoints: BasisPoints }).meta({ title: '按比例' }),
+    z.strictObject({ mode: z.literal('count').meta({ title: '抽取方式' }), count: Count.shape.count }).meta({ title: '按数量' }),
+    z.strictObject({ mode: z.literal('ratio').meta({ title: '抽取方式' }), basisPoints: BasisPoints }).meta({ title: '按比例' }),
     z
       .strictObject({
-        mode: z.literal('strata'),
+        mode: z.literal('strata').meta({ title: '抽取方式' }),
         strata: z
           .partialRecord(z.enum(['A', 'B', 'C', 'D', '-']), z.union([Count, Ratio]))
           .refine((s) => Object.keys(s).length > 0, 'Name at least one risk class.')
@@ -109,7 +109,7 @@ export const InspectionTaskListQuery = z.strictObject({
   agencyId: Id.optional().meta({ title: '部门', description: 'Tasks this agency leads or joins.' }),
   planId: Id.optional().meta({ title: '年度计划' }),
   itemId: Id.optional().meta({ title: '抽查事项' }),
-  year: z.coerce.number().pipe(PlanYear).optional(),
+  year: z.coerce.number().pipe(PlanYear).optional().meta({ title: '年度' }),
   status: TaskStatus.optional(),
   q: line(100).optional().meta({ title: '检索词', description: 'Chinese search over 任务名称 and 说明. Ranked.' }),
 });
