@@ -124,7 +124,7 @@ describe('PublishedDraw (InspectionDraw in the OpenAPI document)', () => {
   it('gives every property a Chinese title', () => {
     const json = z.toJSONSchema(PublishedDraw, { target: 'draft-2020-12', io: 'output', unrepresentable: 'any' }) as JsonNode;
     expect(untitled(json)).toEqual([]);
-    expect(Object.keys(topProperties(json, 'InspectionDraw'))).toHaveLength(15);
+    expect(Object.keys(topProperties(json, 'InspectionDraw'))).toHaveLength(19);
   });
 
   it('refuses a draw whose values are malformed, naming the field', () => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { PublishedDraw } from '../src/draw/published.js';
+import { verifyDraw } from '../src/draw/verify.js';
 import { admin, testClock, useTestApp } from './support/app.js';
 import { commitTask, created, drawSecret, drawTask, inspectionWorld } from './support/inspections.js';
 
@@ -50,6 +52,20 @@ describe('the draw', () => {
     expect(frozen.status).toBe(409);
     const revisions = await t.request(`/v1/inspection-draws/${committed.id}/revisions`);
     expect(revisions.body.items.map((r: any) => r.event)).toEqual(['committed', 'contributed', 'revealed']);
+  });
+
+  it('publishes a draw the offline verifier recomputes from its JSON alone, and catches a tampered copy', async () => {
+    const world = await inspectionWorld(t, { entities: 6, inspectors: 3, task: { sample: { mode: 'strata', strata: { A: { count: 1 }, B: { basisPoints: 5000 } } } } });
+    await drawTask(t, world.task.id);
+    const saved = PublishedDraw.parse((await t.request(`/v1/inspection-tasks/${world.task.id}/draw?include=pools`)).body);
+    expect(verifyDraw(saved).match).toBe(true);
+    const tamperedResult = structuredClone(saved);
+    tamperedResult.result!.selections[0]!.entityId = world.entities.find((e: any) => !saved.result!.selections.some((s) => s.entityId === e.id)).id;
+    const tamperedPool = structuredClone(saved);
+    tamperedPool.pools.entities.items!.pop();
+    const swapped = structuredClone(saved);
+    swapped.contributions[0]!.value = 'ee'.repeat(32);
+    for (const copy of [tamperedResult, tamperedPool, swapped]) expect(verifyDraw(copy).match).toBe(false);
   });
 
   it('records results only for drawn entities by their assigned inspectors', async () => {
