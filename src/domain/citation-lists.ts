@@ -8,7 +8,7 @@ import { describeCitations } from './citations.js';
  * The citation lists of a page of records, described with their validity today (a repealed text is
  * flagged), in one describeCitations call however many records the page holds.
  */
-export async function describeCitationLists(db: Db, lists: CitationInput[][], now: Date): Promise<Citation[][]> {
+async function describeCitationLists(db: Db, lists: CitationInput[][], now: Date): Promise<Citation[][]> {
   const described = await describeCitations(db, lists.flat(), chinaDate(now));
   let offset = 0;
   return lists.map((list) => {
@@ -16,6 +16,14 @@ export async function describeCitationLists(db: Db, lists: CitationInput[][], no
     offset += list.length;
     return mine;
   });
+}
+
+/** A `publish` for records that cite legal texts: the page's citations described at once, then each record presented. */
+export function publishCiting<Row extends { citations: CitationInput[] }, Published>(present: (row: Row, citations: Citation[]) => Published) {
+  return async (db: Db, rows: Row[], now: Date): Promise<Published[]> => {
+    const lists = await describeCitationLists(db, rows.map((r) => r.citations), now);
+    return rows.map((row, i) => present(row, lists[i]!));
+  };
 }
 
 /**

@@ -6,7 +6,7 @@ import { problems } from '../errors.js';
 import { cursorAfter, pageLimit, pageOf } from './paging.js';
 import type { Citation } from '../schemas/citations.js';
 import { BenchmarkCreate, canonicalYuan, type Benchmark, type BenchmarkListQuery } from '../schemas/discretion.js';
-import { describeCitationLists } from './citation-lists.js';
+import { publishCiting } from './citation-lists.js';
 import { checkCitations, indexCitations } from './citations.js';
 import { assertActsFor, type Principal } from './principal.js';
 import { recordMetaOf } from './records.js';
@@ -34,10 +34,7 @@ function toBenchmark(row: BenchmarkRow, citations: Citation[]): Benchmark {
 }
 
 /** Rows as published, citations flagged with today's validity; one describeCitations call per page. */
-export async function publishBenchmarks(db: Db, rows: BenchmarkRow[], now: Date): Promise<Benchmark[]> {
-  const lists = await describeCitationLists(db, rows.map((r) => r.citations), now);
-  return rows.map((row, i) => toBenchmark(row, lists[i]!));
-}
+export const publishBenchmarks = publishCiting(toBenchmark);
 
 async function powerOwner(db: Db, powerId: string): Promise<string> {
   const [power] = await db.select({ agencyId: powers.agencyId }).from(powers).where(eq(powers.id, powerId));

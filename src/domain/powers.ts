@@ -5,7 +5,7 @@ import { problems } from '../errors.js';
 import { searchText } from '../lib/segment.js';
 import type { Citation } from '../schemas/citations.js';
 import { PowerCreate, type Power } from '../schemas/powers.js';
-import { describeCitationLists } from './citation-lists.js';
+import { publishCiting } from './citation-lists.js';
 import { checkCitations, indexCitations } from './citations.js';
 import type { Principal } from './principal.js';
 import { recordMetaOf } from './records.js';
@@ -34,10 +34,7 @@ function toPower(row: PowerRow, citations: Citation[]): Power {
  * Rows as published, their citations described with today's validity (a repealed text is flagged).
  * One describeCitations call for the whole page.
  */
-export async function publishPowers(db: Db, rows: PowerRow[], now: Date): Promise<Power[]> {
-  const lists = await describeCitationLists(db, rows.map((r) => r.citations), now);
-  return rows.map((row, i) => toPower(row, lists[i]!));
-}
+export const publishPowers = publishCiting(toPower);
 
 export const power: VersionedResource<typeof powers, PowerRow, PowerCreate, Power> = {
   type: 'power',

@@ -6,7 +6,7 @@ import { problems } from '../../errors.js';
 import { searchText } from '../../lib/segment.js';
 import type { Citation } from '../../schemas/citations.js';
 import { InspectionItemCreate, type InspectionItem, type InspectionItemListQuery } from '../../schemas/inspections/items.js';
-import { describeCitationLists } from '../citation-lists.js';
+import { publishCiting } from '../citation-lists.js';
 import { checkCitations, indexCitations } from '../citations.js';
 import type { Principal } from '../principal.js';
 import { listRecords } from '../record-list.js';
@@ -38,10 +38,7 @@ function toItem(row: InspectionItemRow, citations: Citation[]): InspectionItem {
   };
 }
 
-async function publishItems(db: Db, rows: InspectionItemRow[], now: Date): Promise<InspectionItem[]> {
-  const lists = await describeCitationLists(db, rows.map((r) => r.citations), now);
-  return rows.map((row, i) => toItem(row, lists[i]!));
-}
+const publishItems = publishCiting(toItem);
 
 export const inspectionItem: VersionedResource<typeof inspectionItems, InspectionItemRow, InspectionItemCreate, InspectionItem> = {
   type: 'inspection_item',
