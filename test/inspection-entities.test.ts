@@ -106,11 +106,12 @@ describe('one active entry per code and agency', () => {
     await expectRefused(t, inspectionEntities, () => t.patch(`/v1/inspection-entities/${first.id}`, { status: 'active' }, ifMatch('"v2"')), 409, ['/creditCode']);
   });
 
-  it('holds for a 注册号 too', async () => {
+  it('holds for a 注册号 too, and the 409 names /registrationNo', async () => {
     const agency = await t.createAgency();
     const registrationNo = `4401${String(Date.now()).slice(-11)}`;
     await createEntity(agency.id, { creditCode: undefined, registrationNo });
-    await expectRefused(t, inspectionEntities, postEntity(agency.id, { creditCode: undefined, registrationNo }), 409);
+    await expectRefused(t, inspectionEntities, postEntity(agency.id, { creditCode: undefined, registrationNo }), 409, ['/registrationNo']);
+    await expectRefused(t, inspectionEntities, postEntity(agency.id, { registrationNo }), 409, ['/registrationNo']);
   });
 });
 
