@@ -115,6 +115,20 @@ describe('the items of a plan', () => {
     await expectRefused(t, inspectionPlans, () => t.patch(`/v1/inspection-plans/${plan.id}`, { itemIds: [item.id, other.id] }, ifMatch('"v2"')), 422, ['/itemIds/1']);
   });
 
+  it("stay valid once named when the item's owner stops the agency's cooperation: the plan can still be adjusted and cancelled", async () => {
+    const owner = await t.createAgency();
+    const { agency: partner, item: own } = await agencyWithItem();
+    const joint = await createItem(owner.id, { cooperatingAgencyIds: [partner.id] });
+    const plan = await created(t, '/v1/inspection-plans', validPlan([own.id, joint.id], { agencyId: partner.id }));
+    const dropped = await t.patch(`/v1/inspection-items/${joint.id}`, { cooperatingAgencyIds: null }, ifMatch('"v1"'));
+    expect(dropped.body).toMatchObject({ version: 2, joint: false });
+    const adjusted = await t.patch(`/v1/inspection-plans/${plan.id}`, { title: '2026年度抽查计划(调整)' }, ifMatch('"v1"'));
+    expect(adjusted.status, JSON.stringify(adjusted.body)).toBe(200);
+    const cancelled = await t.patch(`/v1/inspection-plans/${plan.id}`, { status: 'cancelled' }, ifMatch('"v2"'));
+    expect(cancelled.body).toMatchObject({ version: 3, status: 'cancelled', itemIds: [own.id, joint.id] });
+    await expectRefused(t, inspectionPlans, postPlan(validPlan([joint.id], { agencyId: partner.id })), 422, ['/itemIds/0']);
+  });
+
   it.each([
     ['no item', () => [], ['/itemIds']],
     ['an item listed twice', (id: string) => [id, id], ['/itemIds/1']],

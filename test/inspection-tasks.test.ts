@@ -116,6 +116,16 @@ describe('the items of a task', () => {
     expect(adjusted.status, JSON.stringify(adjusted.body)).toBe(200);
     expect(adjusted.body).toMatchObject({ version: 2, itemIds: [item.id], name: '调整后的任务' });
   });
+  it("stay valid once named when the item's owner stops the lead's cooperation: the task can still be adjusted", async () => {
+    const owner = await t.createAgency();
+    const lead = await t.createAgency();
+    const joint = await createItem(owner.id, { cooperatingAgencyIds: [lead.id] });
+    const task = await createTask(lead.id, [joint.id]);
+    await t.patch(`/v1/inspection-items/${joint.id}`, { cooperatingAgencyIds: null }, ifMatch('"v1"'));
+    const cancelled = await t.patch(`/v1/inspection-tasks/${task.id}`, { status: 'cancelled' }, ifMatch('"v1"'));
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+    expect(cancelled.body).toMatchObject({ version: 2, status: 'cancelled', itemIds: [joint.id] });
+  });
 });
 
 describe('derived fields', () => {
