@@ -38,6 +38,21 @@ describe('POST /v1/inspectors', () => {
     expect((await t.request(`/v1/inspectors/${inspector.id}`)).body).toMatchObject({ name: '王新名', certificateNo: officer.certificateNo, version: 1 });
   });
 
+  it('changes its ETag when the officer record changes, so a conditional GET sees the new name', async () => {
+    const agency = await t.createAgency();
+    const officer = await createOfficer(t, agency.id, { name: '赵旧名' });
+    const inspector = await created(t, '/v1/inspectors', enrolment(officer.id));
+    const before = (await t.request(`/v1/inspectors/${inspector.id}`)).headers.get('ETag')!;
+    expect((await t.request(`/v1/inspectors/${inspector.id}`, { headers: { 'If-None-Match': before } })).status).toBe(304);
+    await t.patch(`/v1/officers/${officer.id}`, { name: '赵新名' }, ifMatch('"v1"'));
+    const after = await t.request(`/v1/inspectors/${inspector.id}`, { headers: { 'If-None-Match': before } });
+    expect(after.status).toBe(200);
+    expect(after.body.name).toBe('赵新名');
+    expect(after.headers.get('ETag')).not.toBe(before);
+    const available = await t.patch(`/v1/inspectors/${inspector.id}`, { available: false }, ifMatch(after.headers.get('ETag')!));
+    expect(available.body).toMatchObject({ version: 2, available: false });
+  });
+
   it.each(['name', 'certificateNo', 'agencyId', 'idNumber', 'phone'])('refuses %s in the body (400 naming it): the officer record is the only source', async (field) => {
     const agency = await t.createAgency();
     const officer = await createOfficer(t, agency.id);
