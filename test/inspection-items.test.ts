@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inspectionItems } from '../src/db/schema.js';
 import { admin, testClock, useTestApp } from './support/app.js';
-import { created, expectRefused, ifMatch, listedIds, sorted, uniqueCode, validItem } from './support/inspections.js';
+import { created, expectRefused, ifMatch, listedIds, sorted, uniqueCode, validItem, walkPages } from './support/inspections.js';
 import { createBasis } from './support/legal-bases.js';
 
 // Fixed, so a citation's validity is read on a known date.
@@ -189,24 +189,23 @@ describe('GET /v1/inspection-items', () => {
     const agency = await t.createAgency();
     const all: string[] = [];
     for (let i = 0; i < 5; i++) all.push((await createItem({ agencyId: agency.id })).id);
-    const seen: string[] = [];
-    const path = `/v1/inspection-items?agencyId=${agency.id}&limit=2`;
-    const sizes: number[] = [];
-    let cursor: string | null = null;
-    do {
-      const res = await t.request(cursor ? `${path}&cursor=${encodeURIComponent(cursor)}` : path);
-      expect(res.status).toBe(200);
-      sizes.push(res.body.items.length);
-      seen.push(...res.body.items.map((i: { id: string }) => i.id));
-      cursor = res.body.next;
-      expect(res.headers.get('Link') !== null).toBe(cursor !== null);
-      if (sizes.length === 1) {
-        const other = await t.request(`/v1/inspection-items?agencyId=${agency.id}&category=key&limit=2&cursor=${encodeURIComponent(cursor!)}`);
-        expect(other.status).toBe(400);
-        expect(other.body.errors.map((e: any) => `${e.in} ${e.pointer}`)).toEqual(['query /cursor']);
-      }
-    } while (cursor);
-    expect(sizes).toEqual([2, 2, 1]);
-    expect(seen).toEqual(sorted(all));
+    const pages = await walkPages(t, `/v1/inspection-items?agencyId=${agency.id}&limit=2`);
+    expect(pages.sizes).toEqual([2, 2, 1]);
+    expect(pages.ids).toEqual(sorted(all));
+    const other = await t.request(`/v1/inspection-items?agencyId=${agency.id}&category=key&limit=2&cursor=${encodeURIComponent(pages.cursors[0]!)}`);
+    expect(other.status).toBe(400);
+    expect(other.body.errors.map((e: any) => `${e.in} ${e.pointer}`)).toEqual(['query /cursor']);
+  });
+
+  it('pages through ranked search results too, every match once', async () => {
+    const agency = await t.createAgency();
+    const all: string[] = [];
+    for (let i = 0; i < 3; i++) all.push((await createItem({ agencyId: agency.id, name: `电梯维护保养检查${i}`, content: '电梯维护保养' })).id);
+    await createItem({ agencyId: agency.id });
+    const pages = await walkPages(t, `/v1/inspection-items?agencyId=${agency.id}&q=${encodeURIComponent('电梯维护')}&limit=2`);
+    expect(pages.sizes).toEqual([2, 1]);
+    expect(sorted(pages.ids)).toEqual(sorted(all));
+    const unranked = await t.request(`/v1/inspection-items?agencyId=${agency.id}&limit=2&cursor=${encodeURIComponent(pages.cursors[0]!)}`);
+    expect(unranked.status).toBe(400);
   });
 });

@@ -92,6 +92,23 @@ export async function listedIds(t: TestContext, path: string): Promise<string[]>
 }
 export const sorted = (ids: string[]) => [...ids].sort();
 
+/** Follows `next` from `path` to the last page: the ids in order, each page's size and each cursor used. */
+export async function walkPages(t: TestContext, path: string) {
+  const ids: string[] = [];
+  const sizes: number[] = [];
+  const cursors: string[] = [];
+  for (let cursor: string | null = null; ; ) {
+    const res = await t.request(cursor ? `${path}&cursor=${encodeURIComponent(cursor)}` : path);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    ids.push(...res.body.items.map((i: { id: string }) => i.id));
+    sizes.push(res.body.items.length);
+    cursor = res.body.next;
+    expect(res.headers.get('Link') !== null, 'a Link header exactly when a next page exists').toBe(cursor !== null);
+    if (!cursor) return { ids, sizes, cursors };
+    cursors.push(cursor);
+  }
+}
+
 /** What a refused write must leave untouched: the rows of its table and the change-log head. */
 export async function tableState(t: TestContext, table: PgTable) {
   const [row] = await t.db.select({ n: count() }).from(table);
