@@ -16,6 +16,16 @@ export function sqlState(err: unknown): string | undefined {
 
 export const UNIQUE_VIOLATION = '23505';
 
+/** The constraint a database error names: PGlite calls the field `constraint`, postgres.js `constraint_name`. */
+export function violatedConstraint(err: unknown): string | undefined {
+  for (let e: unknown = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const { constraint, constraint_name } = e as { constraint?: unknown; constraint_name?: unknown };
+    const name = constraint ?? constraint_name;
+    if (typeof name === 'string') return name;
+  }
+  return undefined;
+}
+
 /**
  * A failure of the database rather than of the request: `unavailable` when it is down, restarting or
  * unreachable (or every pooled connection stayed busy), `timeout` when a statement ran out of time.

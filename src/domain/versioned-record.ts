@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { fieldErrorsFromZod, problems, type Problem } from '../errors.js';
 import { newId } from '../lib/ids.js';
-import { sqlState, UNIQUE_VIOLATION } from './db-errors.js';
+import { sqlState, UNIQUE_VIOLATION, violatedConstraint } from './db-errors.js';
 import { agencies } from '../db/schema.js';
 import { assertActsFor, owningAgency, type Principal } from './principal.js';
 import { appendChanges, type RecordType } from './records.js';
@@ -53,8 +53,8 @@ export interface VersionedResource<T extends VersionedTable, Row extends Stored<
   };
   /** Reads a row as the resource needs it (e.g. with a joined name) after it is written or locked. */
   hydrate?(tx: Db, row: Stored<T>): Promise<Row>;
-  /** The 409 a unique index stands for (a second record with the same natural key). */
-  conflict?(): Problem;
+  /** The 409 a unique index stands for (a second record with the same natural key); `constraint` names the index. */
+  conflict?(constraint: string | undefined): Problem;
 }
 
 // drizzle cannot infer rows or insert values of a table known only as a type parameter; the resource's
@@ -84,9 +84,9 @@ export interface Target {
   label: string;
 }
 
-function mapConflict(resource: { conflict?(): Problem }) {
+function mapConflict(resource: { conflict?(constraint: string | undefined): Problem }) {
   return (err: unknown): never => {
-    if (resource.conflict && sqlState(err) === UNIQUE_VIOLATION) throw resource.conflict();
+    if (resource.conflict && sqlState(err) === UNIQUE_VIOLATION) throw resource.conflict(violatedConstraint(err));
     throw err;
   };
 }

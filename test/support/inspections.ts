@@ -1,12 +1,14 @@
 /** Valid 双随机、一公开 payloads and a small world to draw in: an agency with items, a directory and inspectors. */
+import { count } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import { expect } from 'vitest';
-import { admin, uniqueCreditCode, type TestContext } from './app.js';
-import { validOfficer } from './officers.js';
 import { commitmentOf, randomHex32 } from '../../src/draw/seed.js';
+import { admin, uniqueCreditCode, type TestContext, type TestResponse } from './app.js';
+import { createOfficer, pointers, validOfficer } from './officers.js';
 
 let serial = 0;
 const run = Math.random().toString(36).slice(2, 6).toUpperCase();
-const uniqueCode = (prefix = 'SC') => `${prefix}-${run}-${String(++serial).padStart(5, '0')}`;
+export const uniqueCode = (prefix = 'SC') => `${prefix}-${run}-${String(++serial).padStart(5, '0')}`;
 
 export const validItem = (fields: Record<string, unknown> = {}) => ({
   code: uniqueCode(),
@@ -97,3 +99,67 @@ export async function drawTask(t: TestContext, taskId: string) {
 /** Another task over the world's item and directory (a task is drawn once). */
 export const createdTask = (t: TestContext, world: { agencyId: string; item: { id: string } }, fields: Record<string, unknown> = {}) =>
   created(t, '/v1/inspection-tasks', validTask([world.item.id], { agencyId: world.agencyId, ...fields }));
+export const validPlan = (itemIds: string[], fields: Record<string, unknown> = {}) => ({ year: 2026, title: '2026年度双随机抽查工作计划', itemIds, ...fields });
+
+export const ifMatch = (tag: string, headers: Record<string, string> = admin) => ({ ...headers, 'If-Match': tag });
+
+/** Enrols a new officer of `agencyId` (created by the operator) as an inspector, writing as `headers`. */
+export async function enrolInspector(t: TestContext, agencyId: string, fields: Record<string, unknown> = {}, headers: Record<string, string> = admin) {
+  const officer = await createOfficer(t, agencyId, { domains: ['食品安全'] });
+  return created(t, '/v1/inspectors', { officerId: officer.id, domains: ['食品安全'], available: true, ...fields }, headers);
+}
+
+/** The ids a list answers, sorted (lists are in id order; tests compare sets built in any order). */
+export async function listedIds(t: TestContext, path: string): Promise<string[]> {
+  const res = await t.request(path);
+  expect(res.status, `${path}: ${JSON.stringify(res.body)}`).toBe(200);
+  return res.body.items.map((i: { id: string }) => i.id);
+}
+export const sorted = (ids: string[]) => [...ids].sort();
+
+/** Follows `next` from `path` to the last page: the ids in order, each page's size and each cursor used. */
+export async function walkPages(t: TestContext, path: string) {
+  const ids: string[] = [];
+  const sizes: number[] = [];
+  const cursors: string[] = [];
+  for (let cursor: string | null = null; ; ) {
+    const res = await t.request(cursor ? `${path}&cursor=${encodeURIComponent(cursor)}` : path);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    ids.push(...res.body.items.map((i: { id: string }) => i.id));
+    sizes.push(res.body.items.length);
+    cursor = res.body.next;
+    expect(res.headers.get('Link') !== null, 'a Link header exactly when a next page exists').toBe(cursor !== null);
+    if (!cursor) return { ids, sizes, cursors };
+    cursors.push(cursor);
+  }
+}
+
+/** What a refused write must leave untouched: the rows of its table and the change-log head. */
+export async function tableState(t: TestContext, table: PgTable) {
+  const [row] = await t.db.select({ n: count() }).from(table);
+  return { rows: row!.n, head: (await t.request('/v1/feed?limit=1')).body.head as number };
+}
+
+/** Sends a write that must be refused with `status` (naming exactly the body pointers given, if any) and write nothing. */
+export async function expectRefused(t: TestContext, table: PgTable, send: () => Promise<TestResponse>, status: number, expected?: string[]): Promise<TestResponse> {
+  const before = await tableState(t, table);
+  const res = await send();
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  if (expected) expect(pointers(res.body)).toEqual(expected.map((p) => `body ${p}`).sort());
+  expect(await tableState(t, table)).toEqual(before);
+  return res;
+}
+
+/** The write since feed position `head` was one event of `type`, and it and the revision publish what GET `path` answers. */
+export async function expectOneEvent(t: TestContext, head: number, type: string, path: string) {
+  const current = (await t.request(path)).body;
+  const feed = await t.request(`/v1/feed?after=${head}`);
+  expect(feed.body.items).toHaveLength(1);
+  const [event] = feed.body.items;
+  expect(event).toMatchObject({ type, id: current.id, version: current.version, agencyId: current.agencyId });
+  expect(event.data).toEqual(current);
+  const revisions = (await t.request(`${path}/revisions`)).body.items;
+  expect(revisions).toHaveLength(current.version);
+  expect(revisions[current.version - 1].version).toBe(current.version);
+  expect(revisions[current.version - 1].data).toEqual(current);
+}

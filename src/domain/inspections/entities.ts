@@ -59,10 +59,11 @@ export const inspectionEntity: VersionedResource<typeof inspectionEntities, Insp
   columns: inspectionEntityColumns,
   publish: (_db, rows) => rows.map(toInspectionEntity),
   ownerOf: (row) => row.agencyId,
-  conflict: () =>
-    problems.conflict("This agency's directory already lists an active entity with this code.", [
-      { in: 'body', pointer: '/creditCode', detail: 'Already listed: update that entry instead.' },
-    ]),
+  // Each code has its own unique index: the 409 names the code that is taken.
+  conflict: (constraint) => {
+    const pointer = constraint === 'inspection_entities_agency_registration_no_key' ? '/registrationNo' : '/creditCode';
+    return problems.conflict("This agency's directory already lists an active entity with this code.", [{ in: 'body', pointer, detail: 'Already listed: update that entry instead.' }]);
+  },
 };
 
 export const createInspectionEntity = (db: Db, principal: Principal, now: Date, input: InspectionEntityCreate) =>

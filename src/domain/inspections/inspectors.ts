@@ -7,6 +7,7 @@ import { assertActsFor, type Principal } from '../principal.js';
 import { listRecords } from '../record-list.js';
 import { recordMetaOf } from '../records.js';
 import { createRecord, type VersionedResource } from '../versioned-record.js';
+import { derivedEtag } from '../versioning.js';
 
 export type InspectorRow = typeof inspectors.$inferSelect;
 
@@ -33,6 +34,9 @@ async function publishInspectors(db: Db, rows: InspectorRow[]): Promise<Inspecto
     };
   });
 }
+
+/** The version plus what is read from the officer record, so a conditional GET sees a corrected name or 执法证号. */
+export const inspectorEtag = (row: InspectorRow, published: Inspector) => derivedEtag(row.version, `${published.name}|${published.certificateNo}`);
 
 export const inspector: VersionedResource<typeof inspectors, InspectorRow, InspectorCreate, Inspector> = {
   type: 'inspector',

@@ -1,4 +1,4 @@
-import { createInspector, inspector, listInspectors } from '../../domain/inspections/inspectors.js';
+import { createInspector, inspector, inspectorEtag, listInspectors } from '../../domain/inspections/inspectors.js';
 import { Inspector, InspectorCreate, InspectorListQuery, InspectorPatch } from '../../schemas/inspections/inspectors.js';
 import { recordRoutes } from '../record-routes.js';
 
@@ -15,6 +15,7 @@ export const inspectorRoutes = recordRoutes({
   query: InspectorListQuery,
   list: listInspectors,
   insert: createInspector,
+  etag: inspectorEtag,
   describe: {
     list: '执法检查人员名录库: filtered by agency, 执法领域, availability or status; ordered by id, keyset-paginated. Name and 执法证号 are read from the officer record.',
     create:
