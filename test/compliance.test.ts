@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { admin, useTestApp, testClock } from './support/app.js';
+import { drawTask, inspectionWorld } from './support/inspections.js';
 import { validLicence } from './support/licences.js';
 import { validPenalty } from './support/penalties.js';
 
@@ -66,6 +67,38 @@ describe('GET /v1/compliance', () => {
     for (const d of ['2026-11-10', '2026-11-10', '2026-11-10', '2026-11-05']) await publish('/v1/penalties', validPenalty({ agencyId: c.id, decisionDate: d }));
     const body = await report(`from=2026-11-01&to=2026-11-30&agencyId=${c.id}`);
     expect(body.items[0]).toMatchObject({ late: 4, averageWorkingDaysLate: '6.8' }); // (6 + 6 + 6 + 9) / 4 = 6.75
+  });
+
+  it('counts inspection results by inspection date, per inspecting agency, beside its decisions and without withdrawals', async () => {
+    clock.now = new Date('2026-11-02T02:00:00Z'); // a Monday
+    const world = await inspectionWorld(t, { entities: 4, inspectors: 4, task: { sample: { mode: 'count', count: 3 } } });
+    const draw = await drawTask(t, world.task.id);
+    const [s0, s1, s2] = draw.result.selections;
+    const record = async (s: { entityId: string; inspectorIds: string[] }, inspectedOn: string) => {
+      const res = await t.post(`/v1/inspection-tasks/${world.task.id}/results`, { agencyId: world.agencyId, items: [{ entityId: s.entityId, resultCode: '1', inspectedOn, inspectorIds: s.inspectorIds }] });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body[0];
+    };
+    // Due 20 working days after the inspection: 11-02 -> 11-30, 11-03 -> 12-01.
+    expect(await record(s0, '2026-11-02')).toMatchObject({ dueOn: '2026-11-30', late: false, workingDaysLate: 0 });
+    clock.now = new Date('2026-12-15T02:00:00Z');
+    expect(await record(s1, '2026-11-02')).toMatchObject({ dueOn: '2026-11-30', late: true, workingDaysLate: 11 });
+    expect(await record(s2, '2026-11-03')).toMatchObject({ dueOn: '2026-12-01', late: true, workingDaysLate: 10 });
+    await publish('/v1/penalties', validPenalty({ agencyId: world.agencyId, decisionDate: '2026-11-20' }));
+
+    const row = (fields: Record<string, unknown>) => ({ agencyId: world.agencyId, agencyName: world.agency.name, ...fields });
+    expect((await report(`from=2026-11-01&to=2026-11-30&agencyId=${world.agencyId}`)).items).toEqual([
+      row({ kind: 'inspection_result', published: 3, onTime: 1, late: 2, averageWorkingDaysLate: '10.5', withdrawals: null }),
+      row({ kind: 'penalty', published: 1, onTime: 0, late: 1, averageWorkingDaysLate: expect.stringMatching(/^\d+\.\d$/), withdrawals: { total: 0, onTime: 0, late: 0 } }),
+    ]);
+    // By inspection date, not publication date: only the inspection of 11-03 is in this period.
+    expect((await report(`from=2026-11-03&to=2026-11-19&agencyId=${world.agencyId}`)).items).toEqual([
+      row({ kind: 'inspection_result', published: 1, onTime: 0, late: 1, averageWorkingDaysLate: '10.0', withdrawals: null }),
+    ]);
+    const ofAgency = (body: { items: { agencyId: string }[] }) => body.items.filter((r) => r.agencyId === world.agencyId);
+    expect(ofAgency(await report(`from=2026-11-01&to=2026-11-30&regionCode=${world.agency.regionCode}`)).map((r: any) => r.kind)).toEqual(['inspection_result', 'penalty']);
+    const elsewhere = world.agency.regionCode === '310101' ? '440100' : '310101';
+    expect(ofAgency(await report(`from=2026-11-01&to=2026-11-30&regionCode=${elsewhere}`))).toEqual([]);
   });
 
   it('refuses a missing or reversed period, naming the parameter', async () => {

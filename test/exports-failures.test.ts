@@ -9,6 +9,7 @@ describe('a CSV export that cannot start answers a problem, never a 200 it canno
   it.each([
     ['penalties', '/v1/penalties.csv'],
     ['licences', '/v1/licences.csv'],
+    ['inspection_results', '/v1/inspection-results.csv'],
   ])('the first page of %s is read before the status is sent: a failure there is a bare 500 problem+json', async (table, path) => {
     expect((await t.request(path)).status).toBe(200);
     t.logs.length = 0;

@@ -1,8 +1,9 @@
 /**
  * A resource kind is declared in several places: its routes in src/routes, the route table in src/app.ts,
- * a tag of the OpenAPI document, a record type of the feed, and (for decisions) the compliance report's
- * tables. Forgetting one fails silently at run time; these checks fail instead. They read the declarations
- * themselves (every module under src/routes and src/domain), so a new module is covered the day it exists.
+ * a tag of the OpenAPI document, a record type of the feed, and (for decisions, and anything else whose
+ * lateness is judged) the compliance report's tables. Forgetting one fails silently at run time; these checks
+ * fail instead. They read the declarations themselves (every module under src/routes and src/domain), so a new
+ * module is covered the day it exists.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import { PgTable } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
 import { API_VERSION, routes } from '../src/app.js';
 import * as schema from '../src/db/schema.js';
-import { COMPLIANCE_TABLES } from '../src/domain/compliance.js';
+import { COMPLIANCE_RESULTS, COMPLIANCE_TABLES } from '../src/domain/compliance.js';
 import { buildOpenApi } from '../src/openapi.js';
 import type { AnyRoute } from '../src/registry.js';
 import { RECORD_TYPES } from '../src/schemas/changes.js';
@@ -89,5 +90,11 @@ describe('registration of resource kinds', () => {
       .map((t) => getTableName(t));
     expect(decisionTables.length).toBeGreaterThanOrEqual(3);
     expect(COMPLIANCE_TABLES.map((t) => t.table).sort()).toEqual(decisionTables.sort());
+  });
+
+  it('counts every other table that judges lateness in the compliance report, apart from the decisions', () => {
+    const judged = tables.filter((t) => ['late', 'workingDaysLate'].every((c) => c in getTableColumns(t))).map((t) => getTableName(t));
+    const decisions = COMPLIANCE_TABLES.map((t) => t.table as string);
+    expect(judged.filter((t) => !decisions.includes(t))).toEqual([COMPLIANCE_RESULTS.table]);
   });
 });

@@ -1,6 +1,8 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { getTableName, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { agencies, inspectionResults } from '../db/schema.js';
 import type { ComplianceQuery, ComplianceRow } from '../schemas/compliance.js';
+import { rowsOf } from './query-helpers.js';
 
 /** The decision tables (test/registration.test.ts checks each decision kind is here); they share the columns counted here (decisionColumns in db/tables/decisions.ts). */
 export const COMPLIANCE_TABLES = [
@@ -8,6 +10,13 @@ export const COMPLIANCE_TABLES = [
   { kind: 'licence', table: 'licences' },
   { kind: 'enforcement_action', table: 'enforcement_actions' },
 ] as const;
+
+/**
+ * Inspection results (双随机、一公开), counted beside the decisions from their own columns: the inspection date
+ * stands where a decision has its decision date, and they have no withdrawals (a result is corrected as a new
+ * version). Due 20 working days after the inspection (国办发〔2018〕118号), judged at first publication.
+ */
+export const COMPLIANCE_RESULTS = { kind: 'inspection_result', table: getTableName(inspectionResults) } as const;
 
 interface AggregateRow {
   kind: ComplianceRow['kind'];
@@ -22,27 +31,38 @@ interface AggregateRow {
   withdrawals_late: number | string;
 }
 
-/** Rows of a raw query: PGlite answers { rows }, postgres.js an array. */
-async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows?: T[] } & T[];
-  return result.rows ?? [...result];
-}
-
-/** Per agency and kind, counted by SQL aggregates over the decisions decided in [from, to]. */
-export async function complianceReport(db: Db, q: ComplianceQuery): Promise<ComplianceRow[]> {
+/** The decisions of every decision table decided in [from, to], as rows to count. */
+function decisionRows(q: ComplianceQuery): SQL {
   const where = (): SQL => {
     const parts: SQL[] = [sql`decision_date >= ${q.from}`, sql`decision_date <= ${q.to}`];
     if (q.agencyId) parts.push(sql`agency_id = ${q.agencyId}`);
     if (q.regionCode) parts.push(sql`region_code = ${q.regionCode}`);
     return sql.join(parts, sql` AND `);
   };
-  const decisions = sql.join(
+  return sql.join(
     COMPLIANCE_TABLES.map(
       ({ kind, table }) =>
         sql`SELECT ${kind}::text AS kind, agency_id, agency_name, published_at, late, working_days_late, withdrawal FROM ${sql.identifier(table)} WHERE ${where()}`,
     ),
     sql` UNION ALL `,
   );
+}
+
+/** The inspection results of inspections made in [from, to], as rows to count: the inspecting agency's current name and region. */
+function resultRows(q: ComplianceQuery): SQL {
+  const r = inspectionResults;
+  const parts: SQL[] = [sql`${r.inspectedOn} >= ${q.from}`, sql`${r.inspectedOn} <= ${q.to}`];
+  if (q.agencyId) parts.push(sql`${r.agencyId} = ${q.agencyId}`);
+  if (q.regionCode) parts.push(sql`${agencies.regionCode} = ${q.regionCode}`);
+  return sql`SELECT ${COMPLIANCE_RESULTS.kind}::text AS kind, ${r.agencyId} AS agency_id, ${agencies.name} AS agency_name,
+      ${r.firstPublishedAt} AS published_at, ${r.late} AS late, ${r.workingDaysLate} AS working_days_late, NULL::jsonb AS withdrawal
+    FROM ${r} JOIN ${agencies} ON ${agencies.id} = ${r.agencyId} WHERE ${sql.join(parts, sql` AND `)}`;
+}
+
+const WITHDRAWABLE = new Set<string>(COMPLIANCE_TABLES.map((t) => t.kind));
+
+/** Per agency and kind, counted by SQL aggregates over the decisions decided, and the inspections made, in [from, to]. */
+export async function complianceReport(db: Db, q: ComplianceQuery): Promise<ComplianceRow[]> {
   const rows = await rowsOf<AggregateRow>(
     db,
     sql`SELECT kind, agency_id::text AS agency_id,
@@ -54,7 +74,7 @@ export async function complianceReport(db: Db, q: ComplianceQuery): Promise<Comp
           count(withdrawal)::int AS withdrawals,
           count(*) FILTER (WHERE (withdrawal->>'late')::boolean IS FALSE)::int AS withdrawals_on_time,
           count(*) FILTER (WHERE (withdrawal->>'late')::boolean)::int AS withdrawals_late
-        FROM (${decisions}) d
+        FROM (${decisionRows(q)} UNION ALL ${resultRows(q)}) d
         GROUP BY kind, agency_id
         ORDER BY agency_name, agency_id, kind`,
   );
@@ -66,6 +86,6 @@ export async function complianceReport(db: Db, q: ComplianceQuery): Promise<Comp
     onTime: Number(r.on_time),
     late: Number(r.late),
     averageWorkingDaysLate: r.avg_late,
-    withdrawals: { total: Number(r.withdrawals), onTime: Number(r.withdrawals_on_time), late: Number(r.withdrawals_late) },
+    withdrawals: WITHDRAWABLE.has(r.kind) ? { total: Number(r.withdrawals), onTime: Number(r.withdrawals_on_time), late: Number(r.withdrawals_late) } : null,
   }));
 }

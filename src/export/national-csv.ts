@@ -57,7 +57,7 @@ export interface LicenceRecord {
   remarks?: string | null;
 }
 
-type Cell = string | null | undefined;
+export type Cell = string | null | undefined;
 
 const nameMap = (list: readonly { code: string; name: string }[]) => new Map(list.map((e) => [e.code, e.name]));
 const CATEGORY = nameMap(PARTY_CATEGORY_LIST);
@@ -85,13 +85,13 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 const inert = (c: Cell) => (c ? (FORMULA_START.test(c) ? `'${c}` : c) : '');
 
 // RFC 4180 lines (CRLF); quotes, commas and line breaks inside cells are quoted by csv-stringify.
-const lines = (rows: Cell[][]) => (rows.length ? stringify(rows.map((r) => r.map(inert)), { record_delimiter: 'windows' }) : '');
+export const csvLines = (rows: Cell[][]) => (rows.length ? stringify(rows.map((r) => r.map(inert)), { record_delimiter: 'windows' }) : '');
 
-export const penaltyCsvHeader = (): string => lines([[...PENALTY_HEADERS]]);
-export const licenceCsvHeader = (): string => lines([[...LICENCE_HEADERS]]);
+export const penaltyCsvHeader = (): string => csvLines([[...PENALTY_HEADERS]]);
+export const licenceCsvHeader = (): string => csvLines([[...LICENCE_HEADERS]]);
 
 export function penaltyCsvRows(records: readonly Penalty[]): string {
-  return lines(
+  return csvLines(
     records.map((r) => [
       ...partyCells(r.party),
       r.decisionNumber, r.violationType, r.facts, r.basis, r.penaltyTypes.map((c) => PENALTY_TYPE.get(c) ?? c).join('；'), r.content,
@@ -102,7 +102,7 @@ export function penaltyCsvRows(records: readonly Penalty[]): string {
 }
 
 export function licenceCsvRows(records: readonly LicenceRecord[]): string {
-  return lines(
+  return csvLines(
     records.map((r) => [
       ...partyCells(r.party),
       r.documentTitle, r.decisionNumber,

@@ -13,6 +13,9 @@ import { assertUsableItems } from './usable-items.js';
 
 export type InspectionTaskRow = typeof inspectionTasks.$inferSelect;
 
+/** 定向 when the selection filters the directory, 不定向 when it takes all of it. */
+export const isTargeted = (selection: InspectionTaskRow['selection']): boolean => Object.keys(selection).length > 0;
+
 function toInspectionTask(row: InspectionTaskRow): InspectionTask {
   return {
     ...recordMetaOf(row),
@@ -25,7 +28,7 @@ function toInspectionTask(row: InspectionTaskRow): InspectionTask {
     cooperatingAgencyIds: row.cooperatingAgencyIds,
     joint: row.cooperatingAgencyIds.length > 0,
     selection: row.selection,
-    targeted: Object.keys(row.selection).length > 0,
+    targeted: isTargeted(row.selection),
     sample: row.sample,
     inspectorsPerEntity: row.inspectorsPerEntity,
     inspectorDomains: row.inspectorDomains,

@@ -8,6 +8,7 @@ import { inspectionRulesRoutes } from './rules.js';
 import { inspectionTaskRoutes } from './tasks.js';
 import { drawRoutes } from './draws.js';
 import { inspectionResultRoutes } from './results.js';
+import { inspectionCoverageRoutes } from './coverage.js';
 
 /** 双随机、一公开: every route under one tag. */
 export const inspectionRoutes: AnyRoute[] = [
@@ -20,4 +21,5 @@ export const inspectionRoutes: AnyRoute[] = [
   ...inspectionTaskRoutes,
   ...drawRoutes,
   ...inspectionResultRoutes,
+  ...inspectionCoverageRoutes,
 ];
