@@ -1,10 +1,10 @@
 /**
  * The database side of the import CLI. The importer publishes on the operator's behalf for one agency: each
  * batch goes to the same all-or-nothing domain function as POST /v1/penalties/batch (or its licence
- * counterpart), as the operator with
- * every item's agencyId set to that agency, and a refused batch (422, or 409 for a decision number already
- * used) comes back as { ok: false, errors } with pointers /items/N/..., which the
- * driver (runImport) maps to rows.
+ * counterpart; for directory entries, createInspectionEntities), as the operator with
+ * every item's agencyId set to that agency, and a refused batch (422, or 409 for a decision number or
+ * directory code already used) comes back as { ok: false, errors } with pointers /items/N/..., which the
+ * drivers (runImport, importEntities) map to rows.
  */
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
@@ -15,6 +15,9 @@ import { decisionRules } from '../domain/decisions/rules.js';
 import { Problem } from '../errors.js';
 import type { LicenceCreate } from '../schemas/licences.js';
 import type { PenaltyCreate } from '../schemas/penalties.js';
+import { createInspectionEntities } from '../domain/inspections/entity-batch.js';
+import type { InspectionEntityCreate } from '../schemas/inspections/entities.js';
+import { importEntities, type EntityImportOptions, type EntityImportResult } from './entity-import.js';
 import type { ImportKind } from './national-headers.js';
 import { runImport, type ImportProgress, type ImportResult, type Submit } from './run-import.js';
 
@@ -96,3 +99,13 @@ export async function importIntoDatabase(db: Db, opts: ImportIntoDatabaseOptions
   });
 }
 
+/** Writes each batch into the agency's 检查对象名录库 (createInspectionEntities: one transaction per batch). */
+export function makeEntitySubmit(db: Db, agencyId: string, now: () => Date = () => new Date()): Submit {
+  return refusalsAsErrors((items, at) => createInspectionEntities(db, ADMIN, now(), agencyId, items as InspectionEntityCreate[], at));
+}
+
+/** What the CLI runs for --kind inspection-entities without --dry-run; an agency that does not exist is refused first. */
+export async function importEntitiesIntoDatabase(db: Db, opts: Omit<EntityImportOptions, 'submit'> & { agencyId: string; now?: () => Date }): Promise<EntityImportResult> {
+  await agencyCreditCode(db, opts.agencyId); // only to check the agency exists (ImportAgencyError otherwise)
+  return importEntities({ ...opts, submit: makeEntitySubmit(db, opts.agencyId, opts.now) });
+}
