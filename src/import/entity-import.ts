@@ -95,7 +95,7 @@ export async function importEntities(opts: EntityImportOptions): Promise<EntityI
       } else rejected.push(...prepared.ctx.errors);
       if (read >= batchSize) await settle();
     }
-    await settle();
+    if (read > 0) await settle();
     return result;
   } finally {
     table.close();
