@@ -4,6 +4,7 @@
  * so the only difference from the app ingest is how the rows reach PostgreSQL.
  */
 import { getTableColumns } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import { penalties } from '../src/db/schema.js';
 import type { FieldError } from '../src/errors.js';
 import { chinaDate } from '../src/lib/validity.js';
@@ -16,9 +17,14 @@ import { PUBLICATION_DAYS } from '../src/domain/decisions/timeliness.js';
 import { firstPublication } from '../src/domain/decisions/create.js';
 import { PenaltyCreate } from '../src/schemas/penalties.js';
 
-const all = Object.entries(getTableColumns(penalties));
-/** Generated columns (party_name, party_credit_code, search_vector) are PostgreSQL's to compute, as on insert. */
-const writable = all.filter(([, column]) => !(column as { generated?: unknown }).generated);
+type WritableColumns = [string, { name: string; getSQLType(): string }][];
+
+/** A table's columns COPY writes: generated ones (search vectors …) are PostgreSQL's to compute, as on insert. */
+export function copyColumnsOf(table: PgTable): WritableColumns {
+  return Object.entries(getTableColumns(table)).filter(([, column]) => !(column as { generated?: unknown }).generated);
+}
+
+const writable = copyColumnsOf(penalties);
 export const COPY_COLUMNS = writable.map(([, column]) => column.name);
 
 /** COPY text format: backslash, tab, newline and carriage return escaped; \N is NULL. */
@@ -33,6 +39,10 @@ function field(value: unknown, jsonb: boolean): string {
   return escapeCopyText(String(value));
 }
 
+/** One COPY text line of `values` (keyed by property name) over the given columns; a missing value is NULL. */
+export const copyLineOf = (columns: WritableColumns, values: Record<string, unknown>): string =>
+  columns.map(([key, column]) => field(values[key], column.getSQLType() === 'jsonb')).join('\t') + '\n';
+
 /** One COPY line for a decision as the app would store it when published at `now` by `agency`. */
 export function copyLine(raw: unknown, agency: AgencyIdentity, rules: DecisionRules, now: Date): string {
   const item = PenaltyCreate.parse(raw);
@@ -44,5 +54,5 @@ export function copyLine(raw: unknown, agency: AgencyIdentity, rules: DecisionRu
     ...firstPublication(now, item.decisionDate, PUBLICATION_DAYS.penalty, null, rules.calendar),
     ...penaltyValues(item, agency, party, publicity, { joint: null, citations: [] }),
   };
-  return writable.map(([key, column]) => field(values[key] ?? (key === 'tags' ? [] : null), column.getSQLType() === 'jsonb')).join('\t') + '\n';
+  return copyLineOf(writable, { ...values, tags: values['tags'] ?? [] });
 }

@@ -18,6 +18,7 @@ import { decisionRules } from '../src/domain/decisions/rules.js';
 import type { AgencyIdentity } from '../src/domain/decisions/decision-parts.js';
 import { COPY_COLUMNS, copyLine } from './copy-rows.js';
 import { BATCH_SIZE, INGEST_AGENCIES, penaltyBatch } from './dataset-penalties.js';
+import { sampleRss } from './rss.js';
 import { freePort, POOL_MAX } from './servers.js';
 
 const ADMIN_TOKEN = 'bench-admin-token-0123456789';
@@ -105,13 +106,7 @@ export async function ingestPenalties(url: string, agencyIds: string[], batches:
       keys.push(body.secret);
     }
 
-    const rssBefore = process.memoryUsage().rss;
-    let peak = rssBefore;
-    let samples = 0;
-    const sampler = setInterval(() => {
-      peak = Math.max(peak, process.memoryUsage().rss);
-      samples++;
-    }, 100);
+    const sampler = sampleRss();
     const times: number[] = [];
     const atBatch: Record<number, number> = {};
     const wall = performance.now();
@@ -128,16 +123,16 @@ export async function ingestPenalties(url: string, agencyIds: string[], batches:
         const text = await res.text();
         times.push(performance.now() - started);
         if (res.status !== 201) throw new Error(`batch ${k} answered ${res.status}: ${text.slice(0, 600)}`);
-        const rss = process.memoryUsage().rss;
-        peak = Math.max(peak, rss);
-        if ((k + 1) % 10 === 0) atBatch[k + 1] = rss / MB;
-        if ((k + 1) % 20 === 0) log(`ingest: ${k + 1} batches, ${Math.round(times[k]!)} ms for the last, RSS ${Math.round(rss / MB)} MiB`);
+        const rss = sampler.note();
+        if ((k + 1) % 10 === 0) atBatch[k + 1] = rss;
+        if ((k + 1) % 20 === 0) log(`ingest: ${k + 1} batches, ${Math.round(times[k]!)} ms for the last, RSS ${Math.round(rss)} MiB`);
       }
     } finally {
-      clearInterval(sampler);
+      sampler.stop();
     }
     const appWallSeconds = (performance.now() - wall) / 1000;
-    const rssAfter = process.memoryUsage().rss;
+    const rss = sampler.stop();
+    const rssAfter = process.memoryUsage().rss / MB;
     await sql`VACUUM ANALYZE penalties`;
     await sql`VACUUM ANALYZE revisions`;
     await sql`VACUUM ANALYZE changes`;
@@ -153,7 +148,7 @@ export async function ingestPenalties(url: string, agencyIds: string[], batches:
       appSeconds: times.reduce((x, y) => x + y, 0) / 1000,
       appWallSeconds,
       batchMs: { p50: sorted[Math.floor(sorted.length / 2)]!, max: sorted[sorted.length - 1]!, first: times[0]!, last: times[times.length - 1]! },
-      rss: { before: rssBefore / MB, after: rssAfter / MB, peak: peak / MB, samples, atBatch },
+      rss: { ...rss, after: rssAfter, atBatch },
       displayed: counts!.displayed,
       tableBytes: Number(counts!.bytes),
     };

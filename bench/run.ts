@@ -2,7 +2,8 @@
  * `npm run bench`: throwaway PostgreSQL, deterministic data, then each server alone under the same load.
  * Env: BENCH_EXPLAIN (set: query plans of the penalty reads in the report), BENCH_SECONDS (per measurement, default 10), BENCH_SEARCH_SECONDS (search scenarios, default
  * BENCH_SECONDS), BENCH_ROWS (default 10000), BENCH_SCENARIOS (comma list), BENCH_PENALTY_BATCHES (batches of
- * 1,000 for the penalty ingest, default 100). A second run on the same day appends to that day's report.
+ * 1,000 for the penalty ingest, default 100), BENCH_ENTITY_ROWS (rows of the directory import, `entity-import` in
+ * BENCH_SCENARIOS, default 1,000,000). A second run on the same day appends to that day's report.
  */
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -15,7 +16,9 @@ import { loadDataset, type Dataset } from './dataset.js';
 import { loadDuties } from './dataset-duties.js';
 import { CONNECTIONS, measure, type Measurement } from './load.js';
 import { explainPenaltyReads } from './explain.js';
+import { benchEntityImport, ENTITY_IMPORT, type EntityImportFacts } from './entity-import.js';
 import { ingestPenalties } from './ingest.js';
+import { formatEntityImport } from './report-entity-import.js';
 import { formatIngest } from './report-ingest.js';
 import { penaltyReads } from './scenarios-penalties.js';
 import { formatReport, verdict, type RunFacts, type ScenarioResult } from './report.js';
@@ -29,6 +32,9 @@ const WARMUP = warmupFor(SECONDS);
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_000);
 const ONLY = process.env.BENCH_SCENARIOS?.split(',').map((s) => s.trim());
 const PENALTY_BATCHES = Number(process.env.BENCH_PENALTY_BATCHES ?? 100);
+const ENTITY_ROWS = Number(process.env.BENCH_ENTITY_ROWS ?? 1_000_000);
+/** The directory import is no HTTP scenario: it runs after them when selected (or when nothing is). */
+const ENTITY_IMPORT_SELECTED = !ONLY || ONLY.includes(ENTITY_IMPORT);
 
 const log = (message: string) => console.error(`[bench] ${message}`);
 
@@ -96,7 +102,7 @@ function commit(): string {
 
 async function main(pg: ThrowawayPostgres): Promise<void> {
   const list = scenarios.filter((s) => !ONLY || ONLY.includes(s.name));
-  if (!list.length) throw new Error(`no scenario matches BENCH_SCENARIOS=${process.env.BENCH_SCENARIOS}`);
+  if (!list.length && !ENTITY_IMPORT_SELECTED) throw new Error(`no scenario matches BENCH_SCENARIOS=${process.env.BENCH_SCENARIOS}`);
   await migratePostgres(pg.url);
   const data = await loadDataset(pg.url, ROWS);
   log(`loaded ${data.ids.length} agencies`);
@@ -127,6 +133,11 @@ async function main(pg: ThrowawayPostgres): Promise<void> {
     const bare = await drive(BARE, 'bare', pg.url, data, scenario);
     results.push({ scenario, ours, bare });
   }
+  let entityImport: EntityImportFacts | undefined;
+  if (ENTITY_IMPORT_SELECTED) {
+    entityImport = await benchEntityImport(pg.url, data.ids[0]!, ENTITY_ROWS, log);
+    log(`entity import: ${Math.round(entityImport.rows / entityImport.importSeconds)} rows/s, COPY ${Math.round(entityImport.rows / entityImport.copySeconds)} rows/s`);
+  }
 
   const cpu = cpus();
   const facts: RunFacts = {
@@ -145,12 +156,16 @@ async function main(pg: ThrowawayPostgres): Promise<void> {
     searchWarmupSeconds: warmupFor(SEARCH_SECONDS),
     duties: data.duties,
   };
-  const report = formatReport(facts, results) + (data.penalties ? [...formatIngest(data.penalties), ...plans].join('\n') + '\n' : '');
+  const report =
+    formatReport(facts, results) +
+    (data.penalties ? [...formatIngest(data.penalties), ...plans].join('\n') + '\n' : '') +
+    (entityImport ? formatEntityImport(entityImport).join('\n') + '\n' : '');
   const dir = join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${facts.date}.md`);
+  const names = [...list.map((s) => s.name), ...(entityImport ? [ENTITY_IMPORT] : [])];
   // Keep the day's earlier runs: a later run (often another selection of scenarios) is appended.
-  if (existsSync(file)) appendFileSync(file, '\n' + report.replace(/^# Benchmark (\S+)/, `# Benchmark $1, later run (${list.map((s) => s.name).join(', ')})`)); else writeFileSync(file, report);
+  if (existsSync(file)) appendFileSync(file, '\n' + report.replace(/^# Benchmark (\S+)/, `# Benchmark $1, later run (${names.join(', ')})`)); else writeFileSync(file, report);
   console.log(report);
   log(`wrote ${file}`);
   for (const r of results) if (verdict(r).label !== 'PASS' && !verdict(r).label.startsWith('n/a')) log(`${r.scenario.name}: ${verdict(r).label} (a report, not a failure)`);

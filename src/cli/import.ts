@@ -2,6 +2,8 @@
  * Imports an agency's national-template spreadsheet (CSV/XLSX, current or legacy format):
  *   tsx src/cli/import.ts --kind penalties|licences --file x.xlsx --agency <agencyId>
  *        [--agency-credit-code <code>] [--report rejected.csv] [--batch 1000] [--dry-run]
+ * or its 检查对象名录库 (src/cli/import-entities.ts; the file may also be given without --file):
+ *   tsx src/cli/import.ts --kind inspection-entities --agency <agencyId> x.csv [--report rejected.csv] [--batch 2000] [--dry-run]
  * --dry-run maps and validates every row and submits nothing (valid rows are counted as importable); it needs
  * --agency-credit-code because it opens no database. Without --dry-run the agency's credit code is looked up
  * unless given. Progress (rows settled / total) goes to stderr; the summary to stdout.
@@ -16,7 +18,7 @@ import { runImport, type Submit } from '../import/run-import.js';
 import { envOrExit, exitOnError, reportError } from './report-error.js';
 
 const USAGE =
-  'usage: tsx src/cli/import.ts --kind penalties|licences --file <x.csv|x.xlsx> --agency <agencyId> ' +
+  'usage: tsx src/cli/import.ts --kind penalties|licences|inspection-entities --file <x.csv|x.xlsx> --agency <agencyId> ' +
   '[--agency-credit-code <code>] [--report rejected.csv] [--batch 1000] [--dry-run]';
 
 function fail(message: string): never {
@@ -24,23 +26,32 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-const { values } = parseArgs({
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
   options: {
     kind: { type: 'string' },
     file: { type: 'string' },
     agency: { type: 'string' },
     'agency-credit-code': { type: 'string' },
     report: { type: 'string' },
-    batch: { type: 'string', default: '1000' },
+    batch: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
   },
 });
 const kind = values.kind;
-if (kind !== 'penalties' && kind !== 'licences') fail(USAGE);
+if (positionals.length > 1 || (values.file && positionals.length)) fail(USAGE);
+values.file ??= positionals[0];
 if (!values.file || !values.agency) fail(USAGE);
-const batchSize = Number(values.batch);
+const batchSize = Number(values.batch ?? 1000);
 if (!Number.isInteger(batchSize) || batchSize < 1) fail('--batch must be a positive integer');
 const dryRun = values['dry-run'];
+
+if (kind === 'inspection-entities') {
+  const { importEntitiesCommand } = await import('./import-entities.js');
+  const args = { file: values.file, agency: values.agency, report: values.report, batchSize: values.batch === undefined ? undefined : batchSize, dryRun };
+  process.exit(await importEntitiesCommand(args));
+}
+if (kind !== 'penalties' && kind !== 'licences') fail(USAGE);
 
 let submit: Submit;
 let creditCode = values['agency-credit-code'];

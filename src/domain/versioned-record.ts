@@ -20,8 +20,8 @@ import { assertIfMatch, mergePatch, sameContent } from './versioning.js';
 /** A table holding versioned records: the columns of `recordColumns()` at least. */
 export type VersionedTable = PgTable & { id: AnyPgColumn; version: AnyPgColumn; createdAt: AnyPgColumn; updatedAt: AnyPgColumn };
 
-type Stored<T extends VersionedTable> = T['$inferSelect'] & { id: string; version: number; createdAt: Date; updatedAt: Date };
-type Columns<T extends VersionedTable> = Partial<T['$inferInsert']>;
+export type Stored<T extends VersionedTable> = T['$inferSelect'] & { id: string; version: number; createdAt: Date; updatedAt: Date };
+export type Columns<T extends VersionedTable> = Partial<T['$inferInsert']>;
 
 export interface VersionedResource<T extends VersionedTable, Row extends Stored<T>, Input, Published extends Record<string, unknown>> {
   type: RecordType;

@@ -16,7 +16,7 @@ export type FieldKey = string;
 /** Known national columns whose value the server fills (agency names, region codes …): read and dropped. */
 const IGNORE = '-';
 
-interface Column {
+export interface Column {
   key: FieldKey;
   /** National Chinese header, used in error reports. */
   name: string;
@@ -25,8 +25,8 @@ interface Column {
   required?: boolean;
 }
 
-const col = (key: FieldKey, name: string, codes: string[] = [], aliases: string[] = [], required = false): Column => ({ key, name, codes, aliases, required });
-const req = (key: FieldKey, name: string, codes: string[] = [], aliases: string[] = []) => col(key, name, codes, aliases, true);
+export const col = (key: FieldKey, name: string, codes: string[] = [], aliases: string[] = [], required = false): Column => ({ key, name, codes, aliases, required });
+export const req = (key: FieldKey, name: string, codes: string[] = [], aliases: string[] = []) => col(key, name, codes, aliases, true);
 
 /** National fields #1–#13 of both kinds, with the column codes of the given prefix (CF or XK). */
 const currentParty = (p: string): Column[] => [
@@ -141,23 +141,27 @@ function resolve(columns: Column[], header: string): Column | undefined {
   return byName.get(h) ?? (paren ? (byName.get(paren[2]!) ?? byName.get(paren[1]!)) : undefined);
 }
 
-export interface HeaderMapping {
-  kind: ImportKind;
-  format: ImportFormat;
+/** Which field each header of a file carries, and the Chinese name a field is reported under. */
+export interface ColumnMapping {
   /** File header -> field key (IGNORE for known server-filled columns). */
   fieldOf: Map<string, FieldKey>;
   /** Headers of no known column: ignored, listed in the report. */
   ignoredColumns: string[];
-  /** The national Chinese header of a field key in this format ('' when none). */
+  /** The declared Chinese header of a field key ('' when none). */
   columnName(key: FieldKey): string;
+}
+
+export interface HeaderMapping extends ColumnMapping {
+  kind: ImportKind;
+  format: ImportFormat;
 }
 
 export class HeaderError extends Error {
   override name = 'HeaderError';
 }
 
-function tryFormat(kind: ImportKind, format: ImportFormat, headers: string[]) {
-  const columns = COLUMNS[kind][format];
+/** The declared columns found among a file's headers (by name, variant or code), the unknown headers and the required columns missing. */
+export function matchColumns(columns: Column[], headers: string[]) {
   const fieldOf = new Map<string, FieldKey>();
   const unknown: string[] = [];
   for (const h of headers) {
@@ -170,9 +174,16 @@ function tryFormat(kind: ImportKind, format: ImportFormat, headers: string[]) {
   return { columns, fieldOf, unknown, missing };
 }
 
+/** The first declared name of each field key. */
+export function columnNames(columns: Column[]): (key: FieldKey) => string {
+  const names = new Map<FieldKey, string>();
+  for (const c of columns) if (!names.has(c.key)) names.set(c.key, c.name);
+  return (key) => names.get(key) ?? '';
+}
+
 /** Detects the format from the headers; throws HeaderError naming missing and unknown headers when neither fits. */
 export function mapHeaders(kind: ImportKind, headers: string[]): HeaderMapping {
-  const tries = (['current', 'legacy'] as const).map((format) => ({ format, ...tryFormat(kind, format, headers) }));
+  const tries = (['current', 'legacy'] as const).map((format) => ({ format, ...matchColumns(COLUMNS[kind][format], headers) }));
   const fit = tries.filter((t) => t.missing.length === 0).sort((a, b) => a.unknown.length - b.unknown.length)[0];
   if (!fit) {
     // Closest: the format that recognises more of the file's headers.
@@ -185,19 +196,11 @@ export function mapHeaders(kind: ImportKind, headers: string[]): HeaderMapping {
         '.',
     );
   }
-  const names = new Map<FieldKey, string>();
-  for (const c of fit.columns) if (!names.has(c.key)) names.set(c.key, c.name);
-  return {
-    kind,
-    format: fit.format,
-    fieldOf: fit.fieldOf,
-    ignoredColumns: fit.unknown,
-    columnName: (key) => names.get(key) ?? '',
-  };
+  return { kind, format: fit.format, fieldOf: fit.fieldOf, ignoredColumns: fit.unknown, columnName: columnNames(fit.columns) };
 }
 
 /** The row's cells keyed by field key (the first non-empty column wins when two headers map to one field). */
-export function fieldsOf(mapping: HeaderMapping, cells: Record<string, string | undefined>): Record<FieldKey, string | undefined> {
+export function fieldsOf(mapping: Pick<ColumnMapping, 'fieldOf'>, cells: Record<string, string | undefined>): Record<FieldKey, string | undefined> {
   const out: Record<FieldKey, string | undefined> = {};
   for (const [header, key] of mapping.fieldOf) if (key !== IGNORE) out[key] ??= cells[header];
   return out;

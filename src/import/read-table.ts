@@ -1,11 +1,14 @@
 /**
- * Reads an agency's 双公示 spreadsheet (CSV or XLSX) into trimmed string cells keyed by normalized header.
- * Node only (exceljs). CSV bytes are UTF-8 (with or without BOM) or, when they are not valid UTF-8,
+ * Reads an agency's spreadsheet (CSV or XLSX) into trimmed string cells keyed by normalized header, streamed
+ * row by row as the file is read (openTable) or whole (readTable). Node only (exceljs). CSV bytes are UTF-8 (with or without BOM) or, when they are not valid UTF-8,
  * GB18030/GBK (what Excel on a Chinese Windows saves as "CSV"). XLSX: the first sheet; date cells become
  * ISO dates, numbers become the shortest decimal string Excel itself would show (15 significant digits),
  * so 0.2 万元 stays "0.2" and never becomes 0.20000000000000001.
  */
-import { CsvError, parse } from 'csv-parse/sync';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Readable, pipeline } from 'node:stream';
+import { CsvError, parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 
 export interface TableRow {
@@ -39,53 +42,77 @@ const clean = (v: string | undefined): string | undefined => {
   return t === undefined || t === '' ? undefined : t;
 };
 
-function decodeText(bytes: Uint8Array): string {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    text = new TextDecoder('gb18030').decode(bytes);
-  }
-  return text.startsWith('\uFEFF') ? text.slice(1) : text;
-}
-
-/** Builds the table from raw rows (index 0 = header); blank rows are skipped but keep later row numbers right. */
-function toTable(raw: (string | undefined)[][]): Table {
-  const headerRow = raw[0];
-  if (!headerRow || headerRow.every((h) => clean(h) === undefined)) throw new ImportFileError('The file has no header row.');
-  const headers = headerRow.map((h) => normalizeHeader(h ?? ''));
+/** The header row's names, normalized; refused when blank or when a name repeats. */
+function headersOf(values: (string | undefined)[] | undefined): string[] {
+  if (!values || values.every((h) => clean(h) === undefined)) throw new ImportFileError('The file has no header row.');
+  const headers = values.map((h) => normalizeHeader(h ?? ''));
   const seen = new Set<string>();
   for (const h of headers) {
     if (h !== '' && seen.has(h)) throw new ImportFileError(`Column "${h}" appears twice in the header row.`);
     seen.add(h);
   }
-  const rows: TableRow[] = [];
-  raw.slice(1).forEach((values, i) => {
-    const cells: Record<string, string | undefined> = {};
-    let any = false;
-    headers.forEach((h, col) => {
-      if (h === '') return; // an unnamed column (e.g. a stray note) carries no field
-      const v = clean(values[col]);
-      cells[h] = v;
-      if (v !== undefined) any = true;
-    });
-    if (any) rows.push({ rowNumber: i + 2, cells });
-  });
-  return { headers: headers.filter((h) => h !== ''), rows };
+  return headers;
 }
 
-function readCsv(bytes: Uint8Array): Table {
+/** A data row keyed by header, or undefined for a blank row (skipped, but later row numbers stay right). */
+function rowOf(headers: string[], values: (string | undefined)[], rowNumber: number): TableRow | undefined {
+  const cells: Record<string, string | undefined> = {};
+  let any = false;
+  headers.forEach((h, col) => {
+    if (h === '') return; // an unnamed column (e.g. a stray note) carries no field
+    const v = clean(values[col]);
+    cells[h] = v;
+    if (v !== undefined) any = true;
+  });
+  return any ? { rowNumber, cells } : undefined;
+}
+
+/** One raw spreadsheet row: its 1-based number and its cells in column order. */
+interface RawRow {
+  number: number;
+  values: (string | undefined)[];
+}
+
+/**
+ * Text of a CSV's bytes, chunk by chunk: UTF-8 (with or without BOM) or, when the first chunk is not valid
+ * UTF-8, GB18030/GBK. The header row is in the first chunk and Chinese GBK bytes are not valid UTF-8, so the
+ * first chunk decides; a later chunk that breaks the chosen encoding makes the file unreadable.
+ */
+async function* decodeText(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+  let decoder: TextDecoder | undefined;
+  for await (const chunk of chunks) {
+    if (!decoder) {
+      decoder = new TextDecoder('utf-8', { fatal: true });
+      try {
+        yield decoder.decode(chunk, { stream: true });
+        continue;
+      } catch {
+        decoder = new TextDecoder('gb18030');
+      }
+    }
+    try {
+      yield decoder.decode(chunk, { stream: true });
+    } catch {
+      throw new ImportFileError('The file is not valid UTF-8 throughout: save it again as CSV UTF-8.');
+    }
+  }
+  if (decoder) yield decoder.decode();
+}
+
+async function* csvRows(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<RawRow> {
   // No skip_empty_lines: a blank line still counts as a spreadsheet row for the row numbers in the report.
   // relax_quotes: a quote inside an unquoted cell (当事人"张三") is text, as Excel reads it.
-  let records: string[][];
+  const parser = parse({ relax_column_count: true, relax_quotes: true, bom: true });
+  // pipeline: a decoding error destroys the parser with it, so the loop below ends with that error.
+  pipeline(Readable.from(decodeText(chunks)), parser, () => {});
+  let number = 0;
   try {
-    records = parse(decodeText(bytes), { relax_column_count: true, relax_quotes: true, bom: true }) as string[][];
+    for await (const values of parser as AsyncIterable<string[]>) yield { number: ++number, values };
   } catch (e) {
     // What is left (a quote never closed) leaves no row boundary to trust after it.
     if (e instanceof CsvError) throw new ImportFileError(`The file is not readable CSV: ${e.message}.`);
     throw e;
   }
-  return toTable(records);
 }
 
 /** A number as Excel shows it: 15 significant digits, never exponent notation. */
@@ -106,38 +133,108 @@ function cellText(value: ExcelJS.CellValue): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: ExcelJS.CellValue }).result ?? null);
+  if ('formula' in value || 'sharedFormula' in value) {
+    // A formula's cached result; the streaming reader drops error results (#DIV/0!), and a file written
+    // without calculation has none: Excel's "value not available" then, never an empty cell.
+    const result = (value as { result?: ExcelJS.CellValue }).result;
+    return result === undefined || result === null ? '#N/A' : cellText(result);
+  }
   if ('hyperlink' in value) return String(value.text);
   if ('error' in value) return value.error;
   return undefined;
 }
 
-async function readXlsx(bytes: Uint8Array): Promise<Table> {
-  const wb = new ExcelJS.Workbook();
+/** The first sheet's rows, streamed: dates come as ISO dates (cell styles are read), strings from the shared table. */
+async function* xlsxRows(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<RawRow> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(chunks), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  let sheets = 0;
   try {
-    // exceljs types load() as taking a Node Buffer; it reads the bytes through JSZip, which takes any Uint8Array.
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
+    for await (const sheet of reader) {
+      sheets++;
+      for await (const row of sheet) {
+        const values: (string | undefined)[] = [];
+        row.eachCell({ includeEmpty: true }, (cell, col) => {
+          values[col - 1] = cellText(cell.value);
+        });
+        yield { number: row.number, values };
+      }
+      break; // the first sheet only
+    }
+  } catch (e) {
+    if (e instanceof ImportFileError) throw e;
     throw new ImportFileError('The file is not a readable XLSX workbook.');
   }
-  const sheet = wb.worksheets[0];
-  if (!sheet) throw new ImportFileError('The workbook has no sheet.');
-  const raw: (string | undefined)[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const values: (string | undefined)[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      values[col - 1] = cellText(cell.value);
-    });
-    raw[rowNumber - 1] = values;
-  });
-  for (let i = 0; i < raw.length; i++) raw[i] ??= [];
-  return toTable(raw);
+  if (sheets === 0) throw new ImportFileError('The workbook has no sheet.');
 }
 
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
-/** CSV or XLSX, told apart by content (an XLSX is a zip), not by the file name. */
+export interface TableStream {
+  headers: string[];
+  /** The data rows, read once, as the file is read. */
+  rows: AsyncIterable<TableRow>;
+  /** Bytes of the file read so far and in all: the progress of a long import. */
+  bytesRead(): number;
+  size: number;
+  /** Stops reading (an import that ends early): the file is closed. */
+  close(): void;
+}
+
+function sourceOf(file: string | Uint8Array): { chunks: AsyncIterable<Uint8Array>; close(): void } {
+  if (typeof file !== 'string') return { chunks: Readable.from([file]), close: () => {} };
+  const stream = createReadStream(file);
+  return { chunks: stream, close: () => stream.destroy() };
+}
+
+/**
+ * Opens a CSV or XLSX (told apart by content: an XLSX is a zip, whatever the file is called) and reads its
+ * header row; the data rows follow as the file is read, so a file of any length is read in constant memory
+ * (an XLSX's shared-string table excepted: exceljs keeps it while the sheet is read).
+ */
+export async function openTable(file: string | Uint8Array): Promise<TableStream> {
+  const size = typeof file === 'string' ? (await stat(file)).size : file.length;
+  if (size === 0) throw new ImportFileError('The file is empty.');
+  const source = sourceOf(file);
+  let read = 0;
+  const chunks = source.chunks[Symbol.asyncIterator]();
+  try {
+    const first = await chunks.next();
+    if (first.done) throw new ImportFileError('The file is empty.');
+    const firstChunk = first.value;
+    async function* all(): AsyncGenerator<Uint8Array> {
+      read += firstChunk.length;
+      yield firstChunk;
+      for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+        read += next.value.length;
+        yield next.value;
+      }
+    }
+    const raw = (isZip(firstChunk) ? xlsxRows : csvRows)(all());
+    const head = await raw.next();
+    const headers = headersOf(head.done || head.value.number !== 1 ? undefined : head.value.values);
+    async function* rows(): AsyncGenerator<TableRow> {
+      for await (const { number, values } of raw) {
+        const row = rowOf(headers, values, number);
+        if (row) yield row;
+      }
+    }
+    return { headers: headers.filter((h) => h !== ''), rows: rows(), bytesRead: () => read, size, close: source.close };
+  } catch (e) {
+    source.close();
+    throw e;
+  }
+}
+
+/** The whole table at once, for files small enough to hold (the national-template import counts its rows first). */
 export async function readTable(bytes: Uint8Array): Promise<Table> {
-  if (bytes.length === 0) throw new ImportFileError('The file is empty.');
-  return isZip(bytes) ? readXlsx(bytes) : readCsv(bytes);
+  const table = await openTable(bytes);
+  const rows: TableRow[] = [];
+  for await (const row of table.rows) rows.push(row);
+  return { headers: table.headers, rows };
 }

@@ -5,8 +5,9 @@
  * the row is never written into a report or log, whatever produced the message.
  */
 import type { $ZodIssue } from 'zod/v4/core';
-import { maskId } from '../lib/masking.js';
-import type { FieldKey, HeaderMapping } from './national-headers.js';
+import { DEFAULT_MASKING_RULE, maskId } from '../lib/masking.js';
+import { maskResidentIdsIn } from '../lib/personal-data-scan.js';
+import type { ColumnMapping, FieldKey, HeaderMapping } from './national-headers.js';
 import { CellError, idType, partyCategory } from './values.js';
 
 export interface RowError {
@@ -32,12 +33,12 @@ const FALLBACK: Record<string, FieldKey> = {
 };
 
 /** Collects errors of one row, converting values cell by cell; the first error per column is kept. */
-export class RowContext {
+export class RowContext<M extends ColumnMapping = HeaderMapping> {
   readonly errors: RowError[] = [];
   private readonly secrets: string[];
 
   constructor(
-    readonly mapping: HeaderMapping,
+    readonly mapping: M,
     readonly rowNumber: number,
     readonly fields: Fields,
   ) {
@@ -56,9 +57,10 @@ export class RowContext {
     return this.mapping.columnName(fallback);
   }
 
-  /** Replaces any raw ID number of this row by its masked form. */
+  /** Replaces any raw ID number of this row's ID columns, and any 身份证 number elsewhere in the text, by its masked form. */
   scrub(text: string): string {
-    return this.secrets.reduce((t, s) => (s.length >= 4 ? t.split(s).join(maskId(s)) : t), text);
+    const own = this.secrets.reduce((t, s) => (s.length >= 4 ? t.split(s).join(maskId(s)) : t), text);
+    return maskResidentIdsIn(own, DEFAULT_MASKING_RULE);
   }
 
   add(path: string, reason: string) {

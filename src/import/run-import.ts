@@ -48,6 +48,43 @@ export interface ImportResult {
 
 const ITEM_POINTER = /^\/items\/(\d+)(\/.*)?$/;
 
+/** A valid row waiting to be submitted, with the context that names the server's reasons by column. */
+export interface PendingRow {
+  rowNumber: number;
+  item: unknown;
+  ctx: Pick<RowContext, 'add' | 'errors' | 'scrub'>;
+}
+
+/**
+ * Submits one batch until it is written or empty: the rows the server refuses (pointers /items/N/...) are
+ * rejected with its reasons and the rest submitted again. Errors that name no item of the batch cannot be
+ * narrowed down: the whole remaining batch fails with them rather than being resubmitted forever.
+ */
+export async function settleBatch(rows: PendingRow[], submit: Submit): Promise<{ imported: number; rejected: RowError[] }> {
+  const rejected: RowError[] = [];
+  let batch = rows;
+  while (batch.length) {
+    const result = await submit(batch.map((b) => b.item));
+    if (result.ok) return { imported: batch.length, rejected };
+    const refused = new Set<number>();
+    for (const err of result.errors) {
+      const m = ITEM_POINTER.exec(err.pointer);
+      const entry = m ? batch[Number(m[1])] : undefined;
+      if (!m || !entry) continue;
+      refused.add(Number(m[1]));
+      entry.ctx.add((m[2] ?? '').slice(1).replaceAll('/', '.'), err.detail);
+    }
+    if (refused.size === 0) {
+      const reason = result.errors.map((e) => e.detail).join('; ') || 'The batch was refused.';
+      for (const b of batch) rejected.push({ rowNumber: b.rowNumber, column: '', reason: b.ctx.scrub(reason) });
+      break;
+    }
+    for (const i of refused) rejected.push(...batch[i]!.ctx.errors);
+    batch = batch.filter((_, i) => !refused.has(i));
+  }
+  return { imported: 0, rejected };
+}
+
 export async function runImport(opts: RunImportOptions): Promise<ImportResult> {
   const batchSize = opts.batchSize ?? 1000;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError('batchSize must be a positive integer');
@@ -58,45 +95,23 @@ export async function runImport(opts: RunImportOptions): Promise<ImportResult> {
 
   const total = table.rows.length;
   const rejected: RowError[] = [];
-  const valid: { row: MappedRow<unknown>; ctx: RowContext }[] = [];
+  const valid: PendingRow[] = [];
   for (const row of table.rows) {
     const mapped: MappedRow<unknown> = prepare(mapping, row, opts.agencyCreditCode);
     if (mapped.item === undefined) rejected.push(...mapped.errors);
     // The context scrubs server reasons of this row's ID numbers and names their columns.
-    else valid.push({ row: mapped, ctx: new RowContext(mapping, row.rowNumber, fieldsOf(mapping, row.cells)) });
+    else valid.push({ rowNumber: row.rowNumber, item: mapped.item, ctx: new RowContext(mapping, row.rowNumber, fieldsOf(mapping, row.cells)) });
   }
   let done = total - valid.length;
   let imported = 0;
   opts.onProgress?.({ done, total });
 
   for (let start = 0; start < valid.length; start += batchSize) {
-    let batch = valid.slice(start, start + batchSize);
-    const batchLength = batch.length;
-    while (batch.length) {
-      const result = await opts.submit(batch.map((b) => b.row.item));
-      if (result.ok) {
-        imported += batch.length;
-        break;
-      }
-      const refused = new Set<number>();
-      for (const err of result.errors) {
-        const m = ITEM_POINTER.exec(err.pointer);
-        const entry = m ? batch[Number(m[1])] : undefined;
-        if (!m || !entry) continue;
-        refused.add(Number(m[1]));
-        entry.ctx.add((m[2] ?? '').slice(1).replaceAll('/', '.'), err.detail);
-      }
-      if (refused.size === 0) {
-        // Errors that name no item of this batch cannot be narrowed down: the whole remaining batch fails
-        // with them rather than being resubmitted forever.
-        const reason = result.errors.map((e) => e.detail).join('; ') || 'The batch was refused.';
-        for (const b of batch) rejected.push({ rowNumber: b.row.rowNumber, column: '', reason: b.ctx.scrub(reason) });
-        break;
-      }
-      for (const i of refused) rejected.push(...batch[i]!.ctx.errors);
-      batch = batch.filter((_, i) => !refused.has(i));
-    }
-    done += batchLength;
+    const batch = valid.slice(start, start + batchSize);
+    const settled = await settleBatch(batch, opts.submit);
+    imported += settled.imported;
+    rejected.push(...settled.rejected);
+    done += batch.length;
     opts.onProgress?.({ done, total });
   }
 

@@ -1,9 +1,10 @@
 /**
  * The database side of the import CLI. The importer publishes on the operator's behalf for one agency: each
  * batch goes to the same all-or-nothing domain function as POST /v1/penalties/batch (or its licence
- * counterpart), as the operator with
- * every item's agencyId set to that agency, and a refused batch (422, or 409 for a decision number already
- * used) comes back as { ok: false, errors } with pointers /items/N/..., which runImport maps to rows.
+ * counterpart; for directory entries, createInspectionEntities), as the operator with
+ * every item's agencyId set to that agency, and a refused batch (422, or 409 for a decision number or
+ * directory code already used) comes back as { ok: false, errors } with pointers /items/N/..., which the
+ * drivers (runImport, importEntities) map to rows.
  */
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
@@ -14,6 +15,9 @@ import { decisionRules } from '../domain/decisions/rules.js';
 import { Problem } from '../errors.js';
 import type { LicenceCreate } from '../schemas/licences.js';
 import type { PenaltyCreate } from '../schemas/penalties.js';
+import { createInspectionEntities } from '../domain/inspections/entity-batch.js';
+import type { InspectionEntityCreate } from '../schemas/inspections/entities.js';
+import { importEntities, type EntityImportOptions, type EntityImportResult } from './entity-import.js';
 import type { ImportKind } from './national-headers.js';
 import { runImport, type ImportProgress, type ImportResult, type Submit } from './run-import.js';
 
@@ -23,21 +27,19 @@ const WIRED_KINDS: Record<ImportKind, boolean> = { penalties: true, licences: tr
 export const isWired = (kind: ImportKind): boolean => WIRED_KINDS[kind];
 export const NOT_WIRED_LICENCES = 'Importing 行政许可 into the database is not wired yet; use --dry-run.';
 
+/** The importer publishes on the operator's behalf, for the one agency named on the command line. */
 const ADMIN = { kind: 'admin' } as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function makeSubmit(db: Db, agencyId: string, kind: ImportKind, now: () => Date = () => new Date()): Submit {
-  if (!isWired(kind)) throw new Error(NOT_WIRED_LICENCES);
-  // No request body here, so no body limit applies; the other rules are the bundled defaults.
-  const rules = decisionRules({ bodyLimitBytes: 0 });
+/**
+ * A Submit over an all-or-nothing domain write of `items` (pointers `/items/N`): a refusal (a Problem: 422,
+ * or 409 for a number or code already used) comes back as { ok: false, errors }; anything else is thrown.
+ */
+function refusalsAsErrors(write: (items: unknown[], at: (i: number) => string) => Promise<unknown>): Submit {
+  const at = (i: number) => '/items/' + i;
   return async (items) => {
-    const at = (i: number) => '/items/' + i;
     try {
-      if (kind === 'penalties') {
-        await createPenalties(db, ADMIN, now(), rules, (items as PenaltyCreate[]).map((item) => ({ ...item, agencyId })), at);
-      } else {
-        await createLicences(db, ADMIN, now(), rules, (items as LicenceCreate[]).map((item) => ({ ...item, agencyId })), at);
-      }
+      await write(items, at);
       return { ok: true };
     } catch (e) {
       if (!(e instanceof Problem)) throw e;
@@ -45,6 +47,17 @@ export function makeSubmit(db: Db, agencyId: string, kind: ImportKind, now: () =
       return { ok: false, errors: e.errors?.length ? e.errors : [{ in: 'body', pointer: '', detail: e.detail }] };
     }
   };
+}
+
+export function makeSubmit(db: Db, agencyId: string, kind: ImportKind, now: () => Date = () => new Date()): Submit {
+  if (!isWired(kind)) throw new Error(NOT_WIRED_LICENCES);
+  // No request body here, so no body limit applies; the other rules are the bundled defaults.
+  const rules = decisionRules({ bodyLimitBytes: 0 });
+  return refusalsAsErrors((items, at) =>
+    kind === 'penalties'
+      ? createPenalties(db, ADMIN, now(), rules, (items as PenaltyCreate[]).map((item) => ({ ...item, agencyId })), at)
+      : createLicences(db, ADMIN, now(), rules, (items as LicenceCreate[]).map((item) => ({ ...item, agencyId })), at),
+  );
 }
 
 /** The agency's 统一社会信用代码, for the own-agency check on 处罚机关/许可机关统一社会信用代码. */
@@ -84,4 +97,15 @@ export async function importIntoDatabase(db: Db, opts: ImportIntoDatabaseOptions
     submit,
     onProgress: opts.onProgress,
   });
+}
+
+/** Writes each batch into the agency's 检查对象名录库 (createInspectionEntities: one transaction per batch). */
+export function makeEntitySubmit(db: Db, agencyId: string, now: () => Date = () => new Date()): Submit {
+  return refusalsAsErrors((items, at) => createInspectionEntities(db, ADMIN, now(), agencyId, items as InspectionEntityCreate[], at));
+}
+
+/** What the CLI runs for --kind inspection-entities without --dry-run; an agency that does not exist is refused first. */
+export async function importEntitiesIntoDatabase(db: Db, opts: Omit<EntityImportOptions, 'submit'> & { agencyId: string; now?: () => Date }): Promise<EntityImportResult> {
+  await agencyCreditCode(db, opts.agencyId); // only to check the agency exists (ImportAgencyError otherwise)
+  return importEntities({ ...opts, submit: makeEntitySubmit(db, opts.agencyId, opts.now) });
 }

@@ -4,7 +4,7 @@ import { Id } from '../common.js';
 import { guarded } from '../text.js';
 
 /** 抽查对象: 国市监信〔2019〕38号 lets the object library hold market entities, products, projects or conduct. */
-const OBJECT_TYPES = ['entity', 'product', 'project', 'conduct'] as const;
+export const OBJECT_TYPES = ['entity', 'product', 'project', 'conduct'] as const;
 export const ObjectType = z.enum(OBJECT_TYPES).meta({
   title: '抽查对象类型',
   description: 'entity = 市场主体; product = 产品; project = 项目; conduct = 行为.',
