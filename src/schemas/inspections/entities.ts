@@ -54,7 +54,7 @@ export const InspectionEntity = z
     status: EntityStatus,
     agencyId: Id.meta({ title: '名录库所属部门' }),
     name: z.string().meta({ title: '名称' }),
-    creditCode: z.string().nullable().meta({ title: '统一社会信用代码' }),
+    creditCode: z.string().nullable().meta({ title: '统一社会信用代码', example: '11440100MB2C921737' }),
     registrationNo: z.string().nullable().meta({ title: '注册号' }),
     objectType: ObjectType,
     entityKind: z.string().nullable().meta({ title: '主体类型' }),

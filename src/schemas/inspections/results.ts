@@ -59,7 +59,7 @@ export const InspectionResultRecord = z
     drawId: Id.meta({ title: '抽取' }),
     entityId: Id.meta({ title: '检查对象' }),
     entityName: z.string().meta({ title: '检查对象名称' }),
-    creditCode: z.string().nullable().meta({ title: '统一社会信用代码' }),
+    creditCode: z.string().nullable().meta({ title: '统一社会信用代码', example: '11440100MB2C921737' }),
     agencyId: Id.meta({ title: '检查部门' }),
     resultCode: ResultCode,
     resultName: z.string().meta({ title: '检查结果名称' }),
