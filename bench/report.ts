@@ -94,11 +94,13 @@ export function formatReport(facts: RunFacts, results: ScenarioResult[]): string
       `- search data set (bench/dataset-duties.ts, fixed seed): ${num(d.articles)} articles of ${num(d.bases)} legal bases, ${num(d.powers)} power items held by the agencies above; search scenarios run ${facts.searchSeconds} s after a ${facts.searchWarmupSeconds} s warm-up`,
     );
   }
-  lines.push(
-    '',
-    '| scenario | gongshi req/s | bare req/s | ours/bare | overhead | target | server CPU/req ours ÷ bare |',
-    '| --- | ---: | ---: | ---: | ---: | --- | ---: |',
-  );
+  if (results.length) {
+    lines.push(
+      '',
+      '| scenario | gongshi req/s | bare req/s | ours/bare | overhead | target | server CPU/req ours ÷ bare |',
+      '| --- | ---: | ---: | ---: | ---: | --- | ---: |',
+    );
+  }
   for (const r of results) {
     const v = verdict(r);
     const cpu = r.ours.cpuUsPerRequest && r.bare.cpuUsPerRequest && !r.ours.timeouts && !r.bare.timeouts ? `${(r.ours.cpuUsPerRequest / r.bare.cpuUsPerRequest).toFixed(1)}×` : 'n/a';

@@ -3,7 +3,9 @@
  * Env: BENCH_EXPLAIN (set: query plans of the penalty reads in the report), BENCH_SECONDS (per measurement, default 10), BENCH_SEARCH_SECONDS (search scenarios, default
  * BENCH_SECONDS), BENCH_ROWS (default 10000), BENCH_SCENARIOS (comma list), BENCH_PENALTY_BATCHES (batches of
  * 1,000 for the penalty ingest, default 100), BENCH_ENTITY_ROWS (rows of the directory import, `entity-import` in
- * BENCH_SCENARIOS, default 1,000,000). A second run on the same day appends to that day's report.
+ * BENCH_SCENARIOS, default 1,000,000), BENCH_DRAW_ENTITIES (directory of the draw benchmark, `draw` in
+ * BENCH_SCENARIOS, default 1,000,000), BENCH_STATEMENT_TIMEOUT_MS (of the draw's steps, default 5000 as the
+ * server's). A second run on the same day appends to that day's report.
  */
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -16,8 +18,10 @@ import { loadDataset, type Dataset } from './dataset.js';
 import { loadDuties } from './dataset-duties.js';
 import { CONNECTIONS, measure, type Measurement } from './load.js';
 import { explainPenaltyReads } from './explain.js';
+import { benchDraw, DRAW } from './draw.js';
 import { benchEntityImport, ENTITY_IMPORT, type EntityImportFacts } from './entity-import.js';
 import { ingestPenalties } from './ingest.js';
+import { formatDraw } from './report-draw.js';
 import { formatEntityImport } from './report-entity-import.js';
 import { formatIngest } from './report-ingest.js';
 import { penaltyReads } from './scenarios-penalties.js';
@@ -35,6 +39,8 @@ const PENALTY_BATCHES = Number(process.env.BENCH_PENALTY_BATCHES ?? 100);
 const ENTITY_ROWS = Number(process.env.BENCH_ENTITY_ROWS ?? 1_000_000);
 /** The directory import is no HTTP scenario: it runs after them when selected (or when nothing is). */
 const ENTITY_IMPORT_SELECTED = !ONLY || ONLY.includes(ENTITY_IMPORT);
+/** Nor is the draw benchmark; it runs last, as its million-entity directory stays in the database. */
+const DRAW_SELECTED = !ONLY || ONLY.includes(DRAW);
 
 const log = (message: string) => console.error(`[bench] ${message}`);
 
@@ -102,7 +108,7 @@ function commit(): string {
 
 async function main(pg: ThrowawayPostgres): Promise<void> {
   const list = scenarios.filter((s) => !ONLY || ONLY.includes(s.name));
-  if (!list.length && !ENTITY_IMPORT_SELECTED) throw new Error(`no scenario matches BENCH_SCENARIOS=${process.env.BENCH_SCENARIOS}`);
+  if (!list.length && !ENTITY_IMPORT_SELECTED && !DRAW_SELECTED) throw new Error(`no scenario matches BENCH_SCENARIOS=${process.env.BENCH_SCENARIOS}`);
   await migratePostgres(pg.url);
   const data = await loadDataset(pg.url, ROWS);
   log(`loaded ${data.ids.length} agencies`);
@@ -138,6 +144,7 @@ async function main(pg: ThrowawayPostgres): Promise<void> {
     entityImport = await benchEntityImport(pg.url, data.ids[0]!, ENTITY_ROWS, log);
     log(`entity import: ${Math.round(entityImport.rows / entityImport.importSeconds)} rows/s, COPY ${Math.round(entityImport.rows / entityImport.copySeconds)} rows/s`);
   }
+  const draw = DRAW_SELECTED ? await benchDraw(pg.url, log) : undefined;
 
   const cpu = cpus();
   const facts: RunFacts = {
@@ -159,11 +166,12 @@ async function main(pg: ThrowawayPostgres): Promise<void> {
   const report =
     formatReport(facts, results) +
     (data.penalties ? [...formatIngest(data.penalties), ...plans].join('\n') + '\n' : '') +
-    (entityImport ? formatEntityImport(entityImport).join('\n') + '\n' : '');
+    (entityImport ? formatEntityImport(entityImport).join('\n') + '\n' : '') +
+    (draw ? formatDraw(draw).join('\n') + '\n' : '');
   const dir = join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${facts.date}.md`);
-  const names = [...list.map((s) => s.name), ...(entityImport ? [ENTITY_IMPORT] : [])];
+  const names = [...list.map((s) => s.name), ...(entityImport ? [ENTITY_IMPORT] : []), ...(draw ? [DRAW] : [])];
   // Keep the day's earlier runs: a later run (often another selection of scenarios) is appended.
   if (existsSync(file)) appendFileSync(file, '\n' + report.replace(/^# Benchmark (\S+)/, `# Benchmark $1, later run (${names.join(', ')})`)); else writeFileSync(file, report);
   console.log(report);

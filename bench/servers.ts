@@ -30,7 +30,7 @@ export interface RunningServer {
 let ticksPerSecond: number | undefined;
 
 /** Reads utime + stime from /proc: CPU per request does not depend on how busy the load tool keeps the box. */
-function processCpuMs(pid: number | undefined): number | null {
+export function processCpuMs(pid: number | undefined): number | null {
   try {
     ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkFeasible, type DrawInput, freezePools, runDraw } from '../src/draw/algorithm.js';
+import { commitPools, type DrawInput, freezePools, runDraw } from '../src/draw/algorithm.js';
 import { DrawError } from '../src/draw/draw-error.js';
 import { checkReveal, commitmentOf, randomHex32 } from '../src/draw/seed.js';
 import { sampleCounts } from '../src/draw/select.js';
@@ -151,7 +151,7 @@ describe('draw properties', () => {
   it('refuses an impossible draw at commit and at reveal alike, naming the field, group or entity', () => {
     const entities = entityPool(10);
     const inspectors = inspectorPool(3);
-    /** What checkFeasible (at commit) refuses, after checking that runDraw (at reveal) refuses the same. */
+    /** What commitPools (at commit) refuses, after checking that runDraw (at reveal) refuses the same; what it publishes otherwise. */
     const run = (pools: Partial<DrawInput['pools']>, sample: DrawInput['parameters']['sample'], k = 2) => {
       const input: DrawInput = { taskId: 't', pools: { entities, inspectors, conflicts: [], ...pools }, parameters: { inspectorsPerEntity: k, sample }, secret: hex32('s'), contributions: [] };
       const refusal = (fn: () => unknown) => {
@@ -163,8 +163,9 @@ describe('draw properties', () => {
         }
         return null;
       };
-      const atCommit = refusal(() => checkFeasible(input.pools, input.parameters));
+      const atCommit = refusal(() => commitPools(input.pools, input.parameters));
       expect(refusal(() => runDraw(input))).toEqual(atCommit);
+      if (atCommit === null) expect(commitPools(input.pools, input.parameters)).toEqual(freezePools(input.pools).digests);
       return atCommit;
     };
     expect(run({}, { mode: 'count', count: 11 })).toEqual({ code: 'sample-exceeds-pool', pointer: '/sample/count', id: undefined });

@@ -4,6 +4,7 @@ import { agencies } from '../db/schema.js';
 import { createAgency } from '../domain/agencies.js';
 import type { AgencyCreate } from '../schemas/agencies.js';
 import type { DemoContext } from './context.js';
+import { INSPECTION_HISTORY_DAYS, seedInspections } from './seed-inspections.js';
 import { seedLegalBases } from './seed-legal-bases.js';
 import { seedOfficers } from './seed-officers.js';
 import { seedPenalties } from './seed-penalties.js';
@@ -21,10 +22,15 @@ const demo: (Omit<AgencyCreate, 'parentId' | 'entrustment'> & { key: string; par
   { key: 'brigade', parent: 'city', entrustedBy: 'city', name: '示例市交通运输综合行政执法支队', creditCode: '12440103MB0D456731', regionCode: '440103', level: '县级', kind: '委托', domains: ['道路运输'] },
 ];
 
-/** Loads the demo agencies into an empty database; a database with any agency is left alone. */
+/**
+ * Loads the demo agencies into an empty database; a database with any agency is left alone. The demo has a
+ * history: agencies and their duties are published a little before the random-selection inspection (which takes
+ * weeks: directory, draw, inspections, results), and the penalties at `now`.
+ */
 export async function seedDemo(db: Db, now: Date = new Date()): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(agencies);
   if ((row?.n ?? 0) > 0) return false;
+  const opened = new Date(now.getTime() - (INSPECTION_HISTORY_DAYS + 10) * 86_400_000);
   const ids = new Map<string, string>();
   for (const { key, parent, entrustedBy, ...fields } of demo) {
     const input: AgencyCreate = {
@@ -34,14 +40,15 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<boolean>
         ? { entrustingAgencyId: ids.get(entrustedBy)!, letterNumber: '示交委〔2024〕3号', matters: '道路运输领域行政处罚(不含吊销许可证件)', validFrom: '2024-01-01', validTo: '2026-12-31' }
         : null,
     };
-    const { row: created } = await createAgency(db, { kind: 'admin' }, now, input);
+    const { row: created } = await createAgency(db, { kind: 'admin' }, opened, input);
     ids.set(key, created.id);
   }
-  const ctx: DemoContext = { db, now, agencies: ids, legalBases: new Map(), powers: new Map() };
+  const ctx: DemoContext = { db, now: opened, agencies: ids, legalBases: new Map(), powers: new Map() };
   await seedLegalBases(ctx);
   await seedPowers(ctx);
   await seedOfficers(ctx);
   await seedProcedures(ctx);
-  await seedPenalties(ctx);
+  await seedInspections({ ...ctx, now });
+  await seedPenalties({ ...ctx, now });
   return true;
 }

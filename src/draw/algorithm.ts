@@ -73,11 +73,14 @@ export function freezePools(pools: Pools): { pools: Pools; digests: PoolDigests 
 }
 
 /**
- * Throws the DrawError that would stop this draw (bad parameters or pools, a sample larger than its group, an
- * empty sample, too few inspectors, an entity with too few inspectors after recusal), as a commit must.
+ * What a commit publishes: the hashes of the canonical pools (freezePools), once it is sure a draw from them can
+ * succeed. Throws the DrawError that would stop this draw (bad parameters or pools, a sample larger than its
+ * group, an empty sample, too few inspectors, an entity with too few inspectors after recusal), as a commit must.
  */
-export function checkFeasible(pools: Pools, params: DrawParameters): void {
-  feasibleGroups(canonicalPools(pools), parameters(params));
+export function commitPools(pools: Pools, params: DrawParameters): PoolDigests {
+  const frozen = freezePools(pools);
+  feasibleGroups(frozen.pools, parameters(params));
+  return frozen.digests;
 }
 
 /** The seed and the result of a draw; throws a DrawError when the inputs cannot give one. */

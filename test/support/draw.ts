@@ -21,7 +21,7 @@ const hexArb = fc.uint8Array({ minLength: 32, maxLength: 32 }).map((b) => Buffer
 
 /**
  * Any feasible draw of a small pool: counts within their groups, and conflicts that leave every entity at least
- * k inspectors (as checkFeasible demands at commit). Pools come unsorted; ids are arbitrary printable ASCII.
+ * k inspectors (as commitPools demands at commit). Pools come unsorted; ids are arbitrary printable ASCII.
  */
 export const feasibleDraw = (options: { conflicts?: boolean } = {}) =>
   fc

@@ -2,9 +2,10 @@
  * Where the server meets the pure draw algorithm (src/draw/): its errors become 422s naming the field, and a
  * stored draw becomes the algorithm's input. Nothing else of the server touches src/draw/.
  */
-import { checkFeasible, DRAW_ALGORITHM, freezePools, runDraw } from '../../draw/algorithm.js';
+import { commitPools, DRAW_ALGORITHM, runDraw } from '../../draw/algorithm.js';
 import { DrawError } from '../../draw/draw-error.js';
 import type { DrawParameters, Pools } from '../../draw/inputs.js';
+import type { PoolDigests } from '../../draw/pools.js';
 import { checkReveal, randomHex32 } from '../../draw/seed.js';
 import { problems, type Problem } from '../../errors.js';
 
@@ -17,12 +18,10 @@ export function drawProblem(err: unknown): Problem | unknown {
   return problems.unprocessable([{ in: 'body', pointer, detail: err.detail }]);
 }
 
-/** Pools in canonical order with their published hashes. */
-export const digestPools = (pools: Pools) => freezePools(pools).digests;
-
-export function assertFeasible(pools: Pools, parameters: DrawParameters): void {
+/** The pools' published hashes, once a draw from them is known to be possible (a 422 otherwise). */
+export function digestFeasible(pools: Pools, parameters: DrawParameters): PoolDigests {
   try {
-    checkFeasible(pools, parameters);
+    return commitPools(pools, parameters);
   } catch (err) {
     throw drawProblem(err);
   }

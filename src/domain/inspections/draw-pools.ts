@@ -2,16 +2,23 @@
  * The pools a draw is made from, frozen at commit: the lead agency's active directory entries that match the
  * task's selection (with their 信用风险分类 as stratum), the available inspectors of the lead and cooperating
  * agencies (within the task's 执法领域), and the active conflicts of interest between the two. Copied inside
- * the database, so a pool of a million entities never passes through the application on commit.
+ * the database, so a pool of a million entities never passes through the application on its way in.
+ *
+ * A pool of a million entities takes one statement to copy (one snapshot of the directory) and one to read,
+ * each longer than the server's statement_timeout (5 s by default) on a busy machine, and longer than the
+ * deadline of a query outside a transaction: both run in a transaction with the timeout raised for them.
  */
 import { and, arrayOverlaps, asc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { drawPoolConflicts, drawPoolEntities, drawPoolInspectors, inspectionConflicts, inspectionEntities, inspectors } from '../../db/schema.js';
-import { regionPrefix } from '../query-helpers.js';
+import { regionPrefix, rowsOf } from '../query-helpers.js';
 import type { InspectionTaskRow } from './tasks.js';
 
 /** The stratum of an entity without a 信用风险分类. */
 const UNCLASSIFIED = '-';
+
+/** The statement_timeout while a pool is copied or read. */
+const POOL_STATEMENT_TIMEOUT = '10min';
 
 function entityFilters(task: InspectionTaskRow): (SQL | undefined)[] {
   const t = inspectionEntities;
@@ -27,7 +34,32 @@ function entityFilters(task: InspectionTaskRow): (SQL | undefined)[] {
   ];
 }
 
-export async function freezePools(tx: Db, drawId: string, task: InspectionTaskRow): Promise<void> {
+/** Runs `work` in a transaction (a savepoint inside one) whose statements may take POOL_STATEMENT_TIMEOUT. */
+function withPoolTimeout<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    const [setting] = await rowsOf<{ previous: string }>(tx, sql`SELECT current_setting('statement_timeout') AS previous`);
+    await tx.execute(sql`SELECT set_config('statement_timeout', ${POOL_STATEMENT_TIMEOUT}, true)`);
+    const result = await work(tx);
+    // Back to the caller's timeout for the rest of its transaction.
+    await tx.execute(sql`SELECT set_config('statement_timeout', ${setting!.previous}, true)`);
+    return result;
+  });
+}
+
+async function read(tx: Db, drawId: string): Promise<Pools> {
+  const [entities, pool, conflicts] = await Promise.all([
+    tx.select({ id: drawPoolEntities.entityId, stratum: drawPoolEntities.stratum }).from(drawPoolEntities).where(eq(drawPoolEntities.drawId, drawId)).orderBy(asc(drawPoolEntities.entityId)),
+    tx.select({ id: drawPoolInspectors.inspectorId }).from(drawPoolInspectors).where(eq(drawPoolInspectors.drawId, drawId)).orderBy(asc(drawPoolInspectors.inspectorId)),
+    tx
+      .select({ inspectorId: drawPoolConflicts.inspectorId, entityId: drawPoolConflicts.entityId })
+      .from(drawPoolConflicts)
+      .where(eq(drawPoolConflicts.drawId, drawId))
+      .orderBy(asc(drawPoolConflicts.inspectorId), asc(drawPoolConflicts.entityId)),
+  ]);
+  return { entities, inspectors: pool, conflicts };
+}
+
+async function copy(tx: Db, drawId: string, task: InspectionTaskRow): Promise<void> {
   const e = inspectionEntities;
   await tx.insert(drawPoolEntities).select(
     tx
@@ -66,16 +98,15 @@ export interface Pools {
   conflicts: { inspectorId: string; entityId: string }[];
 }
 
+/** Copies the three pools into the draw's tables and returns them as frozen, in id order. */
+export function freezePools(db: Db, drawId: string, task: InspectionTaskRow): Promise<Pools> {
+  return withPoolTimeout(db, async (tx) => {
+    await copy(tx, drawId, task);
+    return read(tx, drawId);
+  });
+}
+
 /** The frozen pools in id order (a uuid sorts as its lowercase hex text does). */
-export async function readPools(db: Db, drawId: string): Promise<Pools> {
-  const [entities, pool, conflicts] = await Promise.all([
-    db.select({ id: drawPoolEntities.entityId, stratum: drawPoolEntities.stratum }).from(drawPoolEntities).where(eq(drawPoolEntities.drawId, drawId)).orderBy(asc(drawPoolEntities.entityId)),
-    db.select({ id: drawPoolInspectors.inspectorId }).from(drawPoolInspectors).where(eq(drawPoolInspectors.drawId, drawId)).orderBy(asc(drawPoolInspectors.inspectorId)),
-    db
-      .select({ inspectorId: drawPoolConflicts.inspectorId, entityId: drawPoolConflicts.entityId })
-      .from(drawPoolConflicts)
-      .where(eq(drawPoolConflicts.drawId, drawId))
-      .orderBy(asc(drawPoolConflicts.inspectorId), asc(drawPoolConflicts.entityId)),
-  ]);
-  return { entities, inspectors: pool, conflicts };
+export function readPools(db: Db, drawId: string): Promise<Pools> {
+  return withPoolTimeout(db, (tx) => read(tx, drawId));
 }

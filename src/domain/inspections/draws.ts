@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { assertActsFor, PUBLIC, type Actor, type Principal } from '../principal.js';
 import { appendChanges, type ChangeEventName } from '../records.js';
 import { readPools, freezePools, type Pools } from './draw-pools.js';
-import { assertFeasible, assertSecret, computeDraw, digestPools, DRAW_ALGORITHM, randomHex32, type DrawParameters } from './draw-engine.js';
+import { assertSecret, computeDraw, digestFeasible, DRAW_ALGORITHM, randomHex32, type DrawParameters } from './draw-engine.js';
 
 export type DrawRow = typeof inspectionDraws.$inferSelect;
 
@@ -111,10 +111,7 @@ export async function commitDraw(db: Db, principal: Principal, now: Date, taskId
       taskVersion, parameters, entityCount: 0, entityHash: '', inspectorCount: 0, inspectorHash: '', conflictCount: 0, conflictHash: '',
       commitment: input.commitment, contributionsCloseAt: closeAt,
     });
-    await freezePools(tx, id, task);
-    const pools = await readPools(tx, id);
-    assertFeasible(pools, parameters);
-    const d = digestPools(pools);
+    const d = digestFeasible(await freezePools(tx, id, task), parameters);
     const [draw] = await tx
       .update(inspectionDraws)
       .set({ entityCount: d.entities.count, entityHash: d.entities.sha256, inspectorCount: d.inspectors.count, inspectorHash: d.inspectors.sha256, conflictCount: d.conflicts.count, conflictHash: d.conflicts.sha256 })
