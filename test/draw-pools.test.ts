@@ -4,6 +4,7 @@ import { drawPoolConflicts, drawPoolEntities, drawPoolInspectors, inspectionTask
 import { freezePools, readPools } from '../src/domain/inspections/draw-pools.js';
 import { rowsOf } from '../src/domain/query-helpers.js';
 import { newId } from '../src/lib/ids.js';
+import { chinaDate } from '../src/lib/validity.js';
 import { admin, useTestApp } from './support/app.js';
 import { commitTask, inspectionWorld } from './support/inspections.js';
 
@@ -27,7 +28,7 @@ describe('frozen pools', () => {
     const copy = newId();
     const frozen = await t.db.transaction(async (tx) => {
       await tx.execute(sql`SET LOCAL statement_timeout = '4s'`);
-      const pools = await freezePools(tx, copy, task!);
+      const pools = await freezePools(tx, copy, task!, chinaDate(new Date()));
       expect(await rowsOf(tx, sql`SELECT current_setting('statement_timeout') AS timeout`)).toEqual([{ timeout: '4s' }]);
       return pools;
     });
@@ -35,4 +36,22 @@ describe('frozen pools', () => {
     for (const table of [drawPoolEntities, drawPoolInspectors, drawPoolConflicts]) await t.db.delete(table).where(eq(table.drawId, copy));
   });
 
+  it('leaves out inspectors who are away or removed, and those whose 执法证 is revoked or has lapsed since enrolment', async () => {
+    const world = await inspectionWorld(t, { entities: 4, inspectors: 6 });
+    const [away, removed, revoked, lapsed, ...kept] = world.inspectors;
+    const changes: [string, Record<string, unknown>][] = [
+      [`/v1/inspectors/${away.id}`, { available: false }],
+      [`/v1/inspectors/${removed.id}`, { status: 'removed' }],
+      [`/v1/officers/${revoked.officerId}`, { status: 'revoked' }],
+      [`/v1/officers/${lapsed.officerId}`, { validFrom: '2020-01-01', validTo: '2025-12-31' }],
+    ];
+    for (const [path, patch] of changes) {
+      const res = await t.patch(path, patch, { ...admin, 'If-Match': '"v1"' });
+      expect(res.status, `${path} ${JSON.stringify(res.body)}`).toBe(200);
+    }
+    const { draw } = await commitTask(t, world.task.id);
+    const pool = (await t.request(`/v1/inspection-tasks/${world.task.id}/draw?include=pools`)).body.pools.inspectors.items;
+    expect(pool.map((i: { id: string }) => i.id)).toEqual(kept.map((i: { id: string }) => i.id).sort());
+    expect(draw.pools.inspectors.count).toBe(2);
+  });
 });

@@ -65,6 +65,16 @@ describe('POST /v1/inspectors', () => {
     await expectRefused(t, inspectors, enrol(officer.id), 422, ['/officerId']);
   });
 
+  it.each([
+    ['expired', { validFrom: '2020-01-01', validTo: '2025-12-31' }, 'expired on 2025-12-31'],
+    ['not yet valid', { validFrom: '2099-01-01', validTo: '2099-12-31' }, 'valid only from 2099-01-01'],
+  ])('refuses an officer whose 执法证 is %s with a 422 naming /officerId, writing nothing', async (_what, period, detail) => {
+    const agency = await t.createAgency();
+    const officer = await createOfficer(t, agency.id, period);
+    const res = await expectRefused(t, inspectors, enrol(officer.id), 422, ['/officerId']);
+    expect(res.body.errors[0].detail).toContain(detail);
+  });
+
   it('refuses an unknown officer with a 422 naming /officerId', async () => {
     await expectRefused(t, inspectors, enrol(UNKNOWN), 422, ['/officerId']);
   });

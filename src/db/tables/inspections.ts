@@ -238,7 +238,8 @@ export const inspectionResults = pgTable(
     inspectorIds: uuid('inspector_ids').array().notNull(),
     dueOn: dateCol('due_on').notNull(),
     firstPublishedAt: stamp('first_published_at').notNull(),
-    // Judged once, at first publication (20 working days after the inspection): corrections do not move it.
+    // Judged by the first publication against 20 working days after the inspection: a corrected inspection date
+    // moves the due date, a correction's own time never counts as publishing.
     late: boolean('late').notNull(),
     workingDaysLate: integer('working_days_late').notNull(),
     searchText: text('search_text').notNull(),

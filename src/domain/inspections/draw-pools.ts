@@ -1,16 +1,17 @@
 /**
  * The pools a draw is made from, frozen at commit: the lead agency's active directory entries that match the
  * task's selection (with their 信用风险分类 as stratum), the available inspectors of the lead and cooperating
- * agencies (within the task's 执法领域), and the active conflicts of interest between the two. Copied inside
+ * agencies (within the task's 执法领域) whose 执法证 is active and in force on the commit date (only certified
+ * officers may inspect: 行政处罚法 art. 42, 国发〔2019〕5号), and the active conflicts of interest between the two. Copied inside
  * the database, so a pool of a million entities never passes through the application on its way in.
  *
  * A pool of a million entities takes one statement to copy (one snapshot of the directory) and one to read,
  * each longer than the server's statement_timeout (5 s by default) on a busy machine, and longer than the
  * deadline of a query outside a transaction: both run in a transaction with the timeout raised for them.
  */
-import { and, arrayOverlaps, asc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, eq, gte, inArray, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { drawPoolConflicts, drawPoolEntities, drawPoolInspectors, inspectionConflicts, inspectionEntities, inspectors } from '../../db/schema.js';
+import { drawPoolConflicts, drawPoolEntities, drawPoolInspectors, inspectionConflicts, inspectionEntities, inspectors, officers } from '../../db/schema.js';
 import { regionPrefix, rowsOf } from '../query-helpers.js';
 import type { InspectionTaskRow } from './tasks.js';
 
@@ -59,7 +60,7 @@ async function read(tx: Db, drawId: string): Promise<Pools> {
   return { entities, inspectors: pool, conflicts };
 }
 
-async function copy(tx: Db, drawId: string, task: InspectionTaskRow): Promise<void> {
+async function copy(tx: Db, drawId: string, task: InspectionTaskRow, onDate: string): Promise<void> {
   const e = inspectionEntities;
   await tx.insert(drawPoolEntities).select(
     tx
@@ -72,11 +73,15 @@ async function copy(tx: Db, drawId: string, task: InspectionTaskRow): Promise<vo
     tx
       .select({ drawId: sql`${drawId}::uuid`.as('draw_id'), inspectorId: i.id })
       .from(i)
+      .innerJoin(officers, eq(officers.id, i.officerId))
       .where(
         and(
           inArray(i.agencyId, [task.agencyId, ...task.cooperatingAgencyIds]),
           eq(i.status, 'active'),
           eq(i.available, true),
+          eq(officers.status, 'active'),
+          lte(officers.validFrom, onDate),
+          gte(officers.validTo, onDate),
           task.inspectorDomains.length > 0 ? arrayOverlaps(i.domains, task.inspectorDomains) : undefined,
         ),
       ),
@@ -98,10 +103,10 @@ export interface Pools {
   conflicts: { inspectorId: string; entityId: string }[];
 }
 
-/** Copies the three pools into the draw's tables and returns them as frozen, in id order. */
-export function freezePools(db: Db, drawId: string, task: InspectionTaskRow): Promise<Pools> {
+/** Copies the three pools into the draw's tables and returns them as frozen, in id order; `onDate` is the commit's China date. */
+export function freezePools(db: Db, drawId: string, task: InspectionTaskRow, onDate: string): Promise<Pools> {
   return withPoolTimeout(db, async (tx) => {
-    await copy(tx, drawId, task);
+    await copy(tx, drawId, task, onDate);
     return read(tx, drawId);
   });
 }

@@ -10,6 +10,7 @@ import type { Db } from '../../db/client.js';
 import { drawContributions, inspectionDraws, inspectionResults, inspectionTasks } from '../../db/schema.js';
 import { problems } from '../../errors.js';
 import { newId } from '../../lib/ids.js';
+import { chinaDate } from '../../lib/validity.js';
 import { createHash } from 'node:crypto';
 import { assertActsFor, PUBLIC, type Actor, type Principal } from '../principal.js';
 import { appendChanges, type ChangeEventName } from '../records.js';
@@ -111,7 +112,7 @@ export async function commitDraw(db: Db, principal: Principal, now: Date, taskId
       taskVersion, parameters, entityCount: 0, entityHash: '', inspectorCount: 0, inspectorHash: '', conflictCount: 0, conflictHash: '',
       commitment: input.commitment, contributionsCloseAt: closeAt,
     });
-    const d = digestFeasible(await freezePools(tx, id, task), parameters);
+    const d = digestFeasible(await freezePools(tx, id, task, chinaDate(now)), parameters);
     const [draw] = await tx
       .update(inspectionDraws)
       .set({ entityCount: d.entities.count, entityHash: d.entities.sha256, inspectorCount: d.inspectors.count, inspectorHash: d.inspectors.sha256, conflictCount: d.conflicts.count, conflictHash: d.conflicts.sha256 })

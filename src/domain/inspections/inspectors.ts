@@ -2,6 +2,7 @@ import { and, arrayContains, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { inspectors, officers } from '../../db/schema.js';
 import { problems } from '../../errors.js';
+import { chinaDate } from '../../lib/validity.js';
 import { InspectorCreate, type Inspector, type InspectorListQuery } from '../../schemas/inspections/inspectors.js';
 import { assertActsFor, type Principal } from '../principal.js';
 import { listRecords } from '../record-list.js';
@@ -57,19 +58,29 @@ export const inspector: VersionedResource<typeof inspectors, InspectorRow, Inspe
     problems.conflict('This officer is already in the inspector directory.', [{ in: 'body', pointer: '/officerId', detail: 'Already enrolled: update that entry instead.' }]),
 };
 
-/** The officer must be active, and the writer must act for the officer's agency, which owns the entry. */
-function officerOwner(principal: Principal, officerId: string) {
+/**
+ * The officer's 执法证 must be active and in force today, and the writer must act for the officer's agency, which
+ * owns the entry. A certificate that lapses later keeps the entry, but the draw leaves it out of the pool.
+ */
+function officerOwner(principal: Principal, officerId: string, now: Date) {
   return async (tx: Db) => {
-    const [officer] = await tx.select({ agencyId: officers.agencyId, status: officers.status }).from(officers).where(eq(officers.id, officerId));
+    const [officer] = await tx
+      .select({ agencyId: officers.agencyId, status: officers.status, validFrom: officers.validFrom, validTo: officers.validTo })
+      .from(officers)
+      .where(eq(officers.id, officerId));
     if (!officer) throw problems.unprocessable([{ in: 'body', pointer: '/officerId', detail: 'No officer has this id.' }]);
     assertActsFor(principal, officer.agencyId, 'publish');
-    if (officer.status !== 'active') throw problems.unprocessable([{ in: 'body', pointer: '/officerId', detail: "The officer's certificate is not active." }]);
+    const refuse = (detail: string) => problems.unprocessable([{ in: 'body', pointer: '/officerId', detail }]);
+    if (officer.status !== 'active') throw refuse("The officer's certificate is not active.");
+    const today = chinaDate(now);
+    if (officer.validTo < today) throw refuse(`The officer's certificate expired on ${officer.validTo}.`);
+    if (officer.validFrom > today) throw refuse(`The officer's certificate is valid only from ${officer.validFrom}.`);
     return { agencyId: officer.agencyId };
   };
 }
 
 export const createInspector = (db: Db, principal: Principal, now: Date, input: InspectorCreate) =>
-  createRecord(db, inspector, principal, now, input, officerOwner(principal, input.officerId));
+  createRecord(db, inspector, principal, now, input, officerOwner(principal, input.officerId, now));
 
 export function listInspectors(db: Db, query: InspectorListQuery) {
   const t = inspectors;
