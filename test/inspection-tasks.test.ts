@@ -57,10 +57,21 @@ describe('the sample and the other parameters of a task', () => {
     await expectRefused(t, inspectionTasks, postTask(agency.id, [item.id], fields), 400, expected);
   });
 
-  it('answers 400 naming /window/to when a patch moves the end before the start', async () => {
+  it('answers 422 naming /window/to when a patch moves the end before the start, checked on the merged task', async () => {
     const { agency, item } = await agencyWithItem();
     const task = await createTask(agency.id, [item.id]);
-    await expectRefused(t, inspectionTasks, patchTask(task.id, { window: { from: '2026-12-01', to: '2026-11-01' } }), 400, ['/window/to']);
+    await expectRefused(t, inspectionTasks, patchTask(task.id, { window: { from: '2026-12-01', to: '2026-11-01' } }), 422, ['/window/to']);
+    await expectRefused(t, inspectionTasks, patchTask(task.id, { window: { to: '2026-11-30' } }), 422, ['/window/to']);
+  });
+
+  it('merges a partial window (RFC 7396): a new end date keeps the start', async () => {
+    const { agency, item } = await agencyWithItem();
+    const task = await createTask(agency.id, [item.id]);
+    const res = await patchTask(task.id, { window: { to: '2027-01-15' } })();
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ version: 2, window: { from: '2026-12-01', to: '2027-01-15' } });
+    await expectRefused(t, inspectionTasks, patchTask(task.id, { window: { until: '2027-02-01' } }, 2), 400, ['/window/until']);
+    await expectRefused(t, inspectionTasks, patchTask(task.id, { window: { to: null } }, 2), 400, ['/window/to']);
   });
 });
 

@@ -11,20 +11,19 @@ type Field = z.ZodType;
 /**
  * JSON merge patch (RFC 7396) fields for a shape: every field optional; a field that may be absent on the
  * record (optional in the request) also takes null, which removes it (back to what omitting it on create
- * gives: absent, or an empty list). Titles and descriptions are kept.
+ * gives: absent, or an empty list). An object field takes a merge patch of its own, as RFC 7396 merges
+ * members (`{"window": {"to": …}}` keeps `from`). Titles and descriptions are kept.
  * No refinements: the domain re-checks the merged record with the create schema's rules.
  */
 export function mergePatchFields<S extends Record<string, Field>>(shape: S): { [K in keyof S]: z.ZodOptional<Field> } {
   const out: Record<string, z.ZodOptional<Field>> = {};
   for (const [key, field] of Object.entries(shape)) {
-    if (field instanceof z.ZodOptional) {
-      const inner = field.unwrap() as Field;
-      // A component id belongs to the original schema only: two schemas may not share one in the spec.
-      const { id: _id, ...meta } = field.meta() ?? inner.meta() ?? {};
-      out[key] = inner.nullable().optional().meta(meta);
-    } else {
-      out[key] = field.optional();
-    }
+    const optional = field instanceof z.ZodOptional;
+    const inner = optional ? (field.unwrap() as Field) : field;
+    // A component id belongs to the original schema only: two schemas may not share one in the spec.
+    const { id: _id, ...meta } = field.meta() ?? inner.meta() ?? {};
+    const patch = inner instanceof z.ZodObject ? z.strictObject(mergePatchFields(inner.shape)) : inner;
+    out[key] = (optional ? patch.nullable() : patch).optional().meta(meta);
   }
   return out as { [K in keyof S]: z.ZodOptional<Field> };
 }
