@@ -14,12 +14,15 @@ export interface Finding {
 export class Stats {
   readonly started = performance.now();
   requests = 0;
+  /** Requests answered only when resent after a dropped keep-alive connection (shown, not failed). */
+  readonly redelivered: string[] = [];
   readonly byOperation = new Map<string, Map<string, number>>();
   readonly byKind = new Map<string, number>();
   readonly findings = new Map<string, Finding>();
 
   record(op: string, index: number, outcome: Outcome, problems: Problem[]) {
     this.requests++;
+    if (outcome.redelivered) this.redelivered.push(`${op}: ${outcome.redelivered}`);
     const statuses = this.byOperation.get(op) ?? new Map<string, number>();
     const status = outcome.error ? 'no answer' : String(outcome.status);
     statuses.set(status, (statuses.get(status) ?? 0) + 1);
@@ -63,6 +66,7 @@ export function printSummary(stats: Stats, logFindings: string[], logLines: numb
   const n = (kind: string) => stats.byKind.get(kind) ?? 0;
   console.log(`\nrequests: ${stats.requests} in ${stats.seconds().toFixed(1)} s (${(stats.requests / stats.seconds()).toFixed(0)} requests/s)`);
   console.log(`5xx: ${n('5xx')}; spec mismatches: ${n('spec')}; responses with raw ID numbers: ${n('raw-id')}; no answer: ${n('connection')}`);
+  if (stats.redelivered.length) console.log(`resent after a dropped connection and then answered: ${stats.redelivered.length} (${stats.redelivered.slice(0, 3).join('; ')})`);
   console.log(`server log: ${logLines} lines, ${logFindings.length} with raw ID numbers or SQL${crash ? `; CRASH: ${crash}` : ''}`);
   for (const line of logFindings.slice(0, 10)) console.log(`  log: ${line}`);
   console.log(`distinct findings: ${stats.findings.size}`);

@@ -30,8 +30,10 @@ export interface Outcome {
   headers: [string, string][];
   text: string;
   json?: unknown;
-  /** Set when no HTTP answer came (connection dropped, timeout). */
+  /** Set when no HTTP answer came (connection dropped twice, or timeout). */
   error?: string;
+  /** Set when the first attempt lost its connection and the resend on a fresh one was answered. */
+  redelivered?: string;
 }
 
 const TIMEOUT_MS = 30_000;
@@ -69,7 +71,19 @@ export async function resolve(req: FuzzRequest, world: World): Promise<Sent> {
   return { method: req.method, url: path + (query ? `?${query}` : ''), headers, body, authLabel };
 }
 
+/**
+ * A pooled keep-alive socket the server closes just as the next request goes out (its idle timeout, on a busy
+ * CI machine) fails that request with a socket error although the server did nothing wrong. Such a request is
+ * sent once more, on a fresh connection; one the server drops twice is a finding. Timeouts are not resent.
+ */
 export async function send(sent: Sent, world: World): Promise<Outcome> {
+  const first = await sendOnce(sent, world);
+  if (!first.error || first.error.startsWith('TimeoutError')) return first;
+  const second = await sendOnce(sent, world);
+  return second.error ? second : { ...second, redelivered: first.error };
+}
+
+async function sendOnce(sent: Sent, world: World): Promise<Outcome> {
   try {
     const res = await fetch(world.base + sent.url, { method: sent.method, headers: sent.headers, body: sent.body, signal: AbortSignal.timeout(TIMEOUT_MS) });
     const text = new TextDecoder().decode(await res.arrayBuffer());

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { checkLogLine, checkOutcome } from '../fuzz/checks.js';
 import { writtenResidentIdArb } from '../fuzz/payloads.js';
 import { rawResidentIds } from '../fuzz/raw-id.js';
-import type { Outcome } from '../fuzz/send.js';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { send, type Outcome, type World } from '../fuzz/send.js';
 import { sampleAgency, sampleAgencyId } from './support/sample-agency.js';
 import { specViolations } from './support/spec-check.js';
 
@@ -72,5 +74,37 @@ describe('the checks on every answer', () => {
     expect(checkLogLine('{"level":"error","message":"Failed query: select "id" from "penalties" where "id" = $1"}')).toMatch(/SQL/);
     expect(checkLogLine(`{"level":"info","message":"created","party":"${ID}"}`)).toMatch(/raw ID/);
     expect(checkLogLine('{"level":"info","message":"listening","url":"http://127.0.0.1:8787","readyMs":120}')).toBeNull();
+  });
+});
+
+describe('fuzz sender: a dropped connection', () => {
+  // A server that drops the connection of the first `drops` requests it reads and answers the rest.
+  async function dropping(drops: number) {
+    let seen = 0;
+    const server = createServer((req, res) => (seen++ < drops ? req.socket.destroy() : res.end('ok')));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo; // listen(0) on TCP always gives an AddressInfo
+    const world = { base: `http://127.0.0.1:${port}` } as World; // send reads only base
+    // closeAllConnections: the answered keep-alive socket would hold close() open
+    return { world, close: () => new Promise((resolve) => (server.closeAllConnections(), server.close(resolve))) };
+  }
+  const sent = { method: 'GET', url: '/', headers: {}, authLabel: 'none' };
+
+  it('is resent once on a fresh connection, and the answer says it was', async () => {
+    const { world, close } = await dropping(1);
+    const outcome = await send(sent, world);
+    await close();
+    expect(outcome.status).toBe(200);
+    expect(outcome.error).toBeUndefined();
+    expect(outcome.redelivered).toMatch(/TypeError/);
+  });
+
+  it('is a finding when the server drops it twice', async () => {
+    const { world, close } = await dropping(2);
+    const outcome = await send(sent, world);
+    await close();
+    expect(outcome.status).toBe(0);
+    expect(outcome.error).toMatch(/TypeError/);
+    expect(check(outcome)).toEqual(['connection']);
   });
 });
