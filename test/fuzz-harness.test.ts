@@ -86,7 +86,12 @@ describe('fuzz sender: a dropped connection', () => {
     const { port } = server.address() as AddressInfo; // listen(0) on TCP always gives an AddressInfo
     const world = { base: `http://127.0.0.1:${port}` } as World; // send reads only base
     // closeAllConnections: the answered keep-alive socket would hold close() open
-    return { world, close: () => new Promise((resolve) => (server.closeAllConnections(), server.close(resolve))) };
+    const close = () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(resolve);
+      });
+    return { world, close };
   }
   const sent = { method: 'GET', url: '/', headers: {}, authLabel: 'none' };
 
