@@ -119,6 +119,7 @@ const tags = [
   { name: 'enforcement-actions', description: '其他执法行为 — 行政检查, 行政强制 and other enforcement results (事后公开)' },
   { name: 'campaigns', description: '专项整治 — named enforcement campaigns that decisions belong to' },
   { name: 'inspections', description: '双随机、一公开 — random-selection inspections: item lists, entity and inspector directories, 细则, plans, tasks, re-checkable draws and results' },
+  { name: 'negative-list', description: '市场准入负面清单 — the market-access negative list: editions, items and measures, diffs between editions, the edition in force on a date, measure search and "may I do this?"' },
   { name: 'compliance', description: '公示时效 — publication deadlines met and missed, per agency (回头看)' },
   { name: 'exports', description: '批量导出 — the national 双公示 CSV of the decisions on display, streamed' },
   { name: 'maintenance', description: '运维 — operator tasks (publicity expiry sweep)' },

@@ -8,7 +8,7 @@ import { describeCitations } from './citations.js';
  * The citation lists of a page of records, described with their validity today (a repealed text is
  * flagged), in one describeCitations call however many records the page holds.
  */
-async function describeCitationLists(db: Db, lists: CitationInput[][], now: Date): Promise<Citation[][]> {
+export async function describeCitationLists(db: Db, lists: CitationInput[][], now: Date): Promise<Citation[][]> {
   const described = await describeCitations(db, lists.flat(), chinaDate(now));
   let offset = 0;
   return lists.map((list) => {

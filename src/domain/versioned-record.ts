@@ -177,13 +177,22 @@ export async function patchRecord<T extends VersionedTable, Row extends Stored<T
 export const byId = (resource: { name: string; table: VersionedTable }, id: string): Target => ({ where: eq(resource.table.id, id), label: `${resource.name} ${id}` });
 
 /** Reads one record by id, or 404 naming it. */
-export async function getRecord<T extends VersionedTable, Row extends Stored<T>, Input, Published extends Record<string, unknown>>(
+export function getRecord<T extends VersionedTable, Row extends Stored<T>, Input, Published extends Record<string, unknown>>(
   db: Db,
   resource: VersionedResource<T, Row, Input, Published>,
   id: string,
 ): Promise<Row> {
-  const [stored] = (await db.select().from(resource.table as PgTable).where(eq(resource.table.id, id))) as Stored<T>[];
-  if (!stored) throw problems.notFound(`${resource.name} ${id}`);
+  return findRecord(db, resource, byId(resource, id));
+}
+
+/** Reads the record a target names (by id, or by a natural key such as an edition's code), or 404 naming it. */
+export async function findRecord<T extends VersionedTable, Row extends Stored<T>, Input, Published extends Record<string, unknown>>(
+  db: Db,
+  resource: VersionedResource<T, Row, Input, Published>,
+  target: Target,
+): Promise<Row> {
+  const [stored] = (await db.select().from(resource.table as PgTable).where(target.where)) as Stored<T>[];
+  if (!stored) throw problems.notFound(target.label);
   return rowOf(db, resource, stored);
 }
 

@@ -3,12 +3,12 @@
  * A resource passes its schemas and its domain verbs; statuses, headers and descriptions follow the same
  * conventions everywhere (ETag from the version, Location on create, If-Match on change).
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { HandlerServices } from '../context.js';
 import type { Db } from '../db/client.js';
 import type { Principal } from '../domain/principal.js';
 import type { RecordType } from '../domain/records.js';
-import { byId, getRecord, patchRecord, type VersionedResource, type VersionedTable, type Written } from '../domain/versioned-record.js';
+import { byId, findRecord, getRecord, patchRecord, type Target, type VersionedResource, type VersionedTable, type Written } from '../domain/versioned-record.js';
 import { versionEtag } from '../domain/versioning.js';
 import type { Page as RowPage } from '../domain/paging.js';
 import { defineRoute, type AnyRoute } from '../registry.js';
@@ -42,6 +42,11 @@ export interface RecordRoutes<T extends VersionedTable, R extends Row<T>, Input,
   etag?(row: R, published: Published): string;
   /** Problems the create and patch checks can answer beyond 400/401/403/404. */
   problems: number[];
+  /**
+   * One record addressed by something besides its id (an edition by its code or id): the path parameter, its
+   * schema, and the target it names. Revisions stay under the id.
+   */
+  ref?: { param: string; schema: z.ZodType<string>; target(value: string): Target };
 }
 
 export function recordRoutes<T extends VersionedTable, R extends Row<T>, Input, Published extends Record<string, unknown>, Query, Create>(
@@ -50,6 +55,13 @@ export function recordRoutes<T extends VersionedTable, R extends Row<T>, Input, 
   const { resource, collection, tag, label, record } = spec;
   const one = { description: `The ${label}.`, schema: record, headers: etagHeaderSpec };
   const etagOf = spec.etag ?? ((row: R) => versionEtag(row.version));
+  const param = spec.ref?.param ?? 'id';
+  const params = spec.ref ? z.strictObject({ [param]: spec.ref.schema }) : IdParams;
+  // Both shapes are one string parameter named `param`; the validator has checked it.
+  const targetOf = (values: unknown): Target => {
+    const value = (values as Record<string, string>)[param]!;
+    return spec.ref ? spec.ref.target(value) : byId(resource, value);
+  };
   return [
     defineRoute({
       method: 'get',
@@ -67,15 +79,15 @@ export function recordRoutes<T extends VersionedTable, R extends Row<T>, Input, 
     }),
     defineRoute({
       method: 'get',
-      path: `${collection}/{id}`,
+      path: `${collection}/{${param}}`,
       operationId: `get${spec.singular}`,
       summary: `${label}详情`,
       tag,
-      params: IdParams,
+      params,
       problems: [404],
       responses: { 200: one },
       handler: async ({ db, params, now }) => {
-        const row = await getRecord(db, resource, params.id);
+        const row = await findRecord(db, resource, targetOf(params));
         const [body] = await resource.publish(db, [row], now());
         return { status: 200 as const, body: body!, etag: etagOf(row, body!) };
       },
@@ -83,13 +95,13 @@ export function recordRoutes<T extends VersionedTable, R extends Row<T>, Input, 
     ...(spec.insert ? [createRoute(spec, spec.insert, one, etagOf)] : []),
     defineRoute({
       method: 'patch',
-      path: `${collection}/{id}`,
+      path: `${collection}/{${param}}`,
       operationId: `update${spec.singular}`,
       summary: `修改${label}`,
       description: `JSON merge patch (RFC 7396) against the version named by If-Match, by the owning agency (\`publish\` scope) or the operator. ${spec.describe.patch} Each change is a new version with its revision kept; a patch that changes nothing returns the current version.`,
       tag,
       auth: true,
-      params: IdParams,
+      params,
       body: spec.patch,
       bodyTypes: ['application/merge-patch+json', 'application/json'],
       ifMatch: true,
@@ -98,7 +110,7 @@ export function recordRoutes<T extends VersionedTable, R extends Row<T>, Input, 
       handler: async (services) => {
         const { db, principal, now, params, body, ifMatch } = services;
         const patching = spec.patching?.(services) ?? resource;
-        const { row, published } = await patchRecord(db, patching, principal, now(), byId(resource, params.id), ifMatch, body as Record<string, unknown>);
+        const { row, published } = await patchRecord(db, patching, principal, now(), targetOf(params), ifMatch, body as Record<string, unknown>);
         return { status: 200 as const, body: published, etag: etagOf(row, published) };
       },
     }),

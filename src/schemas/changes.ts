@@ -22,14 +22,16 @@ export const RECORD_TYPES = [
   'inspection_task',
   'inspection_draw',
   'inspection_result',
+  'negative_list_edition',
+  'negative_list_item',
 ] as const;
 export type RecordTypeName = (typeof RECORD_TYPES)[number];
 const RecordType = z.enum(RECORD_TYPES).meta({ title: '记录类型' });
 
-export const CHANGE_EVENTS = ['created', 'updated', 'withdrawn', 'expired', 'repaired', 'committed', 'contributed', 'revealed', 'voided'] as const;
+export const CHANGE_EVENTS = ['created', 'updated', 'withdrawn', 'expired', 'repaired', 'committed', 'contributed', 'revealed', 'voided', 'published', 'superseded'] as const;
 const ChangeEvent = z.enum(CHANGE_EVENTS).meta({
   title: '变更类型',
-  description: 'created = first published; updated = a new version; withdrawn = 撤回 with a public reason; expired = publicity period ended; repaired = publicity ended early (信用修复 / 提前停止公示); committed, contributed, revealed, voided = the steps of a random-selection draw.',
+  description: 'created = first published; updated = a new version; withdrawn = 撤回 with a public reason; expired = publicity period ended; repaired = publicity ended early (信用修复 / 提前停止公示); committed, contributed, revealed, voided = the steps of a random-selection draw; published = a negative-list edition took effect as the current one; superseded = a later edition replaced it.',
 });
 
 export const Revision = z

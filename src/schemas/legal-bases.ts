@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { VALIDITY } from '../lib/validity.js';
 import { Id, IsoDate, pageQuery, recordMeta } from './common.js';
-import { line, withGuard } from './text.js';
+import { httpUrl, line } from './text.js';
 import { LegalArticleList } from './legal-articles.js';
 
 const LEGAL_LEVELS = ['法律', '行政法规', '地方性法规', '部门规章', '地方政府规章', '行政规范性文件'] as const;
@@ -13,7 +13,7 @@ const Validity = z.enum(VALIDITY).meta({
     'Derived on every read from the dates (Beijing date today): 尚未生效 before effectiveOn; 已废止 from repealedOn; 已修改 once a text that amends or replaces it is in effect; otherwise 现行有效.',
 });
 
-const Url = withGuard(z.url({ protocol: /^https?$/ }).max(2048), 'refused');
+const Url = httpUrl();
 
 const editable = {
   title: line(200).meta({ title: '名称', example: '中华人民共和国行政处罚法' }),

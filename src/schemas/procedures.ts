@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { powerTypes } from '../codes/power-types.js';
 import { Id, recordMeta } from './common.js';
-import { guarded, line, prose, withGuard } from './text.js';
+import { guarded, httpUrl, line, prose } from './text.js';
 
 /*
  * 执法程序与救济渠道 (行政处罚法 art. 39: 实施机关、立案依据、实施程序和救济渠道 are published): one record per
@@ -35,7 +35,7 @@ const Step = z
   .meta({ id: 'ProcedureStep', title: '程序环节' });
 
 const Phone = guarded('public-contact').regex(/^[0-9+\-() ]{3,32}$/, 'Phone: digits, spaces, + - ( ).').meta({ title: '投诉电话', example: '12328' });
-const Url = withGuard(z.url({ protocol: /^https?$/ }).max(2048), 'refused').meta({ title: '投诉网址' });
+const Url = httpUrl().meta({ title: '投诉网址' });
 
 const reconsideration = {
   body: line(200).meta({ title: '复议机关', example: '示例市人民政府' }),

@@ -88,3 +88,6 @@ export const prose = (max: number) => bounded(max, 'refused', true);
 
 /** A slot for an identifier of the party, where a 身份证 number is masked before storage instead of refused. */
 export const identifierSlot = (max: number) => bounded(max, 'masked', false);
+
+/** A web address (http or https, up to 2,048 characters) under the personal-data guard. */
+export const httpUrl = () => withGuard(z.url({ protocol: /^https?$/ }).max(2048), 'refused');
