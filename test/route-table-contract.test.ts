@@ -41,9 +41,17 @@ describe('the route table', () => {
 
   it('says who may use each authenticated route: the operator alone, the agency named, or any key for its own', () => {
     const by = (owner: string) => authenticated.filter(({ route }) => ownerOf(route) === owner).map(({ route }) => route.operationId);
-    expect(by('operator').sort()).toEqual(['createAgency', 'expirePublicity']);
+    expect(by('operator').sort()).toEqual([
+      'createAgency',
+      'createNegativeListEdition',
+      'createNegativeListItem',
+      'expirePublicity',
+      'publishNegativeListEdition',
+      'updateNegativeListEdition',
+      'updateNegativeListItem',
+    ]);
     expect(by('caller').sort()).toEqual(['contributeToInspectionDraw', 'createLegalBasis']);
-    expect(by('agency').length).toBe(authenticated.length - 4);
+    expect(by('agency').length).toBe(authenticated.length - 9);
   });
 });
 

@@ -35,6 +35,6 @@ export function prefixQuery(query: string): string {
 }
 
 /** A quoted tsquery lexeme: no user character can act as tsquery syntax. */
-function lexeme(word: string): string {
+export function lexeme(word: string): string {
   return `'${word.replaceAll("'", "''").replaceAll('\\', '\\\\')}'`;
 }

@@ -10,7 +10,7 @@ let editionSerial = 0;
 let day = Date.parse('2031-01-01T00:00:00Z');
 
 /** A fresh effective date: 30 days after the previous one handed out in this file. */
-export function laterDate(): string {
+function laterDate(): string {
   day += 30 * 86_400_000;
   return new Date(day).toISOString().slice(0, 10);
 }
@@ -18,7 +18,7 @@ export function laterDate(): string {
 /** The day after (or before, with -1) a YYYY-MM-DD date. */
 export const shiftDate = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-export const uniqueEditionCode = () => `t${process.pid}-${++editionSerial}`;
+const uniqueEditionCode = () => `t${process.pid}-${++editionSerial}`;
 
 export const validEdition = (fields: Record<string, unknown> = {}) => ({
   code: uniqueEditionCode(),
@@ -67,7 +67,7 @@ export async function publication(t: TestContext): Promise<Record<string, string
   return current ? { supersedes: current } : {};
 }
 
-export async function publishEdition(t: TestContext, code: string) {
+async function publishEdition(t: TestContext, code: string) {
   const res = await t.post(`/v1/negative-list/editions/${code}/publish`, await publication(t), admin);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body;

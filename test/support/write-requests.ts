@@ -11,6 +11,7 @@ import { basisPayload } from './legal-bases.js';
 import { validLicence } from './licences.js';
 import { validOfficer } from './officers.js';
 import { commitTask, createdTask, drawSecret, drawTask, inspectionWorld, validEntity, validItem, validRules, validTask } from './inspections.js';
+import { addItem, createEditionDraft, publication, validEdition, validNlItem } from './negative-list.js';
 import { validPenalty } from './penalties.js';
 import { benchmarkBody, powerBody } from './powers.js';
 import { validProcedure } from './procedures.js';
@@ -97,6 +98,15 @@ export async function writeRequests(t: TestContext): Promise<{ requests: WriteRe
     return { agencyId: owner.id, year: 2026, title: '2026年度抽查计划', itemIds: [ownItem.id] };
   };
 
+  // Negative-list writes act on drafts: every publication gets a draft of its own, with an item.
+  const draftEdition = await createEditionDraft(t);
+  const draftItem = await addItem(t, draftEdition.id);
+  const publishable = async () => {
+    const draft = await createEditionDraft(t);
+    await addItem(t, draft.id);
+    return draft.code as string;
+  };
+
   const post = (path: string, body: Record<string, unknown>) => async (): Promise<WriteRequest> => ({ method: 'POST', path, body, headers: admin });
   const patch = (path: string) => async (): Promise<WriteRequest> => ({ method: 'PATCH', path, body: {}, headers: await ifMatch(t, path) });
   const act = (record: string, action: string, body: Record<string, unknown>) => async (): Promise<WriteRequest> => ({
@@ -169,6 +179,14 @@ export async function writeRequests(t: TestContext): Promise<{ requests: WriteRe
       return post(`/v1/inspection-tasks/${task.id}/results`, { agencyId: world.agencyId, items: [resultFor(draw)] })();
     },
     updateInspectionResult: patch(`/v1/inspection-results/${result.id}`),
+    createNegativeListEdition: async () => (await post('/v1/negative-list/editions', validEdition()))(),
+    updateNegativeListEdition: patch(`/v1/negative-list/editions/${draftEdition.code}`),
+    publishNegativeListEdition: async () => {
+      const code = await publishable();
+      return post(`/v1/negative-list/editions/${code}/publish`, await publication(t))();
+    },
+    createNegativeListItem: async () => (await post('/v1/negative-list/items', validNlItem(draftEdition.id)))(),
+    updateNegativeListItem: patch(`/v1/negative-list/items/${draftItem.id}`),
     expirePublicity: post('/v1/maintenance/expire', {}),
     createKey: post('/v1/keys', { agencyId, name: '发布系统', scopes: ['publish'] }),
     revokeKey: async () => ({ method: 'DELETE', path: `/v1/keys/${key.id}`, headers: admin }),

@@ -2,6 +2,10 @@ import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { recordColumns } from '../columns.js';
 import type { MeasureInput } from '../../schemas/negative-list/measures.js';
+import type { CATEGORIES } from '../../schemas/negative-list/items.js';
+import type { EDITION_STATUSES } from '../../schemas/negative-list/editions.js';
+
+type CategoryCode = (typeof CATEGORIES)[number];
 import { dateCol, searchVector } from './duties.js';
 
 /*
@@ -16,6 +20,7 @@ export const negativeListEditions = pgTable(
   'negative_list_editions',
   {
     ...recordColumns(),
+    status: text('status').$type<(typeof EDITION_STATUSES)[number]>().notNull(),
     code: text('code').notNull(),
     title: text('title').notNull(),
     documentNo: text('document_no'),
@@ -42,7 +47,7 @@ export const negativeListItems = pgTable(
     editionId: uuid('edition_id')
       .notNull()
       .references(() => negativeListEditions.id),
-    category: text('category').notNull(),
+    category: text('category').$type<CategoryCode>().notNull(),
     itemNo: integer('item_no').notNull(),
     code: text('code').notNull(),
     name: text('name').notNull(),
@@ -71,7 +76,7 @@ export const negativeListMeasures = pgTable(
     position: integer('position').notNull(),
     editionId: uuid('edition_id').notNull(),
     itemCode: text('item_code').notNull(),
-    category: text('category').notNull(),
+    category: text('category').$type<CategoryCode>().notNull(),
     text: text('text').notNull(),
     starred: boolean('starred').notNull(),
     regionCode: text('region_code'),

@@ -28,7 +28,7 @@ async function countsOf(db: Db, ids: string[]): Promise<Map<string, EditionCount
   const items = await db.select({ id: i.editionId, category: i.category, n: count() }).from(i).where(and(inArray(i.editionId, ids), eq(i.status, 'active'))).groupBy(i.editionId, i.category);
   for (const row of items) {
     const c = out.get(row.id)!;
-    c.items[row.category as 'prohibited' | 'permitted'] += row.n;
+    c.items[row.category] += row.n;
     c.items.total += row.n;
   }
   // Measure rows exist only for active items (the item's write rewrites them).
@@ -37,7 +37,7 @@ async function countsOf(db: Db, ids: string[]): Promise<Map<string, EditionCount
   const measures = await db.select({ id: m.editionId, category: m.category, local, n: count() }).from(m).where(inArray(m.editionId, ids)).groupBy(m.editionId, m.category, local);
   for (const row of measures) {
     const c = out.get(row.id)!;
-    c.measures[row.category as 'prohibited' | 'permitted'] += row.n;
+    c.measures[row.category] += row.n;
     c.measures[row.local ? 'local' : 'national'] += row.n;
     c.measures.total += row.n;
   }
@@ -62,7 +62,7 @@ async function publishEditions(db: Db, rows: EditionRow[]): Promise<Edition[]> {
   const [counts, ends] = await Promise.all([countsOf(db, rows.map((r) => r.id)), effectiveToOf(db, rows)]);
   return rows.map((row) => ({
     ...recordMetaOf(row),
-    status: row.status as Edition['status'],
+    status: row.status,
     code: row.code,
     title: row.title,
     documentNo: row.documentNo,

@@ -33,7 +33,7 @@ const publishRoute = defineRoute({
   operationId: 'publishNegativeListEdition',
   summary: '发布负面清单版本',
   description:
-    'The operator publishes a draft: it becomes the current edition and the current one is superseded, atomically (feed events `published` and `superseded`). While an edition is current, `supersedes` must name it; a publication that raced another is a 409. An edition without items, or one taking effect no later than the current one, is a 422. A published edition never changes.',
+    'Operator only: the platform operator publishes a draft: it becomes the current edition and the current one is superseded, atomically (feed events `published` and `superseded`). While an edition is current, `supersedes` must name it; a publication that raced another is a 409. An edition without items, or one taking effect no later than the current one, is a 422. A published edition never changes.',
   tag,
   auth: true,
   params: EditionParams,
@@ -66,8 +66,8 @@ export const editionRoutes = [
     ref: { param: 'edition', schema: EditionRef, target: editionTarget },
     describe: {
       list: 'Every edition (pilot, 2018, 2019, 2020, 2022, 2025 and later ones, drafts included), filtered by status, with item and measure counts by category, national and local. Keyset-paginated.',
-      create: 'The operator adds an edition as a draft (code unique, 409). Items are added to the draft; publishing makes it current.',
-      patch: 'Only a draft changes (a published edition is a 409).',
+      create: 'Operator only (the list is issued nationally): the platform operator adds an edition as a draft (code unique, 409). Items are added to the draft; publishing makes it current.',
+      patch: 'Operator only. Only a draft changes (a published edition is a 409).',
     },
     problems: [409],
   }),

@@ -62,8 +62,8 @@ export const itemRoutes = [
     insert: createItem,
     describe: {
       list: 'Items of every edition, filtered by edition, category, 事项编码 (one item across editions) and status; with q, ranked Chinese search. Keyset-paginated.',
-      create: 'The operator adds an item to a draft edition (a published edition never changes: 409). 事项编码 is unique within an edition, and so is 项目号 within a category (409 naming the field). Every measure needs its text; cited articles must exist (422).',
-      patch: 'Only items of a draft edition change; removing an item from a draft sets status removed.',
+      create: 'Operator only: the platform operator adds an item to a draft edition (a published edition never changes: 409). 事项编码 is unique within an edition, and so is 项目号 within a category (409 naming the field). Every measure needs its text; cited articles must exist (422).',
+      patch: 'Operator only. Only items of a draft edition change; removing an item from a draft sets status removed.',
     },
     problems: [409],
   }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { mergePatchFields } from '../decision-changes.js';
-import { IsoDate, Timestamp, pageQuery, recordMeta } from '../common.js';
+import { IsoDate, Timestamp, dateParam, pageQuery, recordMeta } from '../common.js';
 import { guarded, httpUrl, line, prose } from '../text.js';
 
 /*
@@ -10,12 +10,12 @@ import { guarded, httpUrl, line, prose } from '../text.js';
  */
 
 export const EDITION_STATUSES = ['draft', 'current', 'superseded'] as const;
-export const EditionStatus = z.enum(EDITION_STATUSES).meta({
+const EditionStatus = z.enum(EDITION_STATUSES).meta({
   title: '状态',
   description: 'draft = 草案 (editable, not in force); current = 现行版本 (the latest published edition); superseded = 已被替代 (published earlier, kept unchanged).',
 });
 
-export const EditionCode = guarded('refused')
+const EditionCode = guarded('refused')
   .regex(/^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$/, 'Edition code: 1-32 letters, digits, ".", "_" or "-", e.g. 2025.')
   .meta({ title: '版本代码', description: 'Short code naming the edition in paths and diffs, e.g. 2025 or 2016-pilot.', example: '2025' });
 
@@ -88,13 +88,12 @@ export const EditionListQuery = z.strictObject({ ...pageQuery, status: EditionSt
 export type EditionListQuery = z.output<typeof EditionListQuery>;
 
 /** An edition in a path: its code or its id. */
-export const EditionRef = z
-  .string()
+export const EditionRef = guarded('refused')
   .regex(/^[0-9A-Za-z][0-9A-Za-z._-]{0,35}$/, 'An edition code (e.g. 2025) or id.')
   .meta({ title: '版本', description: 'The edition code (e.g. 2025) or its id.', example: '2025' });
 
 export const EditionParams = z.strictObject({ edition: EditionRef });
 
 export const AsOfQuery = z.strictObject({
-  asOf: IsoDate.optional().meta({ title: '查询日期', description: 'The date to ask about; today (Beijing time) by default.', example: '2023-06-01' }),
+  asOf: dateParam({ title: '查询日期', description: 'The date to ask about; today (Beijing time) by default.', example: '2023-06-01' }).optional(),
 });

@@ -18,7 +18,7 @@ export const Category = z.enum(CATEGORIES).meta({
 });
 export const CATEGORY_NAMES: Record<(typeof CATEGORIES)[number], string> = { prohibited: '禁止准入类', permitted: '许可准入类' };
 
-export const ItemCode = guarded('refused')
+const ItemCode = guarded('refused')
   .regex(/^\d{6}$/, '事项编码 must be 6 digits.')
   .meta({ title: '事项编码', description: 'The 6-digit national code: the identity of an item across editions.', example: '100004', minLength: 6, maxLength: 6 });
 
