@@ -30,11 +30,11 @@ describe('editions: draft, publish, supersede', () => {
     expect(events[2].id).toBe(edition.id);
   });
 
-  it('refuses a publication that does not name the current edition (422) or names a stale one (409), writing nothing', async () => {
+  it('refuses a publication that does not name the current edition or names a stale one (409), writing nothing', async () => {
     const { edition: current } = await publishedEdition(t);
     const draft = await createEditionDraft(t);
     await addItem(t, draft.id);
-    await expectRefused(t, negativeListEditions, () => t.post(`/v1/negative-list/editions/${draft.code}/publish`, {}, admin), 422, ['/supersedes']);
+    await expectRefused(t, negativeListEditions, () => t.post(`/v1/negative-list/editions/${draft.code}/publish`, {}, admin), 409, ['/supersedes']);
     const stale = await createEditionDraft(t);
     const res = await expectRefused(t, negativeListEditions, () => t.post(`/v1/negative-list/editions/${draft.code}/publish`, { supersedes: stale.code }, admin), 409);
     expect(res.body.detail).toContain(current.code);

@@ -51,8 +51,11 @@ function assertSupersedes(current: EditionRow | undefined, draft: EditionRow, bo
     if (body.supersedes) throw raced();
     return;
   }
+  // A conflict, not bad input: the caller may have looked before another publication made this edition current.
   if (!body.supersedes) {
-    throw problems.unprocessable([{ in: 'body', pointer: '/supersedes', detail: `Edition ${current.code} is current: name it to supersede it.` }]);
+    throw problems.conflict(`Edition ${current.code} is current: name it in \`supersedes\` to replace it.`, [
+      { in: 'body', pointer: '/supersedes', detail: `Must name the current edition, ${current.code}.` },
+    ]);
   }
   if (body.supersedes !== current.code) throw problems.conflict(`Edition ${current.code} is current now, not ${body.supersedes}: read it and publish again naming it.`);
   if (draft.effectiveFrom <= current.effectiveFrom) {

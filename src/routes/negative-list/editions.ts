@@ -33,7 +33,7 @@ const publishRoute = defineRoute({
   operationId: 'publishNegativeListEdition',
   summary: '发布负面清单版本',
   description:
-    'Operator only: the platform operator publishes a draft: it becomes the current edition and the current one is superseded, atomically (feed events `published` and `superseded`). While an edition is current, `supersedes` must name it; a publication that raced another is a 409. An edition without items, or one taking effect no later than the current one, is a 422. A published edition never changes.',
+    'Operator only: the platform operator publishes a draft: it becomes the current edition and the current one is superseded, atomically (feed events `published` and `superseded`). While an edition is current, `supersedes` must name it (409 otherwise, as for a publication that raced another). An edition without items, or one taking effect no later than the current one, is a 422. A published edition never changes.',
   tag,
   auth: true,
   params: EditionParams,
