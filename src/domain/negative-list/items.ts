@@ -125,7 +125,7 @@ export function listItems(db: Db, query: ItemListQuery) {
 }
 
 /** Table order: 禁止准入类 before 许可准入类, then 项目号. */
-const tableOrder = [sql`CASE ${t.category} WHEN 'prohibited' THEN 0 ELSE 1 END`, asc(t.itemNo)];
+export const tableOrder = [sql`CASE ${t.category} WHEN 'prohibited' THEN 0 ELSE 1 END`, asc(t.itemNo)];
 
 /** The active items of one edition, in the order of the official table. */
 export async function editionItems(db: Db, ref: string, query: EditionItemsQuery) {
