@@ -1,6 +1,8 @@
 import { checkActivity } from '../../domain/negative-list/check.js';
+import { compareEditions } from '../../domain/negative-list/edition-diff.js';
 import { searchMeasures } from '../../domain/negative-list/measures.js';
 import { defineRoute } from '../../registry.js';
+import { DiffQuery, EditionDiff } from '../../schemas/negative-list/diff.js';
 import { CheckQuery, CheckResult, MeasureHitPage, MeasureSearchQuery } from '../../schemas/negative-list/queries.js';
 import { linkHeaderSpec, nextLinkHeader } from '../links.js';
 
@@ -37,4 +39,37 @@ const checkRoute = defineRoute({
   handler: async ({ db, query, now }) => ({ status: 200 as const, body: await checkActivity(db, query, now()) }),
 });
 
-export const queryRoutes = [measureSearchRoute, checkRoute];
+
+const diffDescription =
+  'Any two editions (a draft against the current one too): items added, removed, moved between categories and changed, matched by 事项编码; within a changed item the measures added, removed, reworded (with a character-level diff) and reordered, and changed marks (★, local region, 主管部门); counts; and `summary`, the same in readable Chinese Markdown. An unknown edition is a 422 naming `from` or `to`.';
+
+const diffRoute = defineRoute({
+  method: 'get',
+  path: '/v1/negative-list/diff',
+  operationId: 'diffNegativeListEditions',
+  summary: '负面清单版本对比',
+  description: diffDescription,
+  tag,
+  query: DiffQuery,
+  problems: [422],
+  responses: { 200: { description: 'The difference.', schema: EditionDiff } },
+  handler: async ({ db, query }) => ({ status: 200 as const, body: await compareEditions(db, query.from, query.to) }),
+});
+
+const diffMarkdownRoute = defineRoute({
+  method: 'get',
+  path: '/v1/negative-list/diff.md',
+  operationId: 'diffNegativeListEditionsMarkdown',
+  summary: '负面清单版本对比（Markdown）',
+  description: 'The `summary` of /v1/negative-list/diff on its own, as text/markdown, for people and for tools that render it.',
+  tag,
+  query: DiffQuery,
+  problems: [422],
+  responses: { 200: { description: 'The difference as Chinese Markdown.', stream: { mediaType: 'text/markdown; charset=utf-8' } } },
+  handler: async ({ db, query }) => {
+    const { summary } = await compareEditions(db, query.from, query.to);
+    return { status: 200 as const, body: new Blob([summary]).stream() };
+  },
+});
+
+export const queryRoutes = [measureSearchRoute, checkRoute, diffRoute, diffMarkdownRoute];
