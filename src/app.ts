@@ -24,6 +24,7 @@ import { campaignRoutes } from './routes/campaigns.js';
 import { enforcementActionRoutes } from './routes/enforcement-actions.js';
 import { powerRoutes } from './routes/powers.js';
 import { inspectionRoutes } from './routes/inspections/index.js';
+import { approvalItemRoutes } from './routes/approval-items.js';
 import { procedureRoutes } from './routes/procedures.js';
 import { publicityRuleRoutes } from './routes/publicity-rules.js';
 
@@ -49,6 +50,7 @@ export const routes: AnyRoute[] = [
   ...campaignRoutes,
   ...enforcementActionRoutes,
   ...inspectionRoutes,
+  ...approvalItemRoutes,
   ...complianceRoutes,
   ...maintenanceRoutes,
   ...keyRoutes,

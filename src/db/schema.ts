@@ -22,6 +22,7 @@ import type { AgencyCreate } from '../schemas/agencies.js';
 export * from './tables/duties.js';
 export * from './tables/decisions.js';
 export * from './tables/inspections.js';
+export * from './tables/approval-items.js';
 
 /** 执法主体: an enforcement body (法定 / 授权 / 委托). */
 export const agencies = pgTable(

@@ -22,6 +22,7 @@ export const RECORD_TYPES = [
   'inspection_task',
   'inspection_draw',
   'inspection_result',
+  'approval_item',
 ] as const;
 export type RecordTypeName = (typeof RECORD_TYPES)[number];
 const RecordType = z.enum(RECORD_TYPES).meta({ title: '记录类型' });
