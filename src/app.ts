@@ -25,6 +25,7 @@ import { enforcementActionRoutes } from './routes/enforcement-actions.js';
 import { powerRoutes } from './routes/powers.js';
 import { inspectionRoutes } from './routes/inspections/index.js';
 import { negativeListRoutes } from './routes/negative-list/index.js';
+import { approvalItemRoutes } from './routes/approval-items.js';
 import { procedureRoutes } from './routes/procedures.js';
 import { publicityRuleRoutes } from './routes/publicity-rules.js';
 
@@ -51,6 +52,7 @@ export const routes: AnyRoute[] = [
   ...enforcementActionRoutes,
   ...inspectionRoutes,
   ...negativeListRoutes,
+  ...approvalItemRoutes,
   ...complianceRoutes,
   ...maintenanceRoutes,
   ...keyRoutes,

@@ -116,6 +116,7 @@ const tags = [
   { name: 'procedures', description: '执法程序与救济渠道 — procedures and remedy channels per agency (事前公开)' },
   { name: 'penalties', description: '行政处罚 — penalty decisions in the national 双公示 format, with deadlines, withdrawal and publicity periods (事后公开)' },
   { name: 'licences', description: '行政许可 — licence decisions in the national 双公示 format (事后公开)' },
+  { name: 'approval-items', description: '行政许可事项 — approval items (谁审批谁公示): basis, conditions, materials, procedure, time limits, fees, channels, negative-list measures; the licence decisions under each' },
   { name: 'enforcement-actions', description: '其他执法行为 — 行政检查, 行政强制 and other enforcement results (事后公开)' },
   { name: 'campaigns', description: '专项整治 — named enforcement campaigns that decisions belong to' },
   { name: 'inspections', description: '双随机、一公开 — random-selection inspections: item lists, entity and inspector directories, 细则, plans, tasks, re-checkable draws and results' },

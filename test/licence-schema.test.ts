@@ -153,6 +153,7 @@ describe('Licence (response)', () => {
       state: 'valid',
       dataSource: '示例市市场监督管理局',
       dataSourceCreditCode: AGENCY_CODE,
+      approvalItemId: null,
       remarks: null,
       citations: [],
       tags: [],

@@ -2,8 +2,8 @@
  * Imports an agency's national-template spreadsheet (CSV/XLSX, current or legacy format):
  *   tsx src/cli/import.ts --kind penalties|licences --file x.xlsx --agency <agencyId>
  *        [--agency-credit-code <code>] [--report rejected.csv] [--batch 1000] [--dry-run]
- * or its 检查对象名录库 (src/cli/import-entities.ts; the file may also be given without --file):
- *   tsx src/cli/import.ts --kind inspection-entities --agency <agencyId> x.csv [--report rejected.csv] [--batch 2000] [--dry-run]
+ * or its 检查对象名录库 or 行政许可事项清单 (src/cli/import-stream.ts; the file may also be given without --file):
+ *   tsx src/cli/import.ts --kind inspection-entities|approval-items --agency <agencyId> x.csv [--report rejected.csv] [--batch N] [--dry-run]
  * --dry-run maps and validates every row and submits nothing (valid rows are counted as importable); it needs
  * --agency-credit-code because it opens no database. Without --dry-run the agency's credit code is looked up
  * unless given. Progress (rows settled / total) goes to stderr; the summary to stdout.
@@ -18,7 +18,7 @@ import { runImport, type Submit } from '../import/run-import.js';
 import { envOrExit, exitOnError, reportError } from './report-error.js';
 
 const USAGE =
-  'usage: tsx src/cli/import.ts --kind penalties|licences|inspection-entities --file <x.csv|x.xlsx> --agency <agencyId> ' +
+  'usage: tsx src/cli/import.ts --kind penalties|licences|inspection-entities|approval-items --file <x.csv|x.xlsx> --agency <agencyId> ' +
   '[--agency-credit-code <code>] [--report rejected.csv] [--batch 1000] [--dry-run]';
 
 function fail(message: string): never {
@@ -46,10 +46,10 @@ const batchSize = Number(values.batch ?? 1000);
 if (!Number.isInteger(batchSize) || batchSize < 1) fail('--batch must be a positive integer');
 const dryRun = values['dry-run'];
 
-if (kind === 'inspection-entities') {
-  const { importEntitiesCommand } = await import('./import-entities.js');
+if (kind === 'inspection-entities' || kind === 'approval-items') {
+  const { streamImportCommand } = await import('./import-stream.js');
   const args = { file: values.file, agency: values.agency, report: values.report, batchSize: values.batch === undefined ? undefined : batchSize, dryRun };
-  process.exit(await importEntitiesCommand(args));
+  process.exit(await streamImportCommand(kind, args));
 }
 if (kind !== 'penalties' && kind !== 'licences') fail(USAGE);
 

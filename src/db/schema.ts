@@ -23,6 +23,7 @@ export * from './tables/duties.js';
 export * from './tables/decisions.js';
 export * from './tables/inspections.js';
 export * from './tables/negative-list.js';
+export * from './tables/approval-items.js';
 
 /** 执法主体: an enforcement body (法定 / 授权 / 委托). */
 export const agencies = pgTable(

@@ -5,6 +5,7 @@ import { createAgency } from '../domain/agencies.js';
 import type { AgencyCreate } from '../schemas/agencies.js';
 import type { DemoContext } from './context.js';
 import { INSPECTION_HISTORY_DAYS, seedInspections } from './seed-inspections.js';
+import { seedApprovalItems } from './seed-approval-items.js';
 import { seedLegalBases } from './seed-legal-bases.js';
 import { seedOfficers } from './seed-officers.js';
 import { seedPenalties } from './seed-penalties.js';
@@ -50,5 +51,6 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<boolean>
   await seedProcedures(ctx);
   await seedInspections({ ...ctx, now });
   await seedPenalties({ ...ctx, now });
+  await seedApprovalItems({ ...ctx, now }, opened);
   return true;
 }

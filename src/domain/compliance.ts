@@ -18,10 +18,8 @@ export const COMPLIANCE_TABLES = [
  */
 export const COMPLIANCE_RESULTS = { kind: 'inspection_result', table: getTableName(inspectionResults) } as const;
 
-interface AggregateRow {
-  kind: ComplianceRow['kind'];
-  agency_id: string;
-  agency_name: string;
+/** What TIMELINESS_AGGREGATES counts (the drivers answer counts as numbers or strings). */
+export interface TimelinessAggregates {
   published: number | string;
   on_time: number | string;
   late: number | string;
@@ -29,6 +27,35 @@ interface AggregateRow {
   withdrawals: number | string;
   withdrawals_on_time: number | string;
   withdrawals_late: number | string;
+}
+
+interface AggregateRow extends TimelinessAggregates {
+  kind: ComplianceRow['kind'];
+  agency_id: string;
+  agency_name: string;
+}
+
+/**
+ * Timeliness of a set of published records as SQL aggregates over their decision columns (late,
+ * working_days_late, withdrawal): counted as first published, whatever their status now.
+ */
+export const TIMELINESS_AGGREGATES = sql`count(*)::int AS published,
+  count(*) FILTER (WHERE NOT late)::int AS on_time,
+  count(*) FILTER (WHERE late)::int AS late,
+  round(avg(working_days_late) FILTER (WHERE late), 1)::text AS avg_late,
+  count(withdrawal)::int AS withdrawals,
+  count(*) FILTER (WHERE (withdrawal->>'late')::boolean IS FALSE)::int AS withdrawals_on_time,
+  count(*) FILTER (WHERE (withdrawal->>'late')::boolean)::int AS withdrawals_late`;
+
+/** The counts of TIMELINESS_AGGREGATES as published. */
+export function timelinessCounts(r: TimelinessAggregates) {
+  return {
+    published: Number(r.published),
+    onTime: Number(r.on_time),
+    late: Number(r.late),
+    averageWorkingDaysLate: r.avg_late,
+    withdrawals: { total: Number(r.withdrawals), onTime: Number(r.withdrawals_on_time), late: Number(r.withdrawals_late) },
+  };
 }
 
 /** The decisions of every decision table decided in [from, to], as rows to count. */
@@ -67,25 +94,13 @@ export async function complianceReport(db: Db, q: ComplianceQuery): Promise<Comp
     db,
     sql`SELECT kind, agency_id::text AS agency_id,
           (array_agg(agency_name ORDER BY published_at DESC))[1] AS agency_name,
-          count(*)::int AS published,
-          count(*) FILTER (WHERE NOT late)::int AS on_time,
-          count(*) FILTER (WHERE late)::int AS late,
-          round(avg(working_days_late) FILTER (WHERE late), 1)::text AS avg_late,
-          count(withdrawal)::int AS withdrawals,
-          count(*) FILTER (WHERE (withdrawal->>'late')::boolean IS FALSE)::int AS withdrawals_on_time,
-          count(*) FILTER (WHERE (withdrawal->>'late')::boolean)::int AS withdrawals_late
+          ${TIMELINESS_AGGREGATES}
         FROM (${decisionRows(q)} UNION ALL ${resultRows(q)}) d
         GROUP BY kind, agency_id
         ORDER BY agency_name, agency_id, kind`,
   );
-  return rows.map((r) => ({
-    agencyId: r.agency_id,
-    agencyName: r.agency_name,
-    kind: r.kind,
-    published: Number(r.published),
-    onTime: Number(r.on_time),
-    late: Number(r.late),
-    averageWorkingDaysLate: r.avg_late,
-    withdrawals: WITHDRAWABLE.has(r.kind) ? { total: Number(r.withdrawals), onTime: Number(r.withdrawals_on_time), late: Number(r.withdrawals_late) } : null,
-  }));
+  return rows.map((r) => {
+    const counts = timelinessCounts(r);
+    return { agencyId: r.agency_id, agencyName: r.agency_name, kind: r.kind, ...counts, withdrawals: WITHDRAWABLE.has(r.kind) ? counts.withdrawals : null };
+  });
 }

@@ -1,7 +1,7 @@
 /**
  * The database side of the import CLI. The importer publishes on the operator's behalf for one agency: each
  * batch goes to the same all-or-nothing domain function as POST /v1/penalties/batch (or its licence
- * counterpart; for directory entries, createInspectionEntities), as the operator with
+ * counterpart; for directory entries, createInspectionEntities; for approval items, createApprovalItems), as the operator with
  * every item's agencyId set to that agency, and a refused batch (422, or 409 for a decision number or
  * directory code already used) comes back as { ok: false, errors } with pointers /items/N/..., which the
  * drivers (runImport, importEntities) map to rows.
@@ -18,6 +18,10 @@ import type { PenaltyCreate } from '../schemas/penalties.js';
 import { createInspectionEntities } from '../domain/inspections/entity-batch.js';
 import type { InspectionEntityCreate } from '../schemas/inspections/entities.js';
 import { importEntities, type EntityImportOptions, type EntityImportResult } from './entity-import.js';
+import { createApprovalItems } from '../domain/approval-items/batch.js';
+import type { ApprovalItemCreate } from '../schemas/approval-items.js';
+import { approvalItemRows } from './approval-item-import.js';
+import { importRows, type StreamImportOptions, type StreamImportResult } from './stream-import.js';
 import type { ImportKind } from './national-headers.js';
 import { runImport, type ImportProgress, type ImportResult, type Submit } from './run-import.js';
 
@@ -108,4 +112,15 @@ export function makeEntitySubmit(db: Db, agencyId: string, now: () => Date = () 
 export async function importEntitiesIntoDatabase(db: Db, opts: Omit<EntityImportOptions, 'submit'> & { agencyId: string; now?: () => Date }): Promise<EntityImportResult> {
   await agencyCreditCode(db, opts.agencyId); // only to check the agency exists (ImportAgencyError otherwise)
   return importEntities({ ...opts, submit: makeEntitySubmit(db, opts.agencyId, opts.now) });
+}
+
+/** Writes each batch into the agency's 行政许可事项清单 (createApprovalItems: one transaction per batch). */
+export function makeApprovalItemSubmit(db: Db, agencyId: string, now: () => Date = () => new Date()): Submit {
+  return refusalsAsErrors((items, at) => createApprovalItems(db, ADMIN, now(), agencyId, items as ApprovalItemCreate[], at));
+}
+
+/** What the CLI runs for --kind approval-items without --dry-run; an agency that does not exist is refused first. */
+export async function importApprovalItemsIntoDatabase(db: Db, opts: Omit<StreamImportOptions, 'submit'> & { agencyId: string; now?: () => Date }): Promise<StreamImportResult> {
+  await agencyCreditCode(db, opts.agencyId); // only to check the agency exists (ImportAgencyError otherwise)
+  return importRows(approvalItemRows, { ...opts, submit: makeApprovalItemSubmit(db, opts.agencyId, opts.now) });
 }

@@ -24,6 +24,7 @@ export const RECORD_TYPES = [
   'inspection_result',
   'negative_list_edition',
   'negative_list_item',
+  'approval_item',
 ] as const;
 export type RecordTypeName = (typeof RECORD_TYPES)[number];
 const RecordType = z.enum(RECORD_TYPES).meta({ title: '记录类型' });

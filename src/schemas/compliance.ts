@@ -21,6 +21,30 @@ export type ComplianceQuery = z.output<typeof ComplianceQuery>;
 
 const count = (title: string, description: string) => z.int().min(0).meta({ title, description });
 
+/** Publication timeliness of a set of decisions: the counts of this report, also given per approval item (/v1/approval-items/{id}/licences/counts). */
+export const publicationCounts = {
+  published: count('已公示', 'Decisions decided in the period, or inspection results of inspections made in it, and published (whatever their status now).'),
+  onTime: count('按时公示', 'Published by the deadline.'),
+  late: count('逾期公示', 'Published after the deadline.'),
+  averageWorkingDaysLate: z
+    .string()
+    .regex(/^\d+\.\d$/)
+    .nullable()
+    .meta({
+      title: '平均逾期工作日',
+      description: 'Mean working days late over the late ones only, as a decimal string with one decimal (rounded half away from zero), e.g. "2.5"; null when none was late.',
+      example: '2.5',
+    }),
+};
+
+export const WithdrawalCounts = z
+  .object({
+    total: count('撤回', 'Decisions of the period withdrawn (撤回).'),
+    onTime: count('按时撤回', 'Withdrawn within 3 working days of the revoking event.'),
+    late: count('逾期撤回', 'Withdrawn after that deadline.'),
+  })
+  .meta({ id: 'WithdrawalCounts', title: '撤回统计' });
+
 export const ComplianceRow = z
   .object({
     agencyId: Id.meta({ title: '执法机关标识' }),
@@ -30,24 +54,8 @@ export const ComplianceRow = z
       description:
         'penalty 行政处罚, licence 行政许可, enforcement_action 其他执法行为 (行政检查、行政强制等), inspection_result 双随机抽查检查结果 (one per drawn entity and inspecting agency; due 20 working days after the inspection date, 国办发〔2018〕118号).',
     }),
-    published: count('已公示', 'Decisions decided in the period, or inspection results of inspections made in it, and published (whatever their status now).'),
-    onTime: count('按时公示', 'Published by the deadline.'),
-    late: count('逾期公示', 'Published after the deadline.'),
-    averageWorkingDaysLate: z
-      .string()
-      .regex(/^\d+\.\d$/)
-      .nullable()
-      .meta({
-        title: '平均逾期工作日',
-        description: 'Mean working days late over the late ones only, as a decimal string with one decimal (rounded half away from zero), e.g. "2.5"; null when none was late.',
-        example: '2.5',
-      }),
-    withdrawals: z
-      .object({
-        total: count('撤回', 'Decisions of the period withdrawn (撤回).'),
-        onTime: count('按时撤回', 'Withdrawn within 3 working days of the revoking event.'),
-        late: count('逾期撤回', 'Withdrawn after that deadline.'),
-      })
+    ...publicationCounts,
+    withdrawals: WithdrawalCounts
       .nullable()
       .meta({
         title: '撤回',

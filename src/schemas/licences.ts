@@ -62,6 +62,10 @@ const licenceFields = {
     title: '当前状态',
     description: 'XK_ZT. valid = 有效, invalid = 无效. When omitted the server stores valid (有效).',
     example: 'valid',
+  }),  approvalItemId: Id.optional().meta({
+    title: '行政许可事项',
+    description:
+      'Not a national column: the approval item decided (/v1/approval-items), an active item of the licensing agency itself (422 for an unknown, cancelled or other agency\'s item). Its page lists the decision.',
   }),
 };
 
@@ -136,6 +140,7 @@ export const Licence = z
     state: LicenceState,
     dataSource: z.string().meta({ title: '数据来源单位', description: 'XK_SJLY. The publishing agency, filled by the server.' }),
     dataSourceCreditCode: z.string().meta({ title: '数据来源单位统一社会信用代码', description: 'XK_SJLYDM. Filled by the server.' }),
+    approvalItemId: Id.nullable().meta({ title: '行政许可事项', description: 'Not a national column: the approval item decided (/v1/approval-items), or null.' }),
     ...decisionExtrasPublic,
     timeliness: Timeliness,
   })
@@ -160,6 +165,7 @@ export const LicenceListQuery = z
     decisionNumber: line(128).optional().meta({ title: '行政许可决定文书号', description: 'Exact.' }),
     category: LicenceCategory.optional().meta({ ...LicenceCategory.meta(), title: '许可类别' }),
     state: LicenceState.optional(),
+    approvalItemId: Id.optional().meta({ title: '行政许可事项', description: 'Decisions naming this approval item.' }),
   })
   .refine((q) => !q.decidedFrom || !q.decidedTo || q.decidedFrom <= q.decidedTo, { path: ['decidedTo'], message: 'decidedTo is before decidedFrom.' });
 export type LicenceListQuery = z.output<typeof LicenceListQuery>;

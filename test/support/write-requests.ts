@@ -9,6 +9,7 @@ import { admin, uniqueCreditCode, type TestContext } from './app.js';
 import { validAction, validCampaign } from './actions.js';
 import { basisPayload } from './legal-bases.js';
 import { validLicence } from './licences.js';
+import { validApprovalItem } from './approval-items.js';
 import { validOfficer } from './officers.js';
 import { commitTask, createdTask, drawSecret, drawTask, inspectionWorld, validEntity, validItem, validRules, validTask } from './inspections.js';
 import { addItem, createEditionDraft, publication, validEdition, validNlItem } from './negative-list.js';
@@ -65,6 +66,7 @@ export async function writeRequests(t: TestContext): Promise<{ requests: WriteRe
   const licence = await created(t, '/v1/licences', validLicence({ agencyId }));
   const action = await created(t, '/v1/enforcement-actions', validAction({ agencyId }));
   const key = await created(t, '/v1/keys', { agencyId, name: '待吊销密钥', scopes: ['publish'] });
+  const approvalItem = await created(t, '/v1/approval-items', validApprovalItem({ agencyId }));
   const world = await inspectionWorld(t, { entities: 2, inspectors: 3 });
   const rules = await created(t, '/v1/inspection-rules', validRules({ agencyId: world.agencyId }));
   const plan = await created(t, '/v1/inspection-plans', { agencyId: world.agencyId, year: 2026, title: '2026年度抽查计划', itemIds: [world.item.id] });
@@ -187,6 +189,8 @@ export async function writeRequests(t: TestContext): Promise<{ requests: WriteRe
     },
     createNegativeListItem: async () => (await post('/v1/negative-list/items', validNlItem(draftEdition.id)))(),
     updateNegativeListItem: patch(`/v1/negative-list/items/${draftItem.id}`),
+    createApprovalItem: async () => (await post('/v1/approval-items', validApprovalItem({ agencyId })))(),
+    updateApprovalItem: patch(`/v1/approval-items/${approvalItem.id}`),
     expirePublicity: post('/v1/maintenance/expire', {}),
     createKey: post('/v1/keys', { agencyId, name: '发布系统', scopes: ['publish'] }),
     revokeKey: async () => ({ method: 'DELETE', path: `/v1/keys/${key.id}`, headers: admin }),

@@ -118,6 +118,8 @@ export const licences = pgTable(
     validFrom: dateCol('valid_from').notNull(),
     validTo: dateCol('valid_to').notNull(),
     state: text('state').$type<z.output<typeof LicenceState>>().notNull(),
+    /** The 行政许可事项 decided (/v1/approval-items), an item of the same agency. */
+    approvalItemId: uuid('approval_item_id'),
   },
   (t) => [
     uniqueIndex('licences_agency_decision_number_key').on(t.agencyId, t.decisionNumber),
@@ -125,6 +127,7 @@ export const licences = pgTable(
     index('licences_region_code_idx').on(t.regionCode, t.id),
     index('licences_decision_date_idx').on(t.decisionDate, t.id),
     index('licences_party_credit_code_idx').on(t.partyCreditCode),
+    index('licences_approval_item_idx').on(t.approvalItemId, t.id),
     index('licences_tags_idx').using('gin', t.tags),
     index('licences_search_vector_idx').using('gin', t.searchVector),
     index('licences_party_name_trgm_idx').using('gin', t.partyName.op('gin_trgm_ops')),

@@ -74,6 +74,7 @@ export async function correctDecision<T extends DecisionTable, I extends Decisio
       const context = { today: chinaDate(now), publishedOn: chinaDate(row.publishedAt), rules, keptIds: kept };
       const prepared = await spec.create.prepare(next, '/changes', errors, context);
       const extras = await correctedExtras(tx, row, next, date, errors);
+      await spec.create.checkReferences?.(tx, [{ item: next, agencyId: row.agencyId, at: '/changes', current: row }], errors);
       if (errors.length || prepared === undefined) throw problems.unprocessable(errors);
       await refuseTakenNumber(tx, kind.table, numbers, row, numbers.of(next), current[numbers.field]);
       const values = {

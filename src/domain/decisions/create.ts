@@ -74,6 +74,11 @@ export interface CreateSpec<T extends DecisionTable, I extends DecisionItem, P> 
   values: (item: I, agency: AgencyIdentity, prepared: P, extras: ResolvedExtras) => Partial<T['$inferInsert']>;
   /** The generated columns a stored row has beyond its values (nothing reads them back here). */
   generated: (item: I, prepared: P) => Partial<T['$inferSelect']>;
+  /**
+   * The kind's checks against other records, for every item at once (one query per batch): `current` is the
+   * stored record a correction changes. Errors are collected under each item's pointer.
+   */
+  checkReferences?: (tx: Db, items: { item: I; agencyId: string; at: string; current?: T['$inferSelect'] }[], errors: FieldError[]) => Promise<void>;
 }
 
 /**
@@ -128,6 +133,7 @@ export async function createDecisions<T extends DecisionTable, I extends Decisio
         });
         generated.push(spec.generated(item, prepared));
       }
+      await spec.checkReferences?.(tx, items.map((item, i) => ({ item, agencyId: owners[i]!, at: at(i) })), errors);
       const taken = await takenNumbers(tx, spec.kind.table, spec.numbers, owners, items);
       items.forEach((_item, i) => {
         const k = key(i);

@@ -22,6 +22,7 @@ function asInput(row: LicenceRow): Record<string, unknown> {
     validFrom: row.validFrom,
     validTo: row.validTo,
     state: row.state,
+    approvalItemId: row.approvalItemId,
     ...storedExtras(row),
   });
 }

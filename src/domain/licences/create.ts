@@ -12,6 +12,7 @@ import { storeParty } from '../decisions/party-ids.js';
 import type { DecisionRules } from '../decisions/rules.js';
 import { PUBLICATION_DAYS } from '../decisions/timeliness.js';
 import { licenceKind, type LicenceRow } from './present.js';
+import { checkItemReferences } from '../approval-items/references.js';
 
 const duplicateNumber = (pointer: string): FieldError => ({
   in: 'body',
@@ -37,6 +38,7 @@ function licenceValues(input: LicenceCreate, agency: AgencyIdentity, party: Stor
     validFrom: input.validFrom,
     validTo: input.validTo,
     state: input.state ?? 'valid',
+    approvalItemId: input.approvalItemId ?? null,
     searchText: searchText(
       party.name,
       party.creditCode,
@@ -71,6 +73,12 @@ export const licenceCreation: CreateSpec<typeof licences, LicenceCreate, StoredP
   },
   values: licenceValues,
   generated: (_item, party) => ({ partyName: party.name, partyCreditCode: party.creditCode }),
+  checkReferences: (tx, items, errors) =>
+    checkItemReferences(
+      tx,
+      items.map(({ item, agencyId, at, current }) => ({ approvalItemId: item.approvalItemId, agencyId, at, kept: current?.approvalItemId })),
+      errors,
+    ),
 };
 
 /**

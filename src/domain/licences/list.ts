@@ -10,6 +10,7 @@ export async function listLicences(db: Db, query: LicenceListQuery): Promise<{ r
   if (query.decisionNumber) filters.push(eq(licences.decisionNumber, query.decisionNumber));
   if (query.category) filters.push(eq(licences.category, query.category));
   if (query.state) filters.push(eq(licences.state, query.state));
+  if (query.approvalItemId) filters.push(eq(licences.approvalItemId, query.approvalItemId));
   return listDecisions(db, {
     kind: licenceKind,
     who: { param: 'party', name: licences.partyName, creditCode: licences.partyCreditCode },

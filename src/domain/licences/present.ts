@@ -35,6 +35,7 @@ export function toPublishedLicence(row: LicenceRow): Licence {
     state: row.state,
     dataSource: row.dataSource,
     dataSourceCreditCode: row.dataSourceCreditCode,
+    approvalItemId: row.approvalItemId,
     ...extrasOf(row),
     timeliness: timelinessOf(row),
   };

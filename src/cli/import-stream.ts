@@ -1,30 +1,41 @@
 /**
- * `npm run import -- --kind inspection-entities --agency <agencyId> [--file] <x.csv|x.xlsx> [--report rejected.csv]
- * [--batch 2000] [--dry-run]`: streams an agency's 检查对象名录库 file into its directory, a batch per
- * transaction. --dry-run validates every row and writes nothing (it opens no database, so it cannot see what
- * the directory already lists). Progress (share of the file read, rows, imported, rejected) goes to stderr;
- * the summary to stdout. Exit 0 all rows imported, 1 some rejected (or the database failed), 2 the file was refused.
+ * `npm run import -- --kind inspection-entities|approval-items --agency <agencyId> [--file] <x.csv|x.xlsx>
+ * [--report rejected.csv] [--batch N] [--dry-run]`: streams an agency's 检查对象名录库 into its directory, or its
+ * 行政许可事项清单 into its approval items, a batch per transaction. --dry-run validates every row and writes
+ * nothing (it opens no database, so it cannot see what the agency already lists). Progress (share of the file
+ * read, rows, imported, rejected) goes to stderr; the summary to stdout. Exit 0 all rows imported, 1 some
+ * rejected (or the database failed), 2 the file was refused.
  */
 import cliProgress from 'cli-progress';
-import { dryRunSubmit, importEntities } from '../import/entity-import.js';
+import { approvalItemRows } from '../import/approval-item-import.js';
+import { entityRows } from '../import/entity-import.js';
 import { HeaderError } from '../import/national-headers.js';
 import { ImportFileError } from '../import/read-table.js';
 import { createRejectedReport } from '../import/report.js';
 import type { Submit } from '../import/run-import.js';
+import { dryRunSubmit, importRows, type RowKind, type StreamImportOptions } from '../import/stream-import.js';
 import { envOrExit, exitOnError, reportError } from './report-error.js';
 
-export interface EntityImportArgs {
+export interface StreamImportArgs {
   file: string;
   agency: string;
   report?: string | undefined;
-  /** importEntities' default when not given. */
+  /** The kind's default when not given. */
   batchSize?: number | undefined;
   dryRun: boolean;
 }
 
+/** A kind's import and dry run, closed over its item type. */
+const kindOf = <Item extends object>(rows: RowKind<Item>) => ({ run: (opts: StreamImportOptions) => importRows(rows, opts), dryRun: () => dryRunSubmit(rows) });
+
+/** The kinds loaded this way. */
+const KINDS = { 'inspection-entities': kindOf(entityRows), 'approval-items': kindOf(approvalItemRows) };
+type StreamKind = keyof typeof KINDS;
+
 /** Returns the exit code. */
-export async function importEntitiesCommand(args: EntityImportArgs): Promise<number> {
-  let submit: Submit = dryRunSubmit();
+export async function streamImportCommand(kind: StreamKind, args: StreamImportArgs): Promise<number> {
+  const spec = KINDS[kind];
+  let submit: Submit = spec.dryRun();
   let close = async () => {};
   if (!args.dryRun) {
     // Loaded only when needed: a dry run must work without a database.
@@ -41,7 +52,8 @@ export async function importEntitiesCommand(args: EntityImportArgs): Promise<num
       if (e instanceof wiring.ImportAgencyError) return refuse(e.message);
       exitOnError(e);
     }
-    submit = wiring.makeEntitySubmit(database.db, args.agency);
+    const writers = { 'inspection-entities': wiring.makeEntitySubmit, 'approval-items': wiring.makeApprovalItemSubmit };
+    submit = writers[kind](database.db, args.agency);
   }
 
   const bar = new cliProgress.SingleBar(
@@ -51,7 +63,7 @@ export async function importEntitiesCommand(args: EntityImportArgs): Promise<num
   const report = args.report ? await createRejectedReport(args.report) : undefined;
   let started = false;
   try {
-    const result = await importEntities({
+    const result = await spec.run({
       file: args.file,
       batchSize: args.batchSize,
       submit,
