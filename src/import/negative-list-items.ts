@@ -19,7 +19,7 @@ import { RowContext, type RowError } from './row-common.js';
 
 /** An item as the file gives it: everything POST /v1/negative-list/items takes but the edition. */
 const ImportedItem = ItemCreate.omit({ editionId: true });
-export type ImportedItem = z.output<typeof ImportedItem>;
+type ImportedItem = z.output<typeof ImportedItem>;
 type Category = ImportedItem['category'];
 
 /** Where an item's category came from. */
