@@ -101,7 +101,8 @@ function placeRefusal(parsed: ParsedItem, e: Problem): RowError[] {
   for (const err of e.errors) {
     const [field, index, sub] = err.pointer.split('/').slice(1);
     const row = field === 'measures' && parsed.rows[Number(index)] ? parsed.rows[Number(index)]! : parsed.rows[0]!;
-    row.add(field === 'measures' ? (sub ?? 'text') : (field ?? ''), err.detail);
+    // A 409's own detail says what clashed ("Another item of this edition has this 事项编码."); its field's only "Already used".
+    row.add(field === 'measures' ? (sub ?? 'text') : (field ?? ''), e.status === 409 ? e.detail : err.detail);
   }
   return parsed.rows.flatMap((r) => r.errors);
 }
