@@ -192,11 +192,6 @@ function sourceOf(file: string | Uint8Array): { chunks: AsyncIterable<Uint8Array
   return { chunks: stream, close: () => stream.destroy() };
 }
 
-/**
- * Opens a CSV or XLSX (told apart by content: an XLSX is a zip, whatever the file is called) and reads its
- * header row; the data rows follow as the file is read, so a file of any length is read in constant memory
- * (an XLSX's shared-string table excepted: exceljs keeps it while the sheet is read).
- */
 export interface OpenTableOptions {
   /**
    * For files that may carry a title above the header (an official list's "市场准入负面清单（2025年版）"): the
@@ -220,6 +215,11 @@ async function headerRow(raw: AsyncGenerator<RawRow>, find: OpenTableOptions['fi
   return first;
 }
 
+/**
+ * Opens a CSV or XLSX (told apart by content: an XLSX is a zip, whatever the file is called) and reads its
+ * header row; the data rows follow as the file is read, so a file of any length is read in constant memory
+ * (an XLSX's shared-string table excepted: exceljs keeps it while the sheet is read).
+ */
 export async function openTable(file: string | Uint8Array, options: OpenTableOptions = {}): Promise<TableStream> {
   const size = typeof file === 'string' ? (await stat(file)).size : file.length;
   if (size === 0) throw new ImportFileError('The file is empty.');
