@@ -6,7 +6,6 @@
  * read, rows, imported, rejected) goes to stderr; the summary to stdout. Exit 0 all rows imported, 1 some
  * rejected (or the database failed), 2 the file was refused.
  */
-import cliProgress from 'cli-progress';
 import { approvalItemRows } from '../import/approval-item-import.js';
 import { entityRows } from '../import/entity-import.js';
 import { HeaderError } from '../import/national-headers.js';
@@ -14,6 +13,7 @@ import { ImportFileError } from '../import/read-table.js';
 import { createRejectedReport } from '../import/report.js';
 import type { Submit } from '../import/run-import.js';
 import { dryRunSubmit, importRows, type RowKind, type StreamImportOptions } from '../import/stream-import.js';
+import { progressBar } from './progress.js';
 import { envOrExit, exitOnError, reportError } from './report-error.js';
 
 export interface StreamImportArgs {
@@ -56,23 +56,15 @@ export async function streamImportCommand(kind: StreamKind, args: StreamImportAr
     submit = writers[kind](database.db, args.agency);
   }
 
-  const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: 'importing [{bar}] {percentage}% | {rows} rows, {imported} imported, {rejected} rejected', hideCursor: true },
-    cliProgress.Presets.shades_classic,
-  );
+  const bar = progressBar('importing [{bar}] {percentage}% | {rows} rows, {imported} imported, {rejected} rejected');
   const report = args.report ? await createRejectedReport(args.report) : undefined;
-  let started = false;
   try {
     const result = await spec.run({
       file: args.file,
       batchSize: args.batchSize,
       submit,
       onRejected: report?.add,
-      onProgress: (p) => {
-        if (!started) bar.start(p.size, 0, { rows: 0, imported: 0, rejected: 0 });
-        started = true;
-        bar.update(p.bytesRead, { rows: p.rows, imported: p.imported, rejected: p.rejectedRows });
-      },
+      onProgress: (p) => bar.update(p.bytesRead, p.size, { rows: p.rows, imported: p.imported, rejected: p.rejectedRows }),
     });
     bar.stop();
     const verb = args.dryRun ? 'importable (dry run, nothing written)' : 'imported';

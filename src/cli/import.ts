@@ -4,22 +4,28 @@
  *        [--agency-credit-code <code>] [--report rejected.csv] [--batch 1000] [--dry-run]
  * or its 检查对象名录库 or 行政许可事项清单 (src/cli/import-stream.ts; the file may also be given without --file):
  *   tsx src/cli/import.ts --kind inspection-entities|approval-items --agency <agencyId> x.csv [--report rejected.csv] [--batch N] [--dry-run]
+ * or a 市场准入负面清单 edition (src/cli/import-negative-list.ts), all or nothing, into a draft edition:
+ *   tsx src/cli/import.ts --kind negative-list --edition <code> [--create --title … --effective-from YYYY-MM-DD] x.xlsx [--report rejected.csv] [--dry-run]
  * --dry-run maps and validates every row and submits nothing (valid rows are counted as importable); it needs
  * --agency-credit-code because it opens no database. Without --dry-run the agency's credit code is looked up
  * unless given. Progress (rows settled / total) goes to stderr; the summary to stdout.
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import cliProgress from 'cli-progress';
 import { HeaderError } from '../import/national-headers.js';
 import { ImportFileError } from '../import/read-table.js';
 import { rejectedReportCsv } from '../import/report.js';
 import { runImport, type Submit } from '../import/run-import.js';
+import { progressBar } from './progress.js';
 import { envOrExit, exitOnError, reportError } from './report-error.js';
 
 const USAGE =
-  'usage: tsx src/cli/import.ts --kind penalties|licences|inspection-entities|approval-items --file <x.csv|x.xlsx> --agency <agencyId> ' +
+  'usage: tsx src/cli/import.ts --kind penalties|licences|inspection-entities|approval-items|negative-list --file <x.csv|x.xlsx> --agency <agencyId> ' +
   '[--agency-credit-code <code>] [--report rejected.csv] [--batch 1000] [--dry-run]';
+
+const NEGATIVE_LIST_USAGE =
+  'usage: tsx src/cli/import.ts --kind negative-list --edition <code> [--create --title <清单名称> --effective-from YYYY-MM-DD ' +
+  '[--document-no <印发文号>] [--released-on YYYY-MM-DD]] [--local-region <province>] [--report rejected.csv] [--dry-run] <x.csv|x.xlsx>';
 
 function fail(message: string): never {
   console.error(message);
@@ -36,11 +42,37 @@ const { values, positionals } = parseArgs({
     report: { type: 'string' },
     batch: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
+    // --kind negative-list (src/cli/import-negative-list.ts)
+    edition: { type: 'string' },
+    create: { type: 'boolean', default: false },
+    title: { type: 'string' },
+    'effective-from': { type: 'string' },
+    'document-no': { type: 'string' },
+    'released-on': { type: 'string' },
+    'local-region': { type: 'string' },
   },
 });
 const kind = values.kind;
 if (positionals.length > 1 || (values.file && positionals.length)) fail(USAGE);
 values.file ??= positionals[0];
+
+if (kind === 'negative-list') {
+  if (!values.file || !values.edition || values.agency) fail(NEGATIVE_LIST_USAGE);
+  const { importNegativeListCommand } = await import('./import-negative-list.js');
+  const args = {
+    file: values.file,
+    edition: values.edition,
+    create: values.create,
+    title: values.title,
+    effectiveFrom: values['effective-from'],
+    documentNo: values['document-no'],
+    releasedOn: values['released-on'],
+    localRegion: values['local-region'],
+    report: values.report,
+    dryRun: values['dry-run'],
+  };
+  process.exit(await importNegativeListCommand(args));
+}
 if (!values.file || !values.agency) fail(USAGE);
 const batchSize = Number(values.batch ?? 1000);
 if (!Number.isInteger(batchSize) || batchSize < 1) fail('--batch must be a positive integer');
@@ -79,11 +111,7 @@ if (dryRun) {
   submit = wiring.makeSubmit(database.db, values.agency, kind);
 }
 
-const bar = new cliProgress.SingleBar(
-  { stream: process.stderr, format: 'importing [{bar}] {value}/{total} rows', hideCursor: true },
-  cliProgress.Presets.shades_classic,
-);
-let started = false;
+const bar = progressBar('importing [{bar}] {value}/{total} rows');
 try {
   const result = await runImport({
     file: values.file,
@@ -91,11 +119,7 @@ try {
     agencyCreditCode: creditCode!,
     batchSize,
     submit,
-    onProgress: ({ done, total }) => {
-      if (!started) bar.start(total, 0);
-      started = true;
-      bar.update(done);
-    },
+    onProgress: ({ done, total }) => bar.update(done, total),
   });
   bar.stop();
   if (values.report) await writeFile(values.report, rejectedReportCsv(result.rejected));

@@ -7,6 +7,7 @@ import type { DemoContext } from './context.js';
 import { INSPECTION_HISTORY_DAYS, seedInspections } from './seed-inspections.js';
 import { seedApprovalItems } from './seed-approval-items.js';
 import { seedLegalBases } from './seed-legal-bases.js';
+import { seedNegativeList } from './seed-negative-list.js';
 import { seedOfficers } from './seed-officers.js';
 import { seedPenalties } from './seed-penalties.js';
 import { seedPowers } from './seed-powers.js';
@@ -49,6 +50,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<boolean>
   await seedPowers(ctx);
   await seedOfficers(ctx);
   await seedProcedures(ctx);
+  await seedNegativeList(ctx);
   await seedInspections({ ...ctx, now });
   await seedPenalties({ ...ctx, now });
   await seedApprovalItems({ ...ctx, now }, opened);

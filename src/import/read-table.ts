@@ -12,7 +12,7 @@ import { CsvError, parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 
 export interface TableRow {
-  /** 1-based spreadsheet row; the header is row 1. */
+  /** 1-based spreadsheet row; the header is row 1 (unless a title stands above it: OpenTableOptions). */
   rowNumber: number;
   cells: Record<string, string | undefined>;
 }
@@ -192,12 +192,35 @@ function sourceOf(file: string | Uint8Array): { chunks: AsyncIterable<Uint8Array
   return { chunks: stream, close: () => stream.destroy() };
 }
 
+export interface OpenTableOptions {
+  /**
+   * For files that may carry a title above the header (an official list's "市场准入负面清单（2025年版）"): the
+   * header is the first of rows 1…`within` that `isHeader` accepts (given the row's normalized cells), row 1
+   * when none does. Without it the header is row 1.
+   */
+  findHeader?: { within: number; isHeader(values: string[]): boolean };
+}
+
+/** The header row: row 1, or the first row `findHeader` accepts among its first rows. */
+async function headerRow(raw: AsyncGenerator<RawRow>, find: OpenTableOptions['findHeader']): Promise<(string | undefined)[] | undefined> {
+  const head = await raw.next();
+  if (head.done) return undefined;
+  const first = head.value.number === 1 ? head.value.values : undefined;
+  if (!find) return first;
+  for (let row: IteratorResult<RawRow> = head; !row.done && row.value.number <= find.within; row = await raw.next()) {
+    if (find.isHeader(row.value.values.map((v) => normalizeHeader(v ?? '')))) return row.value.values;
+  }
+  // None looked like the header: row 1 is taken, so the refusal names what it lacks. The rows read past it are
+  // gone, which does not matter: a file without its header is refused whole.
+  return first;
+}
+
 /**
  * Opens a CSV or XLSX (told apart by content: an XLSX is a zip, whatever the file is called) and reads its
  * header row; the data rows follow as the file is read, so a file of any length is read in constant memory
  * (an XLSX's shared-string table excepted: exceljs keeps it while the sheet is read).
  */
-export async function openTable(file: string | Uint8Array): Promise<TableStream> {
+export async function openTable(file: string | Uint8Array, options: OpenTableOptions = {}): Promise<TableStream> {
   const size = typeof file === 'string' ? (await stat(file)).size : file.length;
   if (size === 0) throw new ImportFileError('The file is empty.');
   const source = sourceOf(file);
@@ -216,8 +239,7 @@ export async function openTable(file: string | Uint8Array): Promise<TableStream>
       }
     }
     const raw = (isZip(firstChunk) ? xlsxRows : csvRows)(all());
-    const head = await raw.next();
-    const headers = headersOf(head.done || head.value.number !== 1 ? undefined : head.value.values);
+    const headers = headersOf(await headerRow(raw, options.findHeader));
     async function* rows(): AsyncGenerator<TableRow> {
       for await (const { number, values } of raw) {
         const row = rowOf(headers, values, number);
