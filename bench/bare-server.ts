@@ -5,11 +5,13 @@
  *
  * The search scenarios compare against something else: a plain `ILIKE '%q%'` on the same table, in a
  * fixed order, unranked, with no segmentation and no join; what a naive search endpoint would do.
+ * The negative-list scenarios compare against one plain indexed SELECT on the measure rows of the edition
+ * in force (a tsquery or 主管部门 lookup, LIMIT 20): no ranking, no items, no citations, no edition record.
  */
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import postgres from 'postgres';
-import { prefixQuery } from '../src/lib/segment.js';
+import { lexeme, phraseQuery, prefixQuery, words } from '../src/lib/segment.js';
 
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error('DATABASE_URL is required');
@@ -113,6 +115,41 @@ app.get('/v1/penalties', async (c) => {
   const more = rows.length > limit;
   const items = more ? rows.slice(0, limit) : rows;
   return c.json({ items, next: more ? encodeCursor(items[items.length - 1]!.id as string) : null });
+});
+
+// Negative list (issue 11): the same measure rows, one indexed SELECT per request. The edition in force is a
+// subquery of it; words are the app's segmentation (src/lib/segment.ts), any of them matching.
+const editionInForce = (asOf: string) =>
+  sql`(SELECT id FROM negative_list_editions WHERE status IN ('current', 'superseded') AND effective_from <= ${asOf} ORDER BY effective_from DESC LIMIT 1)`;
+const measureColumns = sql`item_id AS "itemId", position, item_code AS "itemCode", category, text, starred, region_code AS "regionCode", authorities`;
+// National measures, plus the local ones of the region's province or city (as src/domain/negative-list/measures.ts).
+const regionIn = (region: string | undefined) =>
+  region ? sql`(region_code IS NULL OR ${region}::text LIKE regexp_replace(region_code, '(00)+$', '') || '%')` : sql`region_code IS NULL`;
+
+app.get('/v1/negative-list/check', async (c) => {
+  const activity = c.req.query('activity') ?? '';
+  const asOf = c.req.query('asOf') ?? chinaToday();
+  const any = words(activity).map(lexeme).join(' | ');
+  const rows = any
+    ? await sql`SELECT ${measureColumns} FROM negative_list_measures WHERE edition_id = ${editionInForce(asOf)} AND ${regionIn(c.req.query('region'))}
+        AND search_vector @@ to_tsquery('simple', ${any}) LIMIT 20`
+    : [];
+  return c.json({ asOf, activity, listed: rows.length > 0, matches: rows });
+});
+
+app.get('/v1/negative-list/measures', async (c) => {
+  const limit = Number(c.req.query('limit') ?? 20);
+  const q = c.req.query('q')?.trim();
+  const authority = c.req.query('authority');
+  const where = [sql`edition_id = ${editionInForce(c.req.query('asOf') ?? chinaToday())}`];
+  // The tsquery ours builds (prefix words under 3 characters, else a phrase), without its substring match or rank.
+  if (q) where.push(sql`search_vector @@ to_tsquery('simple', ${[...q].length < 3 ? prefixQuery(q) : phraseQuery(q)})`);
+  if (authority) where.push(sql`authorities @> ${[authority]}::text[]`);
+  const rows = await sql`SELECT ${measureColumns} FROM negative_list_measures WHERE ${where.reduce((acc, w) => sql`${acc} AND ${w}`)} LIMIT ${limit + 1}`;
+  const more = rows.length > limit;
+  const items = more ? rows.slice(0, limit) : rows;
+  const last = items[items.length - 1];
+  return c.json({ items, next: more && last ? Buffer.from(JSON.stringify([last.itemCode, last.position])).toString('base64url') : null });
 });
 
 const server = serve({ fetch: app.fetch, port: Number(process.env.PORT ?? 8788), hostname: process.env.HOST ?? '127.0.0.1' });

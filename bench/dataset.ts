@@ -3,6 +3,7 @@ import { agencies } from '../src/db/schema.js';
 import { openPostgres } from '../src/db/postgres.js';
 import { completeCreditCode } from '../src/lib/credit-code.js';
 import type { DutiesFacts } from './dataset-duties.js';
+import type { NegativeListFacts } from './load-negative-list.js';
 import type { PenaltyReads } from './scenarios-penalties.js';
 
 /** Fixed seed and clock: every run loads byte-identical rows, so figures are comparable across runs. */
@@ -43,6 +44,8 @@ export interface Dataset {
   duties?: DutiesFacts;
   /** Set when the penalty scenarios ran the ingest (bench/ingest.ts, bench/scenarios-penalties.ts). */
   penalties?: PenaltyReads;
+  /** Set when the negative-list scenarios' edition was loaded (bench/load-negative-list.ts). */
+  negativeList?: NegativeListFacts;
 }
 
 type AgencyInsert = typeof agencies.$inferInsert;

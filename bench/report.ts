@@ -9,6 +9,8 @@ export interface ScenarioResult {
   scenario: Scenario;
   ours: Measurement;
   bare: Measurement;
+  /** 1-minute load average when the pair started and when it ended (the machine is shared). */
+  load?: { before: number; after: number };
 }
 
 export interface RunFacts {
@@ -78,6 +80,9 @@ function row(server: string, m: Measurement): string {
   return `| ${server} | ${rps(m.requestsPerSec)} | ${latency(m, m.p50)} | ${latency(m, m.p99)} | ${cpu} | ${errorsOf(m)} |`;
 }
 
+/** Exported for the other comparison sections (bench/report-negative-list.ts). */
+export { errorsOf, latency, num, rps };
+
 export function formatReport(facts: RunFacts, results: ScenarioResult[]): string {
   const lines = [
     `# Benchmark ${facts.date}`,
@@ -86,7 +91,7 @@ export function formatReport(facts: RunFacts, results: ScenarioResult[]): string
     `- ${facts.postgres} (throwaway cluster, fsync off) with ${num(facts.rows)} agencies; both servers on the same machine, one at a time, pool ${facts.poolMax}, same Node flags`,
     `- autocannon, ${facts.connections} connections, ${facts.seconds} s per measurement after a ${facts.warmupSeconds} s warm-up on a fresh server process; ours and bare run back to back per scenario`,
     `- server CPU µs/req = the server process's user + system time over the measurement / responses (the load tool and PostgreSQL share the CPUs, so it isolates the server's own cost)`,
-    `- overhead = 1 − ours/bare req/s; target ≤ ${pct(TARGET_OVERHEAD)} for the foundation scenarios only; the search scenarios are a side-by-side comparison with a plain ILIKE (no target); errors = any status other than the expected one, plus socket errors`,
+    `- overhead = 1 − ours/bare req/s; target ≤ ${pct(TARGET_OVERHEAD)} for the foundation scenarios only; the comparison scenarios (search beside a plain ILIKE, the negative list beside a plain tsquery lookup) have no target; errors = any status other than the expected one, plus socket errors`,
   ];
   if (facts.duties) {
     const d = facts.duties;
@@ -107,7 +112,7 @@ export function formatReport(facts: RunFacts, results: ScenarioResult[]): string
     const overhead = v.comparison ? '—' : pct(v.overhead);
     lines.push(`| ${r.scenario.name} | ${rps(r.ours.requestsPerSec)} | ${rps(r.bare.requestsPerSec)} | ${v.ratio.toFixed(2)} | ${overhead} | ${v.label} | ${cpu} |`);
   }
-  const comparisons = results.filter((r) => r.scenario.versus);
+  const comparisons = results.filter((r) => r.scenario.search);
   if (comparisons.length) {
     lines.push(
       '',

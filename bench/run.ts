@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: throwaway PostgreSQL, deterministic data, then each server alone under the same load.
- * Env: BENCH_EXPLAIN (set: query plans of the penalty reads in the report), BENCH_SECONDS (per measurement, default 10), BENCH_SEARCH_SECONDS (search scenarios, default
+ * Env: BENCH_EXPLAIN (set: query plans of the penalty reads and the negative-list queries in the report), BENCH_SECONDS (per measurement, default 10), BENCH_SEARCH_SECONDS (search scenarios, default
  * BENCH_SECONDS), BENCH_ROWS (default 10000), BENCH_SCENARIOS (comma list), BENCH_PENALTY_BATCHES (batches of
  * 1,000 for the penalty ingest, default 100), BENCH_ENTITY_ROWS (rows of the directory import, `entity-import` in
  * BENCH_SCENARIOS, default 1,000,000), BENCH_DRAW_ENTITIES (directory of the draw benchmark, `draw` in
@@ -18,6 +18,9 @@ import { loadDataset, type Dataset } from './dataset.js';
 import { loadDuties } from './dataset-duties.js';
 import { CONNECTIONS, measure, type Measurement } from './load.js';
 import { explainPenaltyReads } from './explain.js';
+import { explainNegativeList } from './explain-negative-list.js';
+import { loadNegativeList } from './load-negative-list.js';
+import { formatNegativeList } from './report-negative-list.js';
 import { benchDraw, DRAW } from './draw.js';
 import { benchEntityImport, ENTITY_IMPORT, type EntityImportFacts } from './entity-import.js';
 import { ingestPenalties } from './ingest.js';
@@ -131,13 +134,19 @@ async function main(pg: ThrowawayPostgres): Promise<void> {
     data.penalties = await penaltyReads(pg.url, ingest);
     if (process.env.BENCH_EXPLAIN) plans = await explainPenaltyReads(pg.url, data.penalties);
   }
+  let negativeListPlans: string[] = [];
+  if (list.some((s) => s.negativeList)) {
+    data.negativeList = await loadNegativeList(pg.url, log);
+    if (process.env.BENCH_EXPLAIN) negativeListPlans = await explainNegativeList(pg.url);
+  }
   const loadBefore = loadavg()[0]!.toFixed(2);
   // Each pair runs back to back, so drift on a shared machine hits both sides of a ratio alike.
   const results: ScenarioResult[] = [];
   for (const scenario of list) {
+    const before = loadavg()[0]!;
     const ours = await drive(OURS, 'ours', pg.url, data, scenario);
     const bare = await drive(BARE, 'bare', pg.url, data, scenario);
-    results.push({ scenario, ours, bare });
+    results.push({ scenario, ours, bare, load: { before, after: loadavg()[0]! } });
   }
   let entityImport: EntityImportFacts | undefined;
   if (ENTITY_IMPORT_SELECTED) {
@@ -166,6 +175,7 @@ async function main(pg: ThrowawayPostgres): Promise<void> {
   const report =
     formatReport(facts, results) +
     (data.penalties ? [...formatIngest(data.penalties), ...plans].join('\n') + '\n' : '') +
+    (data.negativeList ? [...formatNegativeList(data.negativeList, results), ...negativeListPlans].join('\n') + '\n' : '') +
     (entityImport ? formatEntityImport(entityImport).join('\n') + '\n' : '') +
     (draw ? formatDraw(draw).join('\n') + '\n' : '');
   const dir = join(ROOT, 'bench', 'results');

@@ -1,5 +1,6 @@
 import type { Dataset } from './dataset.js';
 import { prng } from './dataset.js';
+import { negativeListScenarios } from './scenarios-negative-list.js';
 import { penaltyScenarios } from './scenarios-penalties.js';
 
 /** One request of a rotation; the load tool cycles through them across all connections. */
@@ -20,7 +21,7 @@ export interface Scenario {
   bare: Prepare;
   /**
    * Set for a side-by-side comparison with a different baseline (the search scenarios against a plain
-   * ILIKE): the report shows both and applies no overhead target. Unset: the 15 % overhead target applies.
+   * ILIKE, the negative list against a plain tsquery lookup): the report shows both and applies no overhead target. Unset: the 15 % overhead target applies.
    */
   versus?: string;
   /** Needs the legal-text and power-list data set (bench/dataset-duties.ts) loaded as well. */
@@ -29,6 +30,8 @@ export interface Scenario {
   search?: { table: 'legal_articles' | 'powers'; q: string };
   /** Needs the 100,000 ingested penalties (bench/ingest.ts); selecting one runs the ingest benchmark. */
   penalties?: boolean;
+  /** Needs the negative-list edition (bench/load-negative-list.ts), loaded through the API when selected. */
+  negativeList?: boolean;
 }
 
 /** A deterministic sample of ids, spread over the whole table so no single page stays hot. */
@@ -116,4 +119,6 @@ export const scenarios: Scenario[] = [
   search('search-powers-4char', 'powers', '道路运输'),
   // Issue 5: penalties read back after the batch ingest benchmark.
   ...penaltyScenarios,
+  // Issue 11: the negative list's check and measure search over one published edition, beside a plain tsquery lookup.
+  ...negativeListScenarios,
 ];
