@@ -10,6 +10,8 @@ CREATE TABLE "negative_list_editions" (
 	"issuing_bodies" text[] DEFAULT '{}'::text[] NOT NULL,
 	"released_on" date,
 	"effective_from" date NOT NULL,
+	"effective_to" date,
+	"counts" jsonb,
 	"published_at" timestamp with time zone,
 	"superseded_at" timestamp with time zone,
 	"note" text,

@@ -48,6 +48,9 @@ describe('may I do this? (/v1/negative-list/check)', () => {
     expect(res.body.matches.map((x: { item: { code: string }; measureNos: number[] }) => [x.item.code, x.measureNos])).toEqual([['201101', [1]]]);
     expect(res.body.matches[0].matchedWords).toEqual(expect.arrayContaining(['电子', '烟']));
     expect(res.body.conclusion).toContain('许可准入类');
+    // 申请 says how one asks, not what one does: counted as a word, it would leave 食品 short of a match.
+    const asking = await check(`activity=${encodeURIComponent('申请食品销售')}&${on}`);
+    expect(asking.body.matches.map((x: { item: { code: string } }) => x.item.code)).toEqual(['201102']);
   });
 
   it('puts a 禁止准入类 item first and says entry is prohibited', async () => {

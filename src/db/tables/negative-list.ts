@@ -3,7 +3,7 @@ import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, u
 import { recordColumns } from '../columns.js';
 import type { MeasureInput } from '../../schemas/negative-list/measures.js';
 import type { CATEGORIES } from '../../schemas/negative-list/items.js';
-import type { EDITION_STATUSES } from '../../schemas/negative-list/editions.js';
+import type { EDITION_STATUSES, EditionCounts } from '../../schemas/negative-list/editions.js';
 
 type CategoryCode = (typeof CATEGORIES)[number];
 import { dateCol, searchVector } from './duties.js';
@@ -27,6 +27,10 @@ export const negativeListEditions = pgTable(
     issuingBodies: text('issuing_bodies').array().notNull().default(sql`'{}'::text[]`),
     releasedOn: dateCol('released_on'),
     effectiveFrom: dateCol('effective_from').notNull(),
+    /** Set when a later edition supersedes this one: the day before that edition takes effect. */
+    effectiveTo: dateCol('effective_to'),
+    /** Frozen at publication (a published edition's items never change); a draft's are counted on read. */
+    counts: jsonb('counts').$type<EditionCounts>(),
     publishedAt: stamp('published_at'),
     supersededAt: stamp('superseded_at'),
     note: text('note'),

@@ -1,12 +1,12 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { negativeListItems, negativeListMeasures } from '../../db/schema.js';
+import { negativeListMeasures } from '../../db/schema.js';
 import { problems } from '../../errors.js';
 import { lexeme, words } from '../../lib/segment.js';
 import { chinaDate } from '../../lib/validity.js';
 import type { CheckQuery, CheckResult } from '../../schemas/negative-list/queries.js';
 import { edition } from './editions.js';
-import { negativeListItem } from './items.js';
+import { itemsById, presentItems } from './items.js';
 import { industryMatches, localMeasuresIn, queriedEdition } from './measures.js';
 
 const m = negativeListMeasures;
@@ -16,7 +16,7 @@ const m = negativeListMeasures;
  * every measure (they all say 不得从事…经营). They do not count towards a match.
  */
 const GENERIC = new Set(
-  '我 我们 想 我想 要 想要 打算 准备 能否 能不能 可以 可否 是否 需要 如何 怎么 怎样 的 了 在 和 与 及 或 等 一家 一个 个 家 开 办 做 搞 开办 开设 设立 成立 注册 从事 开展 进行 经营 经营者 活动 业务 服务 生产 销售 企业 公司 有限公司 单位 市场 主体 项目'.split(' '),
+  '我 我们 想 我想 要 想要 打算 准备 申请 能否 能不能 可以 可否 是否 需要 如何 怎么 怎样 的 了 在 和 与 及 或 等 一家 一个 个 家 开 办 做 搞 开办 开设 设立 成立 注册 从事 开展 进行 经营 经营者 活动 业务 服务 生产 销售 企业 公司 有限公司 单位 市场 主体 项目'.split(' '),
 );
 
 /** The content words of an activity (at most 12), in order, without repeats. */
@@ -56,8 +56,8 @@ export async function checkActivity(db: Db, query: CheckQuery, now: Date): Promi
     f.industry ||= r.industry;
     found.set(r.itemId, f);
   }
-  const itemRows = found.size ? await db.select().from(negativeListItems).where(inArray(negativeListItems.id, [...found.keys()])) : [];
-  const published = new Map((await negativeListItem.publish(db, itemRows, now)).map((i) => [i.id, i]));
+  const itemRows = await itemsById(db, [...found.keys()]);
+  const published = new Map((await presentItems(db, itemRows, now)).map((i) => [i.id, i]));
   const matches = [...found.entries()]
     .map(([id, f]) => {
       const item = published.get(id)!;

@@ -20,7 +20,7 @@ export function editionTarget(ref: string): Target {
 }
 
 /** Item and measure counts of each edition, from its active items (two grouped queries for a whole page). */
-async function countsOf(db: Db, ids: string[]): Promise<Map<string, EditionCounts>> {
+export async function countsOf(db: Db, ids: string[]): Promise<Map<string, EditionCounts>> {
   const out = new Map<string, EditionCounts>();
   for (const id of ids) out.set(id, { items: { prohibited: 0, permitted: 0, total: 0 }, measures: { prohibited: 0, permitted: 0, national: 0, local: 0, total: 0 } });
   if (ids.length === 0) return out;
@@ -44,22 +44,11 @@ async function countsOf(db: Db, ids: string[]): Promise<Map<string, EditionCount
   return out;
 }
 
-/** The last day each published edition was in force: the day before the next published edition took effect. */
-async function effectiveToOf(db: Db, rows: EditionRow[]): Promise<Map<string, string | null>> {
-  const published = await db.select({ from: t.effectiveFrom }).from(t).where(inArray(t.status, ['current', 'superseded'])).orderBy(asc(t.effectiveFrom));
-  const starts = published.map((p) => p.from);
-  const out = new Map<string, string | null>();
-  for (const row of rows) {
-    const next = row.status === 'draft' ? undefined : starts.find((from) => from > row.effectiveFrom);
-    out.set(row.id, next ? dayBefore(next) : null);
-  }
-  return out;
-}
-
-const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+export const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 async function publishEditions(db: Db, rows: EditionRow[]): Promise<Edition[]> {
-  const [counts, ends] = await Promise.all([countsOf(db, rows.map((r) => r.id)), effectiveToOf(db, rows)]);
+  // Published editions carry their counts; only drafts are counted.
+  const counts = await countsOf(db, rows.filter((r) => !r.counts).map((r) => r.id));
   return rows.map((row) => ({
     ...recordMetaOf(row),
     status: row.status,
@@ -69,12 +58,12 @@ async function publishEditions(db: Db, rows: EditionRow[]): Promise<Edition[]> {
     issuingBodies: row.issuingBodies,
     releasedOn: row.releasedOn,
     effectiveFrom: row.effectiveFrom,
-    effectiveTo: ends.get(row.id) ?? null,
+    effectiveTo: row.effectiveTo,
     publishedAt: row.publishedAt?.toISOString() ?? null,
     supersededAt: row.supersededAt?.toISOString() ?? null,
     note: row.note,
     sourceUrl: row.sourceUrl,
-    counts: counts.get(row.id)!,
+    counts: row.counts ?? counts.get(row.id)!,
   }));
 }
 

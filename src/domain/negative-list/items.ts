@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { negativeListEditions, negativeListItems, negativeListMeasures } from '../../db/schema.js';
 import { problems } from '../../errors.js';
@@ -15,9 +15,16 @@ import { createRecord, type VersionedResource } from '../versioned-record.js';
 import { editionByRef, PUBLISHED_NEVER_CHANGES } from './editions.js';
 
 export type ItemRow = typeof negativeListItems.$inferSelect;
+/** An item as presenting it needs: its search text and vector are for the index, never published. */
+type PresentedRow = Omit<ItemRow, 'searchText' | 'searchVector'>;
 const t = negativeListItems;
+const { searchText: _text, searchVector: _vector, ...presentedColumns } = getTableColumns(t);
 
-async function publishItems(db: Db, rows: ItemRow[], now: Date): Promise<Item[]> {
+/** Reads items by id with the columns presenting them needs. */
+export const itemsById = (db: Db, ids: string[]) => (ids.length ? db.select(presentedColumns).from(t).where(inArray(t.id, ids)) : Promise.resolve([]));
+
+/** Items as published; also for reads that select only the presented columns (check, search, an edition's list). */
+export async function presentItems(db: Db, rows: PresentedRow[], now: Date): Promise<Item[]> {
   const editionIds = [...new Set(rows.map((r) => r.editionId))];
   const codes = new Map(
     editionIds.length ? (await db.select({ id: negativeListEditions.id, code: negativeListEditions.code }).from(negativeListEditions).where(inArray(negativeListEditions.id, editionIds))).map((e) => [e.id, e.code]) : [],
@@ -90,7 +97,7 @@ export const negativeListItem: VersionedResource<typeof negativeListItems, ItemR
       searchText: searchText(input.name, input.code, ...measures.flatMap((m) => [m.text, ...m.authorities])),
     };
   },
-  publish: publishItems,
+  publish: presentItems,
   editable: (_db, row, published) => ({ ...published, measures: row.measures.map(editableMeasure) }),
   ownerOf: () => null,
   authorize: (principal) => assertAdmin(principal),
@@ -132,7 +139,7 @@ export async function editionItems(db: Db, ref: string, query: EditionItemsQuery
   const edition = await editionByRef(db, ref);
   const search = query.q ? textSearch(query.q, t.searchVector, [t.name, t.code]) : undefined;
   const rows = await db
-    .select()
+    .select(presentedColumns)
     .from(t)
     .where(and(eq(t.editionId, edition.id), eq(t.status, 'active'), query.category ? eq(t.category, query.category) : undefined, search?.where))
     .orderBy(...tableOrder);
@@ -140,9 +147,9 @@ export async function editionItems(db: Db, ref: string, query: EditionItemsQuery
 }
 
 /** One item of an edition by its 事项编码, or 404. */
-export async function editionItem(db: Db, ref: string, code: string): Promise<ItemRow> {
+export async function editionItem(db: Db, ref: string, code: string): Promise<PresentedRow> {
   const edition = await editionByRef(db, ref);
-  const [row] = await db.select().from(t).where(and(eq(t.editionId, edition.id), eq(t.code, code), eq(t.status, 'active')));
+  const [row] = await db.select(presentedColumns).from(t).where(and(eq(t.editionId, edition.id), eq(t.code, code), eq(t.status, 'active')));
   if (!row) throw problems.notFound(`Item ${code} of negative-list edition ${edition.code}`);
   return row;
 }

@@ -1,7 +1,7 @@
-import { and, arrayContains, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { negativeListItems, negativeListMeasures } from '../../db/schema.js';
+import { negativeListMeasures } from '../../db/schema.js';
 import { chinaDate } from '../../lib/validity.js';
 import { CATEGORY_NAMES } from '../../schemas/negative-list/items.js';
 import type { MeasureHit, MeasureSearchQuery } from '../../schemas/negative-list/queries.js';
@@ -9,6 +9,7 @@ import { describeCitationLists } from '../citation-lists.js';
 import { cursorAfter, pageLimit, pageOf } from '../paging.js';
 import { textSearch } from '../search.js';
 import { editionByRef, editionInForce, type EditionRow } from './editions.js';
+import { itemsById } from './items.js';
 
 const m = negativeListMeasures;
 
@@ -62,7 +63,7 @@ export async function searchMeasures(db: Db, query: MeasureSearchQuery, now: Dat
 /** Each hit with its item and the measure as published (citations described). */
 async function hits(db: Db, edition: EditionRow, rows: { itemId: string; position: number }[], now: Date): Promise<MeasureHit[]> {
   if (rows.length === 0) return [];
-  const items = new Map((await db.select().from(negativeListItems).where(inArray(negativeListItems.id, [...new Set(rows.map((r) => r.itemId))]))).map((i) => [i.id, i]));
+  const items = new Map((await itemsById(db, [...new Set(rows.map((r) => r.itemId))])).map((i) => [i.id, i]));
   const measures = rows.map((r) => ({ item: items.get(r.itemId)!, no: r.position, stored: items.get(r.itemId)!.measures[r.position - 1]! }));
   const citations = await describeCitationLists(db, measures.map((x) => x.stored.citations), now);
   return measures.map(({ item, no, stored }, i) => ({

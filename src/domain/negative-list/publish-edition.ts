@@ -6,7 +6,7 @@ import type { EditionPublish } from '../../schemas/negative-list/editions.js';
 import { sqlState, UNIQUE_VIOLATION } from '../db-errors.js';
 import { assertAdmin, type Principal } from '../principal.js';
 import { appendChanges } from '../records.js';
-import { edition, editionTarget, PUBLISHED_NEVER_CHANGES, type EditionRow } from './editions.js';
+import { countsOf, dayBefore, edition, editionTarget, PUBLISHED_NEVER_CHANGES, type EditionRow } from './editions.js';
 
 const t = negativeListEditions;
 
@@ -31,10 +31,11 @@ export async function publishEdition(db: Db, principal: Principal, now: Date, re
       assertSupersedes(current, draft, body);
       const changes = [];
       if (current) {
-        const old = await write(tx, current, { status: 'superseded', supersededAt: now }, now);
+        const old = await write(tx, current, { status: 'superseded', supersededAt: now, effectiveTo: dayBefore(draft.effectiveFrom) }, now);
         changes.push({ type: edition.type, id: old.id, version: old.version, event: 'superseded' as const, agencyId: null, data: (await edition.publish(tx, [old], now))[0]! });
       }
-      const published = await write(tx, draft, { status: 'current', publishedAt: now }, now);
+      const counts = (await countsOf(tx, [draft.id])).get(draft.id)!;
+      const published = await write(tx, draft, { status: 'current', publishedAt: now, counts }, now);
       const [data] = await edition.publish(tx, [published], now);
       changes.push({ type: edition.type, id: published.id, version: published.version, event: 'published' as const, agencyId: null, data: data! });
       await appendChanges(tx, principal, now, changes);

@@ -1,5 +1,5 @@
 import { edition } from '../../domain/negative-list/editions.js';
-import { createItem, editionItem, editionItems, listItems, negativeListItem } from '../../domain/negative-list/items.js';
+import { createItem, editionItem, editionItems, listItems, negativeListItem, presentItems } from '../../domain/negative-list/items.js';
 import { defineRoute } from '../../registry.js';
 import { EditionParams } from '../../schemas/negative-list/editions.js';
 import { EditionItemList, EditionItemsQuery, Item, ItemCreate, ItemListQuery, ItemPatch, ItemRefParams } from '../../schemas/negative-list/items.js';
@@ -22,7 +22,7 @@ const editionItemsRoute = defineRoute({
   responses: { 200: { description: 'The edition and its items.', schema: EditionItemList } },
   handler: async ({ db, params, query, now }) => {
     const { edition: row, rows } = await editionItems(db, params.edition, query);
-    const [[published], items] = await Promise.all([edition.publish(db, [row], now()), negativeListItem.publish(db, rows, now())]);
+    const [[published], items] = await Promise.all([edition.publish(db, [row], now()), presentItems(db, rows, now())]);
     return { status: 200 as const, body: { edition: published!, items } };
   },
 });
@@ -39,7 +39,7 @@ const editionItemRoute = defineRoute({
   responses: { 200: { description: 'The item.', schema: Item, headers: etagHeaderSpec } },
   handler: async ({ db, params, now }) => {
     const row = await editionItem(db, params.edition, params.code);
-    const [body] = await negativeListItem.publish(db, [row], now());
+    const [body] = await presentItems(db, [row], now());
     return { status: 200 as const, body: body!, etag: `"v${row.version}"` };
   },
 });
