@@ -21,6 +21,7 @@ import { explainPenaltyReads } from './explain.js';
 import { explainNegativeList } from './explain-negative-list.js';
 import { loadNegativeList } from './load-negative-list.js';
 import { formatNegativeList } from './report-negative-list.js';
+import { benchDiff, formatDiff, NEGATIVE_LIST_DIFF } from './diff.js';
 import { benchDraw, DRAW } from './draw.js';
 import { benchEntityImport, ENTITY_IMPORT, type EntityImportFacts } from './entity-import.js';
 import { ingestPenalties } from './ingest.js';
@@ -44,6 +45,8 @@ const ENTITY_ROWS = Number(process.env.BENCH_ENTITY_ROWS ?? 1_000_000);
 const ENTITY_IMPORT_SELECTED = !ONLY || ONLY.includes(ENTITY_IMPORT);
 /** Nor is the draw benchmark; it runs last, as its million-entity directory stays in the database. */
 const DRAW_SELECTED = !ONLY || ONLY.includes(DRAW);
+/** Nor is the diff of two editions: it runs in process, no server involved. */
+const DIFF_SELECTED = !ONLY || ONLY.includes(NEGATIVE_LIST_DIFF);
 
 const log = (message: string) => console.error(`[bench] ${message}`);
 
@@ -111,7 +114,7 @@ function commit(): string {
 
 async function main(pg: ThrowawayPostgres): Promise<void> {
   const list = scenarios.filter((s) => !ONLY || ONLY.includes(s.name));
-  if (!list.length && !ENTITY_IMPORT_SELECTED && !DRAW_SELECTED) throw new Error(`no scenario matches BENCH_SCENARIOS=${process.env.BENCH_SCENARIOS}`);
+  if (!list.length && !ENTITY_IMPORT_SELECTED && !DRAW_SELECTED && !DIFF_SELECTED) throw new Error(`no scenario matches BENCH_SCENARIOS=${process.env.BENCH_SCENARIOS}`);
   await migratePostgres(pg.url);
   const data = await loadDataset(pg.url, ROWS);
   log(`loaded ${data.ids.length} agencies`);
@@ -154,6 +157,8 @@ async function main(pg: ThrowawayPostgres): Promise<void> {
     log(`entity import: ${Math.round(entityImport.rows / entityImport.importSeconds)} rows/s, COPY ${Math.round(entityImport.rows / entityImport.copySeconds)} rows/s`);
   }
   const draw = DRAW_SELECTED ? await benchDraw(pg.url, log) : undefined;
+  const diff = DIFF_SELECTED ? benchDiff() : undefined;
+  if (diff) log(`diff of two editions: ${diff.ours.median.toFixed(2)} ms median, plain compare ${diff.plain.median.toFixed(3)} ms`);
 
   const cpu = cpus();
   const facts: RunFacts = {
@@ -177,11 +182,12 @@ async function main(pg: ThrowawayPostgres): Promise<void> {
     (data.penalties ? [...formatIngest(data.penalties), ...plans].join('\n') + '\n' : '') +
     (data.negativeList ? [...formatNegativeList(data.negativeList, results), ...negativeListPlans].join('\n') + '\n' : '') +
     (entityImport ? formatEntityImport(entityImport).join('\n') + '\n' : '') +
-    (draw ? formatDraw(draw).join('\n') + '\n' : '');
+    (draw ? formatDraw(draw).join('\n') + '\n' : '') +
+    (diff ? formatDiff(diff).join('\n') + '\n' : '');
   const dir = join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${facts.date}.md`);
-  const names = [...list.map((s) => s.name), ...(entityImport ? [ENTITY_IMPORT] : []), ...(draw ? [DRAW] : [])];
+  const names = [...list.map((s) => s.name), ...(entityImport ? [ENTITY_IMPORT] : []), ...(draw ? [DRAW] : []), ...(diff ? [NEGATIVE_LIST_DIFF] : [])];
   // Keep the day's earlier runs: a later run (often another selection of scenarios) is appended.
   if (existsSync(file)) appendFileSync(file, '\n' + report.replace(/^# Benchmark (\S+)/, `# Benchmark $1, later run (${names.join(', ')})`)); else writeFileSync(file, report);
   console.log(report);
