@@ -21,8 +21,9 @@ interface ResponseSpec {
   /**
    * A non-JSON body (e.g. a CSV export) that the handler streams as is: its media type, sent as
    * Content-Type and documented with a string schema (the spec key drops the parameters). GET only.
+   * With several media types the handler names the one it sends in its Content-Type header.
    */
-  stream?: { mediaType: string };
+  stream?: { mediaType: string | string[]; description?: string };
 }
 
 type ResponseMap = Record<number, ResponseSpec>;
@@ -32,7 +33,7 @@ type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 type RouteResult<R extends ResponseMap> = {
   [K in keyof R & number]: {
     status: K;
-    body: R[K]['stream'] extends { mediaType: string } ? ReadableStream<Uint8Array> : R[K]['schema'] extends z.ZodType ? z.input<R[K]['schema']> : undefined;
+    body: R[K]['stream'] extends { mediaType: string | string[] } ? ReadableStream<Uint8Array> : R[K]['schema'] extends z.ZodType ? z.input<R[K]['schema']> : undefined;
     headers?: Record<string, string>;
     /** A record's own strong ETag (e.g. derived from its version); lists get a hash of the body. */
     etag?: string;
@@ -49,6 +50,8 @@ interface HandlerInput<P, Q, B> extends HandlerServices {
   /** A request header, for the few routes that need one beyond those the registry handles. */
   header(name: string): string | undefined;
   url: URL;
+  /** Aborted when the client goes away: a handler that waits (a long poll) stops early. */
+  signal: AbortSignal;
 }
 
 export interface RouteDef<P extends z.ZodType | undefined, Q extends z.ZodType | undefined, B extends z.ZodType | undefined, R extends ResponseMap> {
@@ -155,6 +158,7 @@ async function respond(c: Context<AppEnv>, route: AnyRoute): Promise<Response> {
         principal: c.var.principal,
         ifMatch: c.req.header('If-Match') ?? '',
         header: (name: string) => c.req.header(name),
+        signal: c.req.raw.signal,
         get url() {
           return new URL(c.req.url);
         },
@@ -182,7 +186,15 @@ async function render(route: AnyRoute, services: HandlerServices, handle: () => 
   if (spec.stream) {
     const body: unknown = result.body;
     if (!(body instanceof ReadableStream)) throw new Error(`${route.operationId} declared a stream and returned none`);
-    return { status: result.status, body, headers: { ...headers, 'Content-Type': spec.stream.mediaType } };
+    const types = [spec.stream.mediaType].flat();
+    const type = result.headers?.['Content-Type'] ?? types[0]!;
+    if (!types.includes(type)) throw new Error(`${route.operationId} streamed undeclared ${type}`);
+    // A download whose bytes follow from its ETag (a bulk export at one feed position) is not read again.
+    if (isRead && result.etag && ifNoneMatch && ifNoneMatchSatisfied(ifNoneMatch, result.etag)) {
+      await body.cancel();
+      return notModified(result.etag, headers);
+    }
+    return { status: result.status, body, headers: { ...headers, 'Content-Type': type, ...(result.etag ? { ETag: result.etag } : {}) } };
   }
   // A record knows its ETag before rendering: an unchanged one costs no validation or serialization.
   if (isRead && result.etag && ifNoneMatch && ifNoneMatchSatisfied(ifNoneMatch, result.etag)) return notModified(result.etag, headers);

@@ -3,7 +3,7 @@ import type { Db } from '../db/client.js';
 import { problems } from '../errors.js';
 import { defineRoute } from '../registry.js';
 import { Id } from '../schemas/common.js';
-import { Revision, RevisionList } from '../schemas/changes.js';
+import { REVISION_SCHEMAS } from '../schemas/feed.js';
 import { getRevision, listRevisions, type RecordType } from '../domain/records.js';
 
 interface Options {
@@ -34,7 +34,7 @@ export function revisionRoutes({ type, collection, tag, label, exists }: Options
       tag,
       params: z.strictObject({ id: Id }),
       problems: [404],
-      responses: { 200: { description: 'The revisions.', schema: RevisionList } },
+      responses: { 200: { description: 'The revisions.', schema: REVISION_SCHEMAS[type].list } },
       handler: async ({ db, params }) => {
         await exists(db, params.id);
         return { status: 200 as const, body: { items: await listRevisions(db, type, params.id) } };
@@ -49,7 +49,7 @@ export function revisionRoutes({ type, collection, tag, label, exists }: Options
       tag,
       params: VersionParams,
       problems: [404],
-      responses: { 200: { description: 'The revision.', schema: Revision } },
+      responses: { 200: { description: 'The revision.', schema: REVISION_SCHEMAS[type].revision } },
       handler: async ({ db, params }) => {
         const revision = await getRevision(db, type, params.id, params.version);
         if (!revision) throw problems.notFound(`Version ${params.version} of ${params.id}`);
