@@ -78,7 +78,13 @@ function operation(route: AnyRoute): OperationObject {
       description: spec.description,
       ...(spec.headers ? { headers: spec.headers } : {}),
       ...(spec.schema ? { content: { 'application/json': { schema: jsonSchema(spec.schema, 'output') } } } : {}),
-      ...(spec.stream ? { content: { [spec.stream.mediaType.split(';')[0]!.trim()]: { schema: { type: 'string' } } } } : {}),
+      ...(spec.stream
+        ? {
+            content: Object.fromEntries(
+              [spec.stream.mediaType].flat().map((t) => [t.split(';')[0]!.trim(), { schema: { type: 'string', ...(spec.stream!.description ? { description: spec.stream!.description } : {}) } }]),
+            ),
+          }
+        : {}),
     };
   }
   if (route.method === 'get') responses['304'] = { description: 'Not modified: If-None-Match matched the current ETag.' };

@@ -78,7 +78,7 @@ export function useTestApp(
     const res = await ctx.app.request(path, init);
     const text = await res.text();
     const type = res.headers.get('Content-Type');
-    const body = text === '' ? null : type && /json/.test(type) ? JSON.parse(text) : text;
+    const body = text === '' ? null : type && /^application\/(problem\+)?json/.test(type) ? JSON.parse(text) : text;
     const pathname = new URL(path, 'http://x').pathname;
     const violations = specViolations(init.method ?? 'GET', pathname, res.status, type, body);
     expect(violations, `response to ${init.method ?? 'GET'} ${path} must match the OpenAPI document`).toEqual([]);
