@@ -148,7 +148,8 @@ export function buildOpenApi(routes: AnyRoute[], version: string) {
         'On every path: a method the path does not list is `405` (problem+json, with `Allow`); `OPTIONS` answers a CORS preflight (an unknown path is `404`). ' +
         'Request bodies are UTF-8 JSON: another `charset` is `415`, invalid UTF-8 is `400`. ' +
         `A problem lists at most ${MAX_FIELD_ERRORS} \`errors[]\` (\`errorCount\` then gives the total). ` +
-        'Every answer carries `X-Content-Type-Options: nosniff`.',
+        'Every answer carries `X-Content-Type-Options: nosniff`. ' +
+        'Every GET answer has a strong `ETag` (`If-None-Match` → `304`) and a `Cache-Control`: records and lists `public, max-age=60, stale-while-revalidate=600`; what never changes at its URL (revisions of records other than decisions, a superseded negative-list edition, a voided draw) `public, max-age=31536000, immutable`; the feed, the exports and their manifest `no-cache`; key listings `no-store` with `Vary: Authorization`. JSON answers with records name their latest change in `Last-Modified`.',
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
     paths: {},

@@ -10,6 +10,7 @@ import { authenticate } from './auth.js';
 import { COMMON_HEADERS } from './cors.js';
 import { idempotent, type Rendered } from './idempotency.js';
 import { bodyChecks, requireIfMatch } from './request-checks.js';
+import { CACHE_CONTROL, lastModifiedOf, type CachePolicy } from './cache-policy.js';
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
 
@@ -37,6 +38,8 @@ type RouteResult<R extends ResponseMap> = {
     headers?: Record<string, string>;
     /** A record's own strong ETag (e.g. derived from its version); lists get a hash of the body. */
     etag?: string;
+    /** This answer's caching, when it differs from the route's (a draw once revealed is immutable). */
+    cache?: CachePolicy;
   };
 }[keyof R & number];
 
@@ -87,6 +90,8 @@ export interface RouteDef<P extends z.ZodType | undefined, Q extends z.ZodType |
    * for Idempotency-Key replay: such a POST ignores the header, and the spec does not offer it.
    */
   secretInResponse?: boolean;
+  /** How long a GET's answer may be reused (src/cache-policy.ts); `short` by default. */
+  cache?: CachePolicy;
   handler: (input: HandlerInput<P, Q, B>) => Promise<RouteResult<R>>;
 }
 
@@ -182,7 +187,11 @@ async function render(route: AnyRoute, services: HandlerServices, handle: () => 
   if (!spec) throw new Error(`${route.operationId} returned undeclared status ${result.status}`);
   const headers: Record<string, string> = { ...COMMON_HEADERS, ...result.headers };
   const isRead = route.method === 'get';
-  if (isRead) headers['Cache-Control'] ??= 'no-cache'; // a handler may ask for less caching (keys: no-store)
+  if (isRead) {
+    headers['Cache-Control'] ??= CACHE_CONTROL[result.cache ?? route.cache ?? 'short']; // a handler may set its own (keys: no-store)
+    // An answer to a key holder differs per key: a shared cache must not hand it to another.
+    if (route.auth) headers['Vary'] = 'Authorization';
+  }
   if (spec.stream) {
     const body: unknown = result.body;
     if (!(body instanceof ReadableStream)) throw new Error(`${route.operationId} declared a stream and returned none`);
@@ -211,12 +220,15 @@ async function render(route: AnyRoute, services: HandlerServices, handle: () => 
     const etag = result.etag ?? (await etagOf(json));
     if (ifNoneMatch && ifNoneMatchSatisfied(ifNoneMatch, etag)) return notModified(etag, headers);
     headers['ETag'] = etag;
+    const modified = lastModifiedOf(checked.data);
+    if (modified) headers['Last-Modified'] = modified;
   } else if (result.etag) {
     headers['ETag'] = result.etag;
   }
   return { status: result.status, body: json, headers };
 }
 
+/** A 304 carries the validators and caching headers the 200 would have (RFC 9110 §15.4.5). */
 function notModified(etag: string, headers: Record<string, string>): Rendered {
-  return { status: 304, body: null, headers: { ...COMMON_HEADERS, ETag: etag, 'Cache-Control': headers['Cache-Control']! } };
+  return { status: 304, body: null, headers: { ...COMMON_HEADERS, ETag: etag, 'Cache-Control': headers['Cache-Control']!, ...(headers['Vary'] ? { Vary: headers['Vary'] } : {}) } };
 }

@@ -64,6 +64,7 @@ export const bulkExportRoutes: AnyRoute[] = [
     description:
       'The bulk exports for mirroring: every record type with its record count at the current feed position, the URLs of its NDJSON and CSV exports, and the position, size and SHA-256 of the latest complete export of each. A mirror loads one export and then reads `/v1/feed` from the position in its first line.',
     tag: 'exports',
+    cache: 'revalidate',
     responses: { 200: { description: 'The manifest.', schema: ExportManifest } },
     handler: async ({ db }) => ({ status: 200 as const, body: await exportManifest(db) }),
   }),
@@ -79,6 +80,7 @@ export const bulkExportRoutes: AnyRoute[] = [
       'The `Feed-Position` header names N before the body starts; the ETag is derived from it, as an export at the same position has the same bytes (SHA-256 in `/v1/exports`).',
     tag: 'exports',
     params: ExportFileParams,
+    cache: 'revalidate',
     responses: {
       200: {
         description: 'The export.',

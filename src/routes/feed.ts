@@ -30,6 +30,7 @@ export const feedRoutes = [
       'Every change to every published record, in commit order, each with the record as published at that version (typed by `type`; earlier versions of a decision no longer displayed show a redaction notice). Positions are dense and final: once you have read up to `next`, nothing new ever appears at or below it. Poll with `after=<next>`, or long-poll with `wait`. Start from a bulk export (`/v1/exports`) and read on from its position to mirror everything.',
     tag: 'feed',
     query: FeedQuery,
+    cache: 'revalidate',
     responses: { 200: { description: 'Changes after the cursor.', schema: Feed, headers: { ...linkHeaderSpec, ...etagHeaderSpec } } },
     handler: async ({ db, query, url, signal }) => {
       const after = Number(query.after);

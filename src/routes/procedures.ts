@@ -106,6 +106,7 @@ export const procedureRoutes: AnyRoute[] = [
     params: VersionParams,
     problems: [404],
     responses: { 200: { description: 'The revision.', schema: REVISION_SCHEMAS.procedure.revision } },
+    cache: 'immutable',
     handler: async ({ db, params }) => {
       const row = await getProcedure(db, params.id, params.powerType);
       const revision = await getRevision(db, 'procedure', row.id, params.version);

@@ -4,6 +4,7 @@ import { problems } from '../errors.js';
 import { defineRoute } from '../registry.js';
 import { Id } from '../schemas/common.js';
 import { REVISION_SCHEMAS } from '../schemas/feed.js';
+import { PUBLISHED_TYPES } from '../schemas/published-records.js';
 import { getRevision, listRevisions, type RecordType } from '../domain/records.js';
 
 interface Options {
@@ -50,6 +51,8 @@ export function revisionRoutes({ type, collection, tag, label, exists }: Options
       params: VersionParams,
       problems: [404],
       responses: { 200: { description: 'The revision.', schema: REVISION_SCHEMAS[type].revision } },
+      // A version never changes, except that a decision taken down has its earlier versions redacted.
+      cache: PUBLISHED_TYPES[type].redactable ? 'short' : 'immutable',
       handler: async ({ db, params }) => {
         const revision = await getRevision(db, type, params.id, params.version);
         if (!revision) throw problems.notFound(`Version ${params.version} of ${params.id}`);
