@@ -14,6 +14,7 @@ import { codeListRoutes } from './routes/code-lists.js';
 import { complianceRoutes } from './routes/compliance.js';
 import { bulkExportRoutes, exportRoutes } from './routes/exports.js';
 import { feedRoutes } from './routes/feed.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { keyRoutes } from './routes/keys.js';
 import { legalBasisRoutes } from './routes/legal-bases.js';
 import { maintenanceRoutes } from './routes/maintenance.js';
@@ -58,6 +59,7 @@ export const routes: AnyRoute[] = [
   ...keyRoutes,
   ...feedRoutes,
   ...bulkExportRoutes,
+  ...webhookRoutes,
   ...codeListRoutes,
   ...publicityRuleRoutes,
 ];

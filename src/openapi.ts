@@ -4,6 +4,7 @@ import { MAX_FIELD_ERRORS } from './errors.js';
 import { isIdempotent, problemStatuses, type AnyRoute } from './registry.js';
 // The body of every problem answer; importing the module also registers the shared components (FieldError, ...).
 import { ProblemSchema } from './schemas/common.js';
+import { WebhookDelivery } from './schemas/webhooks.js';
 
 const ref = (id: string) => `#/components/schemas/${id}`;
 
@@ -136,6 +137,29 @@ const tags = [
   { name: 'meta', description: 'This document and its reference' },
 ];
 
+const header = (name: string, description: string): ParameterObject => ({ name, in: 'header', required: true, description, schema: { type: 'string', maxLength: 200 } });
+
+/** What a push subscription's endpoint receives (POST /v1/webhooks creates one). */
+function feedEventsWebhook() {
+  return {
+    post: {
+      operationId: 'receiveFeedEvents',
+      summary: '变更推送',
+      description:
+        'Sent to each push subscription (POST /v1/webhooks): the next feed entries after its position, at most 100, in commit order. Verify the signature as the Standard Webhooks specification says: base64 HMAC-SHA256, under the secret given at creation (without its `whsec_` prefix, base64-decoded), of `<webhook-id>.<webhook-timestamp>.<body>`; refuse a timestamp more than 5 minutes off. Answer 2xx once stored; anything else is retried with the same webhook-id while the entries are the same.',
+      tags: ['feed'],
+      security: [],
+      parameters: [
+        header('webhook-id', 'Message id: the same for a redelivery of the same entries.'),
+        header('webhook-timestamp', 'Unix seconds when the delivery was signed.'),
+        header('webhook-signature', '`v1,<base64 HMAC-SHA256>`.'),
+      ],
+      requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(WebhookDelivery, 'output') } } },
+      responses: { '200': { description: 'Stored: the subscription moves past these entries (any 2xx does).' } },
+    },
+  };
+}
+
 /** The OpenAPI 3.1 document, built from the same route definitions that are mounted. */
 export function buildOpenApi(routes: AnyRoute[], version: string) {
   const builder = OpenApiBuilder.create({
@@ -182,5 +206,6 @@ export function buildOpenApi(routes: AnyRoute[], version: string) {
     },
   };
   for (const [path, item] of Object.entries(paths)) builder.addPath(path, item);
+  builder.addWebhook('feedEvents', feedEventsWebhook());
   return builder.getSpec();
 }

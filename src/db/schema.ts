@@ -25,6 +25,7 @@ export * from './tables/inspections.js';
 export * from './tables/negative-list.js';
 export * from './tables/approval-items.js';
 export * from './tables/exports.js';
+export * from './tables/webhooks.js';
 
 /** 执法主体: an enforcement body (法定 / 授权 / 委托). */
 export const agencies = pgTable(
