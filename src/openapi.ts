@@ -104,7 +104,8 @@ function operation(route: AnyRoute): OperationObject {
         }
       : {}),
     responses,
-    ...(route.auth ? { security: [{ bearerAuth: [] }] } : {}),
+    // An empty list says "no credentials" outright; leaving it out would inherit a document-wide default.
+    security: route.auth ? [{ bearerAuth: [] }] : [],
   };
 }
 
@@ -145,6 +146,9 @@ export function buildOpenApi(routes: AnyRoute[], version: string) {
         'Every answer carries `X-Content-Type-Options: nosniff`.',
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
+    // Relative: the document describes the server that serves it, wherever that is deployed (no setting
+    // names a public base URL; a client resolves "/" against the URL it fetched /openapi.json from).
+    servers: [{ url: '/', description: 'The server this document was fetched from.' }],
     paths: {},
     components: {},
   });
@@ -163,6 +167,7 @@ export function buildOpenApi(routes: AnyRoute[], version: string) {
       operationId: 'getOpenApi',
       summary: 'OpenAPI 3.1 document',
       tags: ['meta'],
+      security: [],
       responses: { '200': { description: 'This document.', content: { 'application/json': { schema: { type: 'object' } } } } },
     },
   };
@@ -171,6 +176,7 @@ export function buildOpenApi(routes: AnyRoute[], version: string) {
       operationId: 'getDocs',
       summary: 'Interactive API reference',
       tags: ['meta'],
+      security: [],
       responses: { '200': { description: 'HTML page.', content: { 'text/html': { schema: { type: 'string' } } } } },
     },
   };
