@@ -68,7 +68,7 @@ describe('OpenAPI document', () => {
 
   it('names a server relative to where it was fetched, and no document-wide security', async () => {
     const spec = await fetchSpec();
-    expect(spec.servers).toEqual([{ url: '/', description: expect.any(String) }]);
+    expect(spec.servers).toEqual([{ url: '/', description: expect.any(String), 'x-internal': false }]);
     expect(spec.security).toBeUndefined();
   });
 

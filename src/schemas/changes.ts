@@ -77,7 +77,7 @@ export const FeedQuery = z.strictObject({
     .string()
     .regex(/^\d{1,15}$/, 'after must be a position number from a previous `next` (0 for the beginning).')
     .default('0')
-    .meta({ [PERSONAL_DATA_KEY]: 'number', title: '起始游标', description: 'Return changes after this position; 0 or absent for the beginning.' }),
+    .meta({ maxLength: 15, [PERSONAL_DATA_KEY]: 'number', title: '起始游标', description: 'Return changes after this position; 0 or absent for the beginning.' }),
   limit: z.coerce.number().int().min(1).max(1000).default(100).meta({ title: '每页条数' }),
   type: RecordType.optional(),
 });
