@@ -25,8 +25,30 @@ const problemTitles: Record<number, string> = {
 
 /** Headers a problem status always sends. */
 const problemHeaders: Record<number, NonNullable<OperationObject['responses']>[string]['headers']> = {
-  503: { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer', minimum: 1 } } },
+  503: { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer', format: 'int32', minimum: 1 } } },
 };
+
+const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
+/** Keywords whose values are data, not schemas: an example may hold an object with a `type` field. */
+const DATA_KEYWORDS = new Set(['example', 'examples', 'default', 'const', 'enum']);
+
+/**
+ * Adds `format: int32` or `int64` to every integer schema, from the bounds zod already gives it (z.int() is
+ * bounded by the safe-integer range, which needs int64), so generators pick the right integer type.
+ */
+function withIntegerFormats<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(withIntegerFormats) as T;
+  if (!node || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) out[key] = DATA_KEYWORDS.has(key) ? value : withIntegerFormats(value);
+  const type = out.type;
+  if ((type === 'integer' || (Array.isArray(type) && type.includes('integer'))) && out.format === undefined) {
+    const { minimum, maximum } = out as { minimum?: number; maximum?: number };
+    const fits = minimum !== undefined && maximum !== undefined && minimum >= INT32.min && maximum <= INT32.max;
+    out.format = fits ? 'int32' : 'int64';
+  }
+  return out as T;
+}
 
 /** JSON Schema (2020-12, the OpenAPI 3.1 dialect) for a zod schema; schemas with an id become $refs. */
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): SchemaObject {
@@ -35,9 +57,11 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): SchemaObject {
   // Nested schemas with an id land in $defs; they are the components emitted below, so refer to those.
   // (zod's `external` option would extract the root itself into a "__shared" document that the spec lacks.)
   const { $schema: _s, $defs: _d, ...out } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Record<string, unknown>;
-  return JSON.parse(JSON.stringify(out), (key, value: unknown) =>
-    key === '$ref' && typeof value === 'string' && value.startsWith('#/$defs/') ? ref(value.slice('#/$defs/'.length)) : value,
-  ) as SchemaObject;
+  return withIntegerFormats(
+    JSON.parse(JSON.stringify(out), (key, value: unknown) =>
+      key === '$ref' && typeof value === 'string' && value.startsWith('#/$defs/') ? ref(value.slice('#/$defs/'.length)) : value,
+    ) as SchemaObject,
+  );
 }
 
 function parameters(schema: z.ZodType | undefined, location: 'path' | 'query'): ParameterObject[] {
@@ -111,7 +135,8 @@ function operation(route: AnyRoute): OperationObject {
         }
       : {}),
     responses,
-    ...(route.auth ? { security: [{ bearerAuth: [] }] } : {}),
+    // An empty list says "no credentials" outright; leaving it out would inherit a document-wide default.
+    security: route.auth ? [{ bearerAuth: [] }] : [],
   };
 }
 
@@ -176,6 +201,9 @@ export function buildOpenApi(routes: AnyRoute[], version: string) {
         'Every GET answer has a strong `ETag` (`If-None-Match` → `304`) and a `Cache-Control`: records and lists `public, max-age=60, stale-while-revalidate=600`; what never changes at its URL (revisions of records other than decisions, a superseded negative-list edition, a voided draw) `public, max-age=31536000, immutable`; the feed, the exports and their manifest `no-cache`; key listings `no-store` with `Vary: Authorization`. JSON answers with records name their latest change in `Last-Modified`.',
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
+    // Relative: the document describes the server that serves it, wherever that is deployed (no setting
+    // names a public base URL; a client resolves "/" against the URL it fetched /openapi.json from).
+    servers: [{ url: '/', description: 'The server this document was fetched from.', 'x-internal': false }],
     paths: {},
     components: {},
   });
@@ -183,7 +211,7 @@ export function buildOpenApi(routes: AnyRoute[], version: string) {
   // Sorted by name: zod registers schemas in module-load order, which would reorder the document whenever an import moves.
   for (const [id, schema] of Object.entries(components.schemas).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const { $schema: _s, $id: _i, ...rest } = schema as Record<string, unknown>;
-    builder.addSchema(id, rest as SchemaObject);
+    builder.addSchema(id, withIntegerFormats(rest) as SchemaObject);
   }
   builder.addSecurityScheme('bearerAuth', { type: 'http', scheme: 'bearer', description: 'A per-agency writer key, or the operator token.' });
   tags.forEach((t) => builder.addTag(t));
@@ -193,7 +221,9 @@ export function buildOpenApi(routes: AnyRoute[], version: string) {
     get: {
       operationId: 'getOpenApi',
       summary: 'OpenAPI 3.1 document',
+      description: 'This document, built from the same route table and schemas the server validates requests and answers with.',
       tags: ['meta'],
+      security: [],
       responses: { '200': { description: 'This document.', content: { 'application/json': { schema: { type: 'object' } } } } },
     },
   };
@@ -201,7 +231,9 @@ export function buildOpenApi(routes: AnyRoute[], version: string) {
     get: {
       operationId: 'getDocs',
       summary: 'Interactive API reference',
+      description: 'A page that renders /openapi.json for reading and trying the API.',
       tags: ['meta'],
+      security: [],
       responses: { '200': { description: 'HTML page.', content: { 'text/html': { schema: { type: 'string' } } } } },
     },
   };

@@ -68,6 +68,12 @@ describe('OpenAPI document', () => {
     expect(validator.version).toBe('3.1');
   });
 
+  it('names a server relative to where it was fetched, and no document-wide security', async () => {
+    const spec = await fetchSpec();
+    expect(spec.servers).toEqual([{ url: '/', description: expect.any(String), 'x-internal': false }]);
+    expect(spec.security).toBeUndefined();
+  });
+
   it('has no $ref that points nowhere', async () => {
     const spec = await fetchSpec();
     const dangling = [...walk(spec)].filter(([, n]) => typeof n.$ref === 'string' && !resolve(spec, n.$ref)).map(([p, n]) => `${p}: ${n.$ref}`);
@@ -109,16 +115,21 @@ describe('OpenAPI document', () => {
   it('requires a bearer key exactly where the server does, and describes every request body', async () => {
     const spec = await fetchSpec();
     expect(spec.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
+    const seen = { secured: 0, open: 0 };
     for (const { path, method, op } of operations(spec)) {
       const where = `${method.toUpperCase()} ${path}`;
       const url = path.replace(/\{version\}/, '1').replace(/\{\w+\}/g, '0193a1b2-7c4d-7e5f-8a9b-0c1d2e3f4a5b');
       const res = await t.request(url, { method: method.toUpperCase(), headers: { 'Content-Type': 'application/json' }, body: method === 'get' ? undefined : '{}' });
-      if (op.security) {
+      // Every operation states its security, public ones as [] (no document-wide default to inherit).
+      expect(Array.isArray(op.security), where).toBe(true);
+      if (op.security.length > 0) {
         expect(op.security, where).toEqual([{ bearerAuth: [] }]);
         expect(res.status, where).toBe(401);
         expect(Object.keys(op.responses), where).toEqual(expect.arrayContaining(['401', '403']));
+        seen.secured += 1;
       } else {
         expect(res.status, where).not.toBe(401);
+        seen.open += 1;
       }
       if (method === 'post' || method === 'patch') {
         expect(op.requestBody?.required, where).toBe(true);
@@ -133,6 +144,8 @@ describe('OpenAPI document', () => {
         expect(op.requestBody, where).toBeUndefined();
       }
     }
+    expect(seen.secured).toBeGreaterThan(0);
+    expect(seen.open).toBeGreaterThan(0);
   });
 
   it('gives every schema property and parameter a Chinese title', async () => {

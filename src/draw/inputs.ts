@@ -14,7 +14,7 @@ const Token = z.string().regex(TOKEN, 'Must be 1-128 printable ASCII characters 
 
 /** 32 bytes written as 64 lowercase hex digits: a secret, a contribution, a SHA-256 digest. */
 export const HEX32 = /^[0-9a-f]{64}$/;
-export const Hex32 = z.string().regex(HEX32, 'Must be 64 lowercase hex digits (32 bytes).');
+export const Hex32 = z.string().regex(HEX32, 'Must be 64 lowercase hex digits (32 bytes).').meta({ maxLength: 64 });
 
 export const PoolEntity = z
   .strictObject({

@@ -92,6 +92,9 @@ export const canonicalWan = (s: string): string => fromFen(toFen(s, WAN), WAN.de
 const YUAN_PATTERN = /^\d{1,12}(\.\d{1,2})?$/;
 const WAN_PATTERN = /^\d{1,8}(\.\d{1,6})?$/;
 
+/** The longest amount either pattern admits (12 + '.' + 2 for yuan, 8 + '.' + 6 for 万元): published as maxLength. */
+const PATTERN_MAX_LENGTH = 15;
+
 function amountSchema(check: (s: string) => string | null, pattern: RegExp) {
   return z
     .string()
@@ -100,6 +103,7 @@ function amountSchema(check: (s: string) => string | null, pattern: RegExp) {
       if (p) ctx.addIssue({ code: 'custom', message: p, continue: false });
     })
     .regex(pattern)
+    .max(PATTERN_MAX_LENGTH)
     .meta({ [PERSONAL_DATA_KEY]: 'number' satisfies PersonalDataPolicy });
 }
 
@@ -110,3 +114,12 @@ export const YuanAmount = amountSchema(yuanProblem, YUAN_PATTERN).meta({ title: 
 export const YuanAmountCanonical = YuanAmount.overwrite(canonicalYuan);
 /** 万元 as in the national format (decimal(·,6)). */
 export const WanAmount = amountSchema(wanProblem, WAN_PATTERN).meta({ title: '金额(万元)', example: '1.234567' });
+/**
+ * A published yuan amount: always canonical (fenToYuan), so exactly 2 decimals. A decimal string, never a JSON
+ * number, so that no client reads it into a binary float; the pattern tells generated clients so.
+ */
+export const PublishedYuan = z
+  .string()
+  .regex(/^\d{1,12}\.\d{2}$/)
+  .max(PATTERN_MAX_LENGTH)
+  .meta({ title: '金额(元)', description: 'Yuan as a decimal string with exactly 2 decimals.', example: '2000.00' });

@@ -29,6 +29,7 @@ export const agencyRoutes = [
     path: '/v1/agencies/{id}',
     operationId: 'getAgency',
     summary: '执法主体详情',
+    description: 'One enforcement body as published before it acts (事前公开 of 执法主体, 国办发〔2018〕118号). Earlier versions: /v1/agencies/{id}/revisions.',
     tag,
     params: IdParams,
     problems: [404],

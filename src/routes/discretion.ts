@@ -57,6 +57,7 @@ export const discretionRoutes = [
     path: '/v1/discretion-benchmarks/{id}',
     operationId: 'getDiscretionBenchmark',
     summary: '裁量基准详情',
+    description: 'One 行政处罚裁量基准, which must be made public (行政处罚法 第三十四条): the violation, its legal basis and the penalty range per tier, fines as decimal yuan. Earlier versions: /v1/discretion-benchmarks/{id}/revisions.',
     tag,
     params: IdParams,
     problems: [404],

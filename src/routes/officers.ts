@@ -32,6 +32,7 @@ export const officerRoutes: AnyRoute[] = [
     path: '/v1/officers/{id}',
     operationId: 'getOfficer',
     summary: '执法人员详情',
+    description: 'One enforcement officer as published before enforcement (事前公开 of 执法人员, 国办发〔2018〕118号): 姓名、执法证号、执法类别、执法区域 and the certificate\'s validity. Earlier versions: /v1/officers/{id}/revisions.',
     tag,
     params: IdParams,
     problems: [404],

@@ -34,6 +34,7 @@ export const powerRoutes: AnyRoute[] = [
     path: '/v1/powers/{id}',
     operationId: 'getPower',
     summary: '权责事项详情',
+    description: 'One item of the agency\'s 权责清单 (its 职责、权限, published in advance under 国办发〔2018〕118号), with the articles it rests on. Earlier versions: /v1/powers/{id}/revisions.',
     tag,
     params: IdParams,
     problems: [404],

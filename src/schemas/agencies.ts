@@ -27,7 +27,7 @@ const Entrustment = z
 
 const Contact = z
   .strictObject({
-    phone: guarded('public-contact').regex(/^[0-9+\-() ]{5,32}$/, 'Office phone: digits, spaces, + - ( ).').optional().meta({ title: '办公电话' }),
+    phone: guarded('public-contact').regex(/^[0-9+\-() ]{5,32}$/, 'Office phone: digits, spaces, + - ( ).').meta({ maxLength: 32 }).optional().meta({ title: '办公电话' }),
     address: line(300).optional().meta({ title: '办公地址' }),
     email: withGuard(z.email().max(254), 'public-contact').optional().meta({ title: '电子邮箱' }),
     hours: line(200).optional().meta({ title: '办公时间' }),

@@ -28,7 +28,7 @@ const SPECIFY = new Set<string>(LICENCE_CATEGORIES.filter((c) => c.specify).map(
 
 const ItemCode = guarded('refused')
   .regex(/^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$/, '事项编码: 1-64 letters, digits, ".", "_" or "-", starting with a letter or digit.')
-  .meta({ title: '事项编码', description: 'The code the 行政许可事项清单 gives the item, where it gives one; unique among the active items of the agency.', example: 'XK-SC-0012' });
+  .meta({ title: '事项编码', description: 'The code the 行政许可事项清单 gives the item, where it gives one; unique among the active items of the agency.', example: 'XK-SC-0012', maxLength: 64 });
 
 const Days = (title: string, description: string) => z.int().min(0).max(365).meta({ title, description });
 

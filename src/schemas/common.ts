@@ -4,7 +4,8 @@ import { creditCodeMessages, creditCodeProblem, isCreditCode } from '../lib/cred
 import { guarded } from './text.js';
 
 /** Record id (UUIDv7). */
-export const Id = z.uuid().meta({ title: '标识', description: 'Stable record id (UUIDv7).', example: '0193a1b2-7c4d-7e5f-8a9b-0c1d2e3f4a5b' });
+// maxLength states what the UUID pattern already enforces (36 characters), for clients and linters that read only lengths.
+export const Id = z.uuid().meta({ title: '标识', description: 'Stable record id (UUIDv7).', example: '0193a1b2-7c4d-7e5f-8a9b-0c1d2e3f4a5b', maxLength: 36 });
 
 export const IdParams = z.strictObject({ id: Id });
 
@@ -27,14 +28,17 @@ export const RegionCode = z
   .regex(/^\d{6}$/, '行政区划代码 must be 6 digits (GB/T 2260).')
   .meta({ title: '行政区划代码', description: 'GB/T 2260 administrative division code.', example: '440100', minLength: 6, maxLength: 6 });
 
-export const Timestamp = z.iso.datetime({ offset: true });
+/** RFC 3339 date-time with an offset; at most nanoseconds (2025-01-01T00:00:00.123456789+08:00 is 35 characters). */
+export const Timestamp = z.iso.datetime({ offset: true }).max(35);
 /**
  * A real YYYY-MM-DD date. Year 0000 is refused: PostgreSQL has no year 0, so it could not be stored or compared.
  * `abort` stops at a malformed or year-0 date, so the range checks below never add a second message about it.
  */
 export const IsoDate = z.iso
   .date({ abort: true })
-  .refine((d) => !d.startsWith('0000-'), { message: 'There is no year 0000: write a date from 0001-01-01 on.', abort: true });
+  .refine((d) => !d.startsWith('0000-'), { message: 'There is no year 0000: write a date from 0001-01-01 on.', abort: true })
+  // What the date pattern already enforces (YYYY-MM-DD), for clients and linters that read only lengths.
+  .meta({ maxLength: 10 });
 
 interface DateMeta {
   title: string;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Citation, Citations } from './citations.js';
 import { Id, pageQuery, recordMeta } from './common.js';
 import { line, prose } from './text.js';
-import { YuanAmount, canonicalYuan, yuanToFen } from '../lib/money.js';
+import { PublishedYuan, YuanAmount, canonicalYuan, yuanToFen } from '../lib/money.js';
 
 const BENCHMARK_STATUSES = ['active', 'repealed'] as const;
 const BenchmarkStatus = z.enum(BENCHMARK_STATUSES).meta({
@@ -81,8 +81,8 @@ export const Benchmark = z
             tier: z.string().meta({ title: '裁量阶次' }),
             circumstances: z.string().meta({ title: '违法情节' }),
             penalty: z.string().meta({ title: '处罚种类和幅度' }),
-            fineMin: z.string().nullable().meta({ title: '罚款下限(元)', example: '30000.00' }),
-            fineMax: z.string().nullable().meta({ title: '罚款上限(元)', example: '50000.00' }),
+            fineMin: PublishedYuan.nullable().meta({ title: '罚款下限(元)', example: '30000.00' }),
+            fineMax: PublishedYuan.nullable().meta({ title: '罚款上限(元)', example: '50000.00' }),
             note: z.string().nullable().meta({ title: '备注' }),
           })
           .meta({ id: 'DiscretionTierOut', title: '裁量阶次' }),

@@ -44,7 +44,7 @@ const FEED_MAX_WAIT = 30;
 const Position = z
   .string()
   .regex(/^\d{1,15}$/, 'A position is a number from a previous `next` or export (0 for the beginning).')
-  .meta({ [PERSONAL_DATA_KEY]: 'number', title: '游标' });
+  .meta({ maxLength: 15, [PERSONAL_DATA_KEY]: 'number', title: '游标' });
 
 export const FeedQuery = z.strictObject({
   after: Position.default('0').meta({ title: '起始游标', description: 'Return changes after this position; 0 or absent for the beginning. A position ahead of the head is 400.' }),

@@ -17,7 +17,7 @@ const OfficerStatus = z.enum(OFFICER_STATUSES).meta({
 /** No national numbering rule exists for 执法证号 (docs/duties.md#officers): letters (incl. Chinese), digits, - and /. */
 const CertificateNo = guarded('refused')
   .regex(/^[\p{L}\p{N}/-]{1,40}$/u, '执法证号: 1-40 letters, digits, - or /.')
-  .meta({ title: '执法证号', description: 'As printed on the certificate; unique among active certificates.', example: '示例-44010000001' });
+  .meta({ title: '执法证号', description: 'As printed on the certificate; unique among active certificates.', example: '示例-44010000001', maxLength: 40 });
 
 const Name = line(50).meta({ title: '姓名', example: '张示例' });
 const Domains = z.array(line(50)).min(1).max(20).meta({ title: '执法类别', description: '执法类别 / 执法领域.', example: ['道路运输'] });

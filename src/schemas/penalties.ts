@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { PENALTY_TYPES, PenaltyType, type PenaltyTypeCode } from '../codes/penalty-types.js';
-import { YuanAmountCanonical, yuanToFen } from '../lib/money.js';
+import { PublishedYuan, YuanAmountCanonical, yuanToFen } from '../lib/money.js';
 import { decisionDateField, Id, IsoDate, recordMeta } from './common.js';
 import { line, prose } from './text.js';
 import {
@@ -167,8 +167,8 @@ export const Penalty = z
     basis: z.string().meta(decisionFields.basis.meta()!),
     penaltyTypes: z.array(PenaltyType).meta(decisionFields.penaltyTypes.meta()!),
     content: z.string().meta(decisionFields.content.meta()!),
-    fineAmount: z.string().nullable().meta({ title: '罚款金额(元)', description: 'CF_NR_FK. Canonical yuan, 2 decimals.', example: '2000.00' }),
-    confiscationAmount: z.string().nullable().meta({ title: '没收违法所得、没收非法财物的金额(元)', description: 'CF_NR_WFFF. Canonical yuan.' }),
+    fineAmount: PublishedYuan.nullable().meta({ title: '罚款金额(元)', description: 'CF_NR_FK. Canonical yuan, 2 decimals.', example: '2000.00' }),
+    confiscationAmount: PublishedYuan.nullable().meta({ title: '没收违法所得、没收非法财物的金额(元)', description: 'CF_NR_WFFF. Canonical yuan, 2 decimals.', example: '500.00' }),
     licenceRevoked: z.string().nullable().meta({ title: '暂扣或吊销证照名称及编号', description: 'CF_NR_ZKDX.' }),
     decisionDate: IsoDate.meta({ title: '处罚决定日期', description: 'CF_JDRQ.' }),
     validUntil: IsoDate.meta({ title: '处罚有效期', description: 'CF_YXQ.' }),

@@ -32,7 +32,7 @@ const idTypeLegend = ID_DOCUMENT_TYPES.filter((t) => !t.specify).map((t) => `${t
 
 const idType = (title: string, column: string) =>
   z
-    .union([z.literal(LISTED_ID_TYPES), guarded('refused').regex(OTHER_ID_TYPE, `证件类型: a code (${idTypeLegend}) or "其他-<证件名称>".`)])
+    .union([z.literal(LISTED_ID_TYPES), guarded('refused').regex(OTHER_ID_TYPE, `证件类型: a code (${idTypeLegend}) or "其他-<证件名称>".`).meta({ maxLength: 64 })])
     .meta({ title, description: `${column}. ${idTypeLegend}, or free text "其他-<证件名称>" (e.g. 其他-军官证).`, example: '01' });
 
 // 1–64 characters for every document; an 18-digit 身份证 is additionally checked against GB 11643 below.
@@ -51,9 +51,9 @@ const partyFields = {
     example: '91440101MA59TEST4X',
   }),
   registrationNumber: guarded('refused').max(50).optional().meta({ title: '行政相对人代码_2(工商注册号)', description: 'CF_XDR_GSZC. 15 digits with the MOD 11,10 check digit.' }),
-  orgCode: z.string().regex(ORG_CODE, '组织机构代码 must be 9 characters: 8 digits or capital letters and a check character.').optional()
-    .meta({ title: '行政相对人代码_3(组织机构代码)', description: 'CF_XDR_ZZJG. GB 11714, 9 characters without hyphen.', maxLength: 9 }),
-  taxNumber: guarded('masked').regex(/^[0-9A-Z]{15,20}$/, '税务登记号 must be 15–20 digits or capital letters.').optional()
+  orgCode: z.string().regex(ORG_CODE, '组织机构代码 must be 9 characters: 8 digits or capital letters and a check character.').meta({ maxLength: 9 }).optional()
+    .meta({ title: '行政相对人代码_3(组织机构代码)', description: 'CF_XDR_ZZJG. GB 11714, 9 characters without hyphen.' }),
+  taxNumber: guarded('masked').regex(/^[0-9A-Z]{15,20}$/, '税务登记号 must be 15–20 digits or capital letters.').meta({ maxLength: 20 }).optional()
     .meta({ title: '行政相对人代码_4(税务登记号)', description: 'CF_XDR_SWDJ.' }),
   institutionCertificate: identifierSlot(64).optional().meta({ title: '行政相对人代码_5(事业单位证书号)', description: 'CF_XDR_SYDW.' }),
   socialOrgCertificate: identifierSlot(64).optional().meta({ title: '行政相对人代码_6(社会组织登记证号)', description: 'CF_XDR_SHZZ.' }),

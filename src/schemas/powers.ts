@@ -15,6 +15,7 @@ const PowerStatus = z.enum(POWER_STATUSES).meta({
 const PowerCode = guarded('refused')
   .regex(/^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$/, '职权编码: 1-64 letters, digits, ".", "_" or "-", starting with a letter or digit.')
   .meta({
+    maxLength: 64,
     title: '职权编码',
     description: 'Unique within the agency. Often 行政区划代码 + 部门代码 + 职权类型代码 + 事项顺序码 (+ 子项顺序码).',
     example: '4401000010200001',

@@ -34,7 +34,7 @@ const Step = z
   })
   .meta({ id: 'ProcedureStep', title: '程序环节' });
 
-const Phone = guarded('public-contact').regex(/^[0-9+\-() ]{3,32}$/, 'Phone: digits, spaces, + - ( ).').meta({ title: '投诉电话', example: '12328' });
+const Phone = guarded('public-contact').regex(/^[0-9+\-() ]{3,32}$/, 'Phone: digits, spaces, + - ( ).').meta({ title: '投诉电话', example: '12328', maxLength: 32 });
 const Url = httpUrl().meta({ title: '投诉网址' });
 
 const reconsideration = {

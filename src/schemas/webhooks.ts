@@ -27,7 +27,7 @@ export const WebhookCreate = z
       .string()
       .regex(/^\d{1,15}$/, 'after must be a feed position (0 for the beginning).')
       .optional()
-      .meta({ [PERSONAL_DATA_KEY]: 'number', title: '起始位置', description: 'Deliver changes after this position (e.g. that of a bulk export); default: the current head.' }),
+      .meta({ maxLength: 15, [PERSONAL_DATA_KEY]: 'number', title: '起始位置', description: 'Deliver changes after this position (e.g. that of a bulk export); default: the current head.' }),
   })
   .meta({ id: 'WebhookCreate', title: '新建推送订阅', examples: [{ url: 'https://aggregator.example.gov.cn/gongshi/events', types: ['penalty', 'licence'], after: '0' }] });
 export type WebhookCreate = z.output<typeof WebhookCreate>;

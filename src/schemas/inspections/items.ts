@@ -14,7 +14,7 @@ import { BasisPoints, ObjectType, uniqueIds } from './shared.js';
 
 const ItemCode = guarded('refused')
   .regex(/^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$/, '事项编码: 1-64 letters, digits, ".", "_" or "-", starting with a letter or digit.')
-  .meta({ title: '事项编码', description: 'Unique within the agency.', example: 'SC-2026-001' });
+  .meta({ title: '事项编码', description: 'Unique within the agency.', example: 'SC-2026-001', maxLength: 64 });
 
 const SubItem = z
   .strictObject({ code: ItemCode.meta({ title: '子项编码', example: 'SC-2026-001-01' }), name: line(300).meta({ title: '检查子项' }) })

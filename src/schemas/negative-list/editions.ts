@@ -17,7 +17,7 @@ const EditionStatus = z.enum(EDITION_STATUSES).meta({
 
 const EditionCode = guarded('refused')
   .regex(/^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$/, 'Edition code: 1-32 letters, digits, ".", "_" or "-", e.g. 2025.')
-  .meta({ title: '版本代码', description: 'Short code naming the edition in paths and diffs, e.g. 2025 or 2016-pilot.', example: '2025' });
+  .meta({ title: '版本代码', description: 'Short code naming the edition in paths and diffs, e.g. 2025 or 2016-pilot.', example: '2025', maxLength: 32 });
 
 const fields = {
   title: line(200).meta({ title: '清单名称', example: '市场准入负面清单（2025年版）' }),
@@ -90,7 +90,7 @@ export type EditionListQuery = z.output<typeof EditionListQuery>;
 /** An edition in a path: its code or its id. */
 export const EditionRef = guarded('refused')
   .regex(/^[0-9A-Za-z][0-9A-Za-z._-]{0,35}$/, 'An edition code (e.g. 2025) or id.')
-  .meta({ title: '版本', description: 'The edition code (e.g. 2025) or its id.', example: '2025' });
+  .meta({ title: '版本', description: 'The edition code (e.g. 2025) or its id.', example: '2025', maxLength: 36 });
 
 export const EditionParams = z.strictObject({ edition: EditionRef });
 
