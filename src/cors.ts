@@ -15,12 +15,6 @@ export const COMMON_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
 } as const;
 
-/** For answers built by a library (a preflight, the reference page): the header goes in before they are. */
-export const nosniffFirst: MiddlewareHandler = async (c, next) => {
-  c.header('X-Content-Type-Options', 'nosniff');
-  await next();
-};
-
 /** Answers a CORS preflight (an OPTIONS request); mounted per known path (src/methods.ts). */
 export const answerPreflight: MiddlewareHandler = cors({
   origin: '*',

@@ -171,7 +171,24 @@ export function buildOpenApi(routes: AnyRoute[], version: string) {
       operationId: 'getDocs',
       summary: 'Interactive API reference',
       tags: ['meta'],
-      responses: { '200': { description: 'HTML page.', content: { 'text/html': { schema: { type: 'string' } } } } },
+      responses: {
+        '200': { description: 'HTML page (Redoc, served from this origin: no CDN), with a Content-Security-Policy.', content: { 'text/html': { schema: { type: 'string' } } } },
+        '304': { description: 'Not modified: If-None-Match matched the current ETag.' },
+      },
+    },
+  };
+  paths['/docs/assets/{file}'] = {
+    get: {
+      operationId: 'getDocsAsset',
+      summary: 'A script of the reference page',
+      description: 'The file names the reference page gives carry a hash of their bytes, so each is cached for a year (immutable).',
+      tags: ['meta'],
+      parameters: [{ name: 'file', in: 'path', required: true, description: '文件名 — as the reference page names it.', schema: { type: 'string', title: '文件名' } }],
+      responses: {
+        '200': { description: 'The script.', content: { 'text/javascript': { schema: { type: 'string' } } } },
+        '304': { description: 'Not modified: If-None-Match matched the current ETag.' },
+        '404': { description: problemTitles[404]!, content: { 'application/problem+json': { schema: jsonSchema(ProblemSchema, 'output') } } },
+      },
     },
   };
   for (const [path, item] of Object.entries(paths)) builder.addPath(path, item);

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import postgres from 'postgres';
+import { redocBundlePath } from '../../src/docs/redoc-bundle.js';
 import { searchText } from '../../src/lib/segment.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, admin, json, uniqueCreditCode } from '../support/app.js';
@@ -141,6 +143,27 @@ describe('built worker in workerd over Hyperdrive', () => {
     const lines = new TextDecoder().decode(bytes).split('\r\n').filter((l) => l !== '');
     expect(lines[0]!.startsWith('行政相对人名称')).toBe(true);
     expect(lines).toHaveLength(1 + 1200);
+  });
+
+  it('serves the reference page offline: Redoc from the static assets, under the app\'s names and headers', async () => {
+    const page = await request('/docs');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
+    expect(page.body).not.toMatch(/https?:/);
+    const scripts = [...(page.body as string).matchAll(/(?:src|href)="(docs\/assets\/[^"]+)"/g)].map((m) => `/${m[1]}`);
+    expect(scripts).toHaveLength(2);
+    for (const path of scripts) {
+      const res = await worker.mf.dispatchFetch(worker.base + path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+      expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      const bytes = Buffer.from(await res.arrayBuffer());
+      if (path.includes('redoc.standalone')) expect(bytes.equals(readFileSync(redocBundlePath()))).toBe(true);
+    }
+    // The platform serves no asset by itself (run_worker_first): the copied file's own name is the app's 404.
+    const direct = await request('/redoc.standalone.js');
+    expect(direct.status).toBe(404);
+    expect(direct.body).toMatchObject({ type: 'https://gongshi.dev/problems/not-found' });
   });
 
   // workerd also tears down a request's sockets when its context ends, so this guards against connections
