@@ -2,8 +2,8 @@ import { Hono, type Context } from 'hono';
 import type { DbSource } from './db/client.js';
 import type { AppConfig, AppEnv, Logger } from './context.js';
 import { answerHeaders } from './answer-headers.js';
-import { COMMON_HEADERS } from './cors.js';
 import { mountReference, type ReferenceBundle } from './docs/reference.js';
+import { mountSpec } from './docs/spec.js';
 import { problemResponse, problems, toProblem } from './errors.js';
 import { buildOpenApi } from './openapi.js';
 import { describeError } from './domain/db-errors.js';
@@ -108,9 +108,7 @@ export function createApp(deps: AppDeps) {
   mountMethodGuards(app, [...routes.map((r) => ({ method: r.method, path: honoPath(r.path) })), ...META_PATHS]);
   for (const route of routes) mountRoute(app, route, config.bodyLimitBytes);
 
-  const spec = buildOpenApi(routes, API_VERSION);
-  const specJson = JSON.stringify(spec);
-  app.get('/openapi.json', (c) => c.body(specJson, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache', ...COMMON_HEADERS }));
+  mountSpec(app, buildOpenApi(routes, API_VERSION));
   mountReference(app, deps.referenceBundle);
 
   app.notFound(() => {

@@ -163,7 +163,11 @@ export function buildOpenApi(routes: AnyRoute[], version: string) {
       operationId: 'getOpenApi',
       summary: 'OpenAPI 3.1 document',
       tags: ['meta'],
-      responses: { '200': { description: 'This document.', content: { 'application/json': { schema: { type: 'object' } } } } },
+      description: 'The same bytes until the next deploy: a strong ETag of them, kept 5 minutes and then served while revalidating for up to a day.',
+      responses: {
+        '200': { description: 'This document.', content: { 'application/json': { schema: { type: 'object' } } } },
+        '304': { description: 'Not modified: If-None-Match matched the current ETag.' },
+      },
     },
   };
   paths['/docs'] = {

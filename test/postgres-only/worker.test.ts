@@ -63,6 +63,9 @@ describe('built worker in workerd over Hyperdrive', () => {
     const openapi = await request('/openapi.json');
     expect(openapi.status).toBe(200);
     expect(openapi.body.openapi).toMatch(/^3\.1/);
+    expect(openapi.headers.get('cache-control')).toBe('public, max-age=300, stale-while-revalidate=86400');
+    const unchanged = await request('/openapi.json', { headers: { 'If-None-Match': openapi.headers.get('etag')! } });
+    expect(unchanged.status).toBe(304);
 
     const bad = await request('/v1/feed?after=nope');
     expect(bad.status).toBe(400);
