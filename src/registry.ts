@@ -7,7 +7,7 @@ import { etagOf, ifNoneMatchSatisfied } from './lib/etag.js';
 import type { AppEnv, HandlerServices } from './context.js';
 import type { Principal } from './domain/principal.js';
 import { authenticate } from './auth.js';
-import { COMMON_HEADERS } from './cors.js';
+import { headersFor, READ_HEADERS } from './cors.js';
 import { idempotent, type Rendered } from './idempotency.js';
 import { bodyChecks, requireIfMatch } from './request-checks.js';
 
@@ -176,7 +176,7 @@ async function render(route: AnyRoute, services: HandlerServices, handle: () => 
   const result = await handle();
   const spec = route.responses[result.status];
   if (!spec) throw new Error(`${route.operationId} returned undeclared status ${result.status}`);
-  const headers: Record<string, string> = { ...COMMON_HEADERS, ...result.headers };
+  const headers: Record<string, string> = { ...headersFor(route.method), ...result.headers };
   const isRead = route.method === 'get';
   if (isRead) headers['Cache-Control'] ??= 'no-cache'; // a handler may ask for less caching (keys: no-store)
   if (spec.stream) {
@@ -206,5 +206,5 @@ async function render(route: AnyRoute, services: HandlerServices, handle: () => 
 }
 
 function notModified(etag: string, headers: Record<string, string>): Rendered {
-  return { status: 304, body: null, headers: { ...COMMON_HEADERS, ETag: etag, 'Cache-Control': headers['Cache-Control']! } };
+  return { status: 304, body: null, headers: { ...READ_HEADERS, ETag: etag, 'Cache-Control': headers['Cache-Control']! } };
 }

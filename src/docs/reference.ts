@@ -1,6 +1,6 @@
 import type { Context, Hono } from 'hono';
 import type { AppEnv } from '../context.js';
-import { COMMON_HEADERS } from '../cors.js';
+import { READ_HEADERS } from '../cors.js';
 import { problems } from '../errors.js';
 import { ifNoneMatchSatisfied, toHex } from '../lib/etag.js';
 
@@ -86,7 +86,7 @@ async function build(load: ReferenceBundle): Promise<Reference> {
 }
 
 const notModified = (c: Context, etag: string, cacheControl: string) =>
-  c.body(null, 304, { ...COMMON_HEADERS, ETag: etag, 'Cache-Control': cacheControl });
+  c.body(null, 304, { ...READ_HEADERS, ETag: etag, 'Cache-Control': cacheControl });
 
 /**
  * GET /docs (the reference page) and GET /docs/assets/{file} (its scripts). Everything is built on the first
@@ -106,7 +106,7 @@ export function mountReference(app: Hono<AppEnv>, load: ReferenceBundle | undefi
     // The page names the current scripts' hashes: a client asks again each time (cheap with the ETag).
     if (ifNoneMatchSatisfied(c.req.header('If-None-Match') ?? '', htmlEtag)) return notModified(c, htmlEtag, 'no-cache');
     return c.body(html, 200, {
-      ...COMMON_HEADERS,
+      ...READ_HEADERS,
       'Content-Type': 'text/html; charset=utf-8',
       'Content-Security-Policy': REFERENCE_CSP,
       ETag: htmlEtag,
@@ -118,6 +118,6 @@ export function mountReference(app: Hono<AppEnv>, load: ReferenceBundle | undefi
     const found = (await reference()).assets.get(c.req.param('file'));
     if (!found) throw problems.notFound('This file');
     if (ifNoneMatchSatisfied(c.req.header('If-None-Match') ?? '', found.etag)) return notModified(c, found.etag, IMMUTABLE);
-    return c.body(found.bytes, 200, { ...COMMON_HEADERS, 'Content-Type': JS, ETag: found.etag, 'Cache-Control': IMMUTABLE });
+    return c.body(found.bytes, 200, { ...READ_HEADERS, 'Content-Type': JS, ETag: found.etag, 'Cache-Control': IMMUTABLE });
   });
 }

@@ -96,6 +96,14 @@ describe('built worker in workerd over Hyperdrive', () => {
     expect(refused.headers.get('x-content-type-options')).toBe('nosniff');
     const unauthenticated = await request('/v1/agencies', { method: 'POST', headers: json, body: '{}' });
     expect(unauthenticated.status).toBe(401);
+    // CORS is read-only here too: a read is open to any origin, a write neither preflighted nor readable.
+    expect(unauthenticated.headers.get('access-control-allow-origin')).toBeNull();
+    expect((await request('/v1/agencies')).headers.get('access-control-allow-origin')).toBe('*');
+    const preflight = (method: string) =>
+      worker.mf.dispatchFetch(`${worker.base}/v1/agencies`, { method: 'OPTIONS', headers: { Origin: 'https://portal.example', 'Access-Control-Request-Method': method } });
+    expect((await preflight('GET')).headers.get('access-control-allow-methods')).toBe('GET, HEAD');
+    const write = await preflight('POST');
+    expect([write.status, write.headers.get('access-control-allow-methods'), write.headers.get('access-control-allow-origin')]).toEqual([204, null, null]);
   });
 
   it('segments Chinese for search inside workerd (Intl.Segmenter) exactly as on Node', async () => {
