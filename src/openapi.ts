@@ -141,7 +141,7 @@ export function buildOpenApi(routes: AnyRoute[], version: string) {
         '谁执法谁公示 — administrative enforcement information in one standardized, versioned, machine-readable feed. Reads are public; writes need a per-agency key.\n\n' +
         'On every path: a method the path does not list is `405` (problem+json, with `Allow`); `OPTIONS` answers a CORS preflight (an unknown path is `404`). ' +
         'CORS is read-only: answers to `GET` and `HEAD` carry `Access-Control-Allow-Origin: *` and a preflight allows them (with `If-None-Match`), while a preflight for `POST`, `PATCH` or `DELETE` and the answers to writes carry no CORS headers, so a page of another origin can read the API but never write to it. ' +
-        'Request bodies are UTF-8 JSON: another `charset` is `415`, invalid UTF-8 is `400`. ' +
+        'Request bodies are UTF-8 JSON: another `charset` is `415`, invalid UTF-8 is `400`; so are query strings, where a malformed percent-escape or bytes that are not UTF-8 once percent-decoded are `400` naming the parameter. ' +
         `A problem lists at most ${MAX_FIELD_ERRORS} \`errors[]\` (\`errorCount\` then gives the total). ` +
         'Every answer carries `X-Content-Type-Options: nosniff`.',
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },

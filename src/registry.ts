@@ -10,6 +10,7 @@ import { authenticate } from './auth.js';
 import { headersFor, READ_HEADERS } from './cors.js';
 import { idempotent, type Rendered } from './idempotency.js';
 import { bodyChecks, requireIfMatch } from './request-checks.js';
+import { strictQuery } from './query-string.js';
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
 
@@ -106,7 +107,7 @@ export const isIdempotent = (route: AnyRoute) => route.method === 'post' && Bool
 /** Problem statuses an operation can return, derived from its options so spec and behaviour agree. */
 export function problemStatuses(route: AnyRoute): number[] {
   const set = new Set<number>(route.problems ?? []);
-  if (route.params || route.query || route.body) set.add(400);
+  set.add(400); // every operation reads its query string (src/query-string.ts), whether or not it takes one
   if (route.auth) [401, 403].forEach((s) => set.add(s));
   if (route.body) [413, 415].forEach((s) => set.add(s));
   if (route.ifMatch) [412, 428].forEach((s) => set.add(s));
@@ -128,6 +129,7 @@ export const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 export function mountRoute(app: Hono<AppEnv>, route: AnyRoute, bodyLimitBytes: number): void {
   const chain: MiddlewareHandler<AppEnv>[] = [];
   if (route.auth) chain.push(authenticate);
+  chain.push(strictQuery); // before any validator reads the query through hono's lenient decoder
   // Each validator is typed with the input it adds; the chain holds them as plain middleware, and respond()
   // reads the validated values back by target.
   if (route.params) chain.push(zValidator('param', route.params, validationHook('path')) as MiddlewareHandler<AppEnv>);

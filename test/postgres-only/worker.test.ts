@@ -70,6 +70,10 @@ describe('built worker in workerd over Hyperdrive', () => {
     const bad = await request('/v1/feed?after=nope');
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ status: 400 });
+    // workerd hands the app the query as sent: GBK bytes are refused, not read as mojibake.
+    const gbk = await request('/v1/agencies?q=%BE%D6');
+    expect(gbk.status).toBe(400);
+    expect(gbk.body.errors).toEqual([expect.objectContaining({ in: 'query', pointer: '/q' })]);
     const malformed = await request('/v1/agencies', { method: 'POST', headers: { ...json, ...admin }, body: '{"name":' });
     expect(malformed.status).toBe(400);
     expect(malformed.body.type).toMatch(/malformed-json$/);
