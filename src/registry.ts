@@ -1,6 +1,6 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { zValidator } from '@hono/zod-validator';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { $ZodIssue } from 'zod/v4/core';
 import { fieldErrorsFromZod, problems, type FieldLocation } from './errors.js';
 import { etagOf, ifNoneMatchSatisfied } from './lib/etag.js';
@@ -10,7 +10,7 @@ import { authenticate } from './auth.js';
 import { headersFor, READ_HEADERS } from './cors.js';
 import { idempotent, type Rendered } from './idempotency.js';
 import { bodyChecks, requireIfMatch } from './request-checks.js';
-import { strictQuery } from './query-string.js';
+import { queryValidationHook, strictQuery } from './query-string.js';
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
 
@@ -126,14 +126,25 @@ function validationHook(location: FieldLocation) {
 /** An OpenAPI path (/v1/agencies/{id}) in hono's syntax (/v1/agencies/:id). */
 export const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 
+/** The query parameters a route takes: its query schema's properties, the names the spec lists (src/openapi.ts). */
+function queryParameters(route: AnyRoute): string[] {
+  if (!route.query) return [];
+  const json = z.toJSONSchema(route.query, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown> };
+  return Object.keys(json.properties ?? {});
+}
+
 export function mountRoute(app: Hono<AppEnv>, route: AnyRoute, bodyLimitBytes: number): void {
   const chain: MiddlewareHandler<AppEnv>[] = [];
   if (route.auth) chain.push(authenticate);
-  chain.push(strictQuery); // before any validator reads the query through hono's lenient decoder
+  chain.push(strictQuery(queryParameters(route), Boolean(route.query))); // before any validator reads the query through hono's lenient decoder
   // Each validator is typed with the input it adds; the chain holds them as plain middleware, and respond()
   // reads the validated values back by target.
   if (route.params) chain.push(zValidator('param', route.params, validationHook('path')) as MiddlewareHandler<AppEnv>);
-  if (route.query) chain.push(zValidator('query', route.query, validationHook('query')) as MiddlewareHandler<AppEnv>);
+  if (route.query) {
+    const hook = (result: { success: true } | { success: false; error: { issues: readonly unknown[] } }, c: Context<AppEnv>) =>
+      queryValidationHook(result.success ? [] : (result.error.issues as readonly $ZodIssue[]), c); // zod 4's issues, as in validationHook
+    chain.push(zValidator('query', route.query, hook) as MiddlewareHandler<AppEnv>);
+  }
   if (route.ifMatch) chain.push(requireIfMatch(route.ifMatch));
   if (route.body) {
     chain.push(...bodyChecks(route.bodyTypes ?? ['application/json'], bodyLimitBytes));

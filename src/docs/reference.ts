@@ -3,6 +3,7 @@ import type { AppEnv } from '../context.js';
 import { READ_HEADERS } from '../cors.js';
 import { problems } from '../errors.js';
 import { ifNoneMatchSatisfied, toHex } from '../lib/etag.js';
+import { strictQuery } from '../query-string.js';
 
 /**
  * The bytes of Redoc's standalone bundle (an ES module exporting `init`). Each runtime brings its own: the
@@ -101,7 +102,7 @@ export function mountReference(app: Hono<AppEnv>, load: ReferenceBundle | undefi
       throw new Error(`API reference bundle unavailable: ${err instanceof Error ? err.message : String(err)}`);
     }));
 
-  app.get('/docs', async (c) => {
+  app.get('/docs', strictQuery([]), async (c) => {
     const { html, htmlEtag } = await reference();
     // The page names the current scripts' hashes: a client asks again each time (cheap with the ETag).
     if (ifNoneMatchSatisfied(c.req.header('If-None-Match') ?? '', htmlEtag)) return notModified(c, htmlEtag, 'no-cache');
@@ -114,7 +115,7 @@ export function mountReference(app: Hono<AppEnv>, load: ReferenceBundle | undefi
     });
   });
 
-  app.get('/docs/assets/:file', async (c) => {
+  app.get('/docs/assets/:file', strictQuery([]), async (c) => {
     const found = (await reference()).assets.get(c.req.param('file'));
     if (!found) throw problems.notFound('This file');
     if (ifNoneMatchSatisfied(c.req.header('If-None-Match') ?? '', found.etag)) return notModified(c, found.etag, IMMUTABLE);

@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import type { AppEnv } from '../context.js';
 import { READ_HEADERS } from '../cors.js';
 import { ifNoneMatchSatisfied, toHex } from '../lib/etag.js';
+import { strictQuery } from '../query-string.js';
 
 /**
  * The document changes only with a deploy. Five minutes bounds how long a cache serves an old one after a
@@ -15,7 +16,7 @@ export function mountSpec(app: Hono<AppEnv>, spec: object): void {
   const json = JSON.stringify(spec);
   // Hashed once, as the app is built (WebCrypto is asynchronous: the first request awaits the digest).
   const etag = crypto.subtle.digest('SHA-256', new TextEncoder().encode(json)).then((digest) => `"${toHex(digest)}"`);
-  app.get('/openapi.json', async (c) => {
+  app.get('/openapi.json', strictQuery([]), async (c) => {
     const headers = { ...READ_HEADERS, ETag: await etag, 'Cache-Control': SPEC_CACHE };
     if (ifNoneMatchSatisfied(c.req.header('If-None-Match') ?? '', headers.ETag)) return c.body(null, 304, headers);
     return c.body(json, 200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });

@@ -74,6 +74,10 @@ describe('built worker in workerd over Hyperdrive', () => {
     const gbk = await request('/v1/agencies?q=%BE%D6');
     expect(gbk.status).toBe(400);
     expect(gbk.body.errors).toEqual([expect.objectContaining({ in: 'query', pointer: '/q' })]);
+    // ... and a parameter an operation does not take is refused, not ignored, even where it takes none.
+    const unknown = await request(`/v1/agencies/${id}?fields=name`);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([expect.objectContaining({ in: 'query', pointer: '/fields' })]);
     const malformed = await request('/v1/agencies', { method: 'POST', headers: { ...json, ...admin }, body: '{"name":' });
     expect(malformed.status).toBe(400);
     expect(malformed.body.type).toMatch(/malformed-json$/);
