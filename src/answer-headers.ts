@@ -15,7 +15,7 @@ function bodyLeftUnread(req: Request, status: number): boolean {
  * `Connection: close` when the answer came before the request body was read (401 or 415 on a large POST,
  * 413): the client then sends its next request on a new connection instead of one the server drops while
  * discarding the rest of the body (RFC 9112 §9.6; src/staged-close.ts lets it finish). The response's
- * headers are touched only then (see COMMON_HEADERS for why).
+ * headers are touched only then (see src/cors.ts for why).
  */
 export const answerHeaders: MiddlewareHandler = async (c, next) => {
   await next();

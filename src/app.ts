@@ -1,9 +1,9 @@
 import { Hono, type Context } from 'hono';
-import { Scalar } from '@scalar/hono-api-reference';
 import type { DbSource } from './db/client.js';
 import type { AppConfig, AppEnv, Logger } from './context.js';
 import { answerHeaders } from './answer-headers.js';
-import { COMMON_HEADERS, nosniffFirst } from './cors.js';
+import { mountReference, type ReferenceBundle } from './docs/reference.js';
+import { mountSpec } from './docs/spec.js';
 import { problemResponse, problems, toProblem } from './errors.js';
 import { buildOpenApi } from './openapi.js';
 import { describeError } from './domain/db-errors.js';
@@ -37,6 +37,8 @@ export interface AppDeps {
   config?: Partial<AppConfig>;
   now?: () => Date;
   log?: Logger;
+  /** Redoc's bundle for the /docs page (src/docs/reference.ts); without it /docs answers 500 and logs why. */
+  referenceBundle?: ReferenceBundle;
 }
 
 /** Every route of the API, in spec order. */
@@ -70,6 +72,7 @@ const silent: Logger = () => {};
 const META_PATHS = [
   { method: 'get', path: '/openapi.json' },
   { method: 'get', path: '/docs' },
+  { method: 'get', path: '/docs/assets/:file' },
 ];
 
 /** Builds the whole app from injected dependencies; touches no globals, env or runtime APIs. */
@@ -108,10 +111,8 @@ export function createApp(deps: AppDeps) {
   mountMethodGuards(app, [...routes.map((r) => ({ method: r.method, path: honoPath(r.path) })), ...META_PATHS]);
   for (const route of routes) mountRoute(app, route, config.bodyLimitBytes);
 
-  const spec = buildOpenApi(routes, API_VERSION);
-  const specJson = JSON.stringify(spec);
-  app.get('/openapi.json', (c) => c.body(specJson, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache', ...COMMON_HEADERS }));
-  app.get('/docs', nosniffFirst, Scalar({ url: '/openapi.json', pageTitle: 'Gongshi 公示 API' }));
+  mountSpec(app, buildOpenApi(routes, API_VERSION));
+  mountReference(app, deps.referenceBundle);
 
   app.notFound(() => {
     throw problems.notFound('This route');

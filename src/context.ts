@@ -1,5 +1,6 @@
 import type { Db } from './db/client.js';
 import type { Principal } from './domain/principal.js';
+import type { FieldError } from './errors.js';
 import type { MaskingRule } from './lib/masking.js';
 import type { PublicityRules, Regime } from './lib/publicity-period.js';
 import type { WorkCalendar } from './lib/working-days.js';
@@ -41,5 +42,7 @@ export type AppEnv = {
     principal: Principal;
     /** The Allow header of the known path this request matched (set by src/methods.ts). */
     allow?: string;
+    /** Query parameters the operation does not take, for its query validator to report (src/query-string.ts). */
+    unknownQuery?: FieldError[];
   };
 };

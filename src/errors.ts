@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { $ZodIssue } from 'zod/v4/core';
-import { COMMON_HEADERS } from './cors.js';
+import { headersFor } from './cors.js';
 import { databaseFault } from './domain/db-errors.js';
 import { pointerOf } from './lib/json-pointer.js';
 import { personalDataIn } from './lib/personal-data-scan.js';
@@ -130,7 +130,7 @@ export function fieldErrorsFromZod(issues: readonly $ZodIssue[], location: Field
 export function problemResponse(c: Context, problem: Problem): Response {
   const res = c.body(JSON.stringify(problem.body()), problem.status as 400, {
     'Content-Type': 'application/problem+json',
-    ...COMMON_HEADERS,
+    ...headersFor(c.req.method),
     ...problem.headers,
   });
   return res;

@@ -39,12 +39,7 @@ export function mountMethodGuards(app: Hono<AppEnv>, mounted: Mounted[]): void {
     app.use(path, async (c, next) => {
       if (c.var.allow) return next();
       c.set('allow', allow);
-      if (c.req.method === 'OPTIONS') {
-        c.header('X-Content-Type-Options', 'nosniff');
-        const res = await answerPreflight(c, next);
-        res?.headers.set('Allow', allow);
-        return res;
-      }
+      if (c.req.method === 'OPTIONS') return answerPreflight(c, allow);
       if (!allow.split(', ').includes(c.req.method)) throw problems.methodNotAllowed(allow);
       return next();
     });

@@ -3,6 +3,7 @@ import { createApp } from './app.js';
 import { sharedDb } from './db/client.js';
 import { openNodeDatabase } from './db/open-node.js';
 import { seedDemo } from './demo/seed.js';
+import { readRedocBundle } from './docs/redoc-bundle.js';
 import { databaseFault, describeError } from './domain/db-errors.js';
 import { expireDue, SWEEP_INTERVAL_MS } from './domain/expiry.js';
 import { dispatchWebhooks, WEBHOOK_ROUND_MS } from './domain/webhooks/dispatch.js';
@@ -33,6 +34,7 @@ const app = createApp({
     ...rulesConfig(env, (path) => JSON.parse(readFileSync(path, 'utf8'))),
   },
   log,
+  referenceBundle: readRedocBundle,
 });
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {

@@ -195,7 +195,9 @@ export function buildOpenApi(routes: AnyRoute[], version: string) {
       description:
         '谁执法谁公示 — administrative enforcement information in one standardized, versioned, machine-readable feed. Reads are public; writes need a per-agency key.\n\n' +
         'On every path: a method the path does not list is `405` (problem+json, with `Allow`); `OPTIONS` answers a CORS preflight (an unknown path is `404`). ' +
-        'Request bodies are UTF-8 JSON: another `charset` is `415`, invalid UTF-8 is `400`. ' +
+        'CORS is read-only: answers to `GET` and `HEAD` carry `Access-Control-Allow-Origin: *` and a preflight allows them (with `If-None-Match`), while a preflight for `POST`, `PATCH` or `DELETE` and the answers to writes carry no CORS headers, so a page of another origin can read the API but never write to it. ' +
+        'Request bodies are UTF-8 JSON: another `charset` is `415`, invalid UTF-8 is `400`; so are query strings, where a malformed percent-escape or bytes that are not UTF-8 once percent-decoded are `400` naming the parameter. ' +
+        'A query parameter that an operation does not list is never ignored: on every operation it is `400`, naming it (`in: query`, `pointer: /<name>`) and the parameters the operation takes. ' +
         `A problem lists at most ${MAX_FIELD_ERRORS} \`errors[]\` (\`errorCount\` then gives the total). ` +
         'Every answer carries `X-Content-Type-Options: nosniff`. ' +
         'Every GET answer has a strong `ETag` (`If-None-Match` → `304`) and a `Cache-Control`: records and lists `public, max-age=60, stale-while-revalidate=600`; what never changes at its URL (revisions of records other than decisions, a superseded negative-list edition, a voided draw) `public, max-age=31536000, immutable`; the feed, the exports and their manifest `no-cache`; key listings `no-store` with `Vary: Authorization`. JSON answers with records name their latest change in `Last-Modified`.',
@@ -217,14 +219,22 @@ export function buildOpenApi(routes: AnyRoute[], version: string) {
   tags.forEach((t) => builder.addTag(t));
   const paths: Record<string, Record<string, OperationObject>> = {};
   for (const route of routes) (paths[route.path] ??= {})[route.method] = operation(route);
+  // Outside the route table: the document itself and its reference page. Like every operation, each refuses
+  // an unknown query parameter (400); the reference answers 500 when its bundle cannot be read.
+  const problem = (status: number) => ({ description: problemTitles[status]!, content: { 'application/problem+json': { schema: jsonSchema(ProblemSchema, 'output') } } });
   paths['/openapi.json'] = {
     get: {
       operationId: 'getOpenApi',
       summary: 'OpenAPI 3.1 document',
-      description: 'This document, built from the same route table and schemas the server validates requests and answers with.',
+      description:
+        'This document, built from the same route table and schemas the server validates requests and answers with. The same bytes until the next deploy: a strong ETag of them, kept 5 minutes and then served while revalidating for up to a day.',
       tags: ['meta'],
       security: [],
-      responses: { '200': { description: 'This document.', content: { 'application/json': { schema: { type: 'object' } } } } },
+      responses: {
+        '200': { description: 'This document.', content: { 'application/json': { schema: { type: 'object' } } } },
+        '304': { description: 'Not modified: If-None-Match matched the current ETag.' },
+        '400': problem(400),
+      },
     },
   };
   paths['/docs'] = {
@@ -234,7 +244,38 @@ export function buildOpenApi(routes: AnyRoute[], version: string) {
       description: 'A page that renders /openapi.json for reading and trying the API.',
       tags: ['meta'],
       security: [],
-      responses: { '200': { description: 'HTML page.', content: { 'text/html': { schema: { type: 'string' } } } } },
+      responses: {
+        '200': { description: 'HTML page (Redoc, served from this origin: no CDN), with a Content-Security-Policy.', content: { 'text/html': { schema: { type: 'string' } } } },
+        '304': { description: 'Not modified: If-None-Match matched the current ETag.' },
+        '400': problem(400),
+        '500': problem(500),
+      },
+    },
+  };
+  paths['/docs/assets/{file}'] = {
+    get: {
+      operationId: 'getDocsAsset',
+      summary: 'A script of the reference page',
+      description: 'The file names the reference page gives carry a hash of their bytes, so each is cached for a year (immutable).',
+      tags: ['meta'],
+      security: [],
+      parameters: [
+        {
+          name: 'file',
+          in: 'path',
+          required: true,
+          description: '文件名 — as the reference page names it; any other name is a 404 that repeats nothing.',
+          // Refused like any text that holds a personal number: it matches no file, and is neither echoed nor stored.
+          schema: { type: 'string', title: '文件名', pattern: '^[a-z]+(\\.[a-z]+)*\\.[0-9a-f]{16}\\.js$', 'x-personal-data': 'refused' },
+        },
+      ],
+      responses: {
+        '200': { description: 'The script.', content: { 'text/javascript': { schema: { type: 'string' } } } },
+        '304': { description: 'Not modified: If-None-Match matched the current ETag.' },
+        '400': problem(400),
+        '404': problem(404),
+        '500': problem(500),
+      },
     },
   };
   for (const [path, item] of Object.entries(paths)) builder.addPath(path, item);

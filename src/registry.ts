@@ -1,16 +1,17 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { zValidator } from '@hono/zod-validator';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { $ZodIssue } from 'zod/v4/core';
 import { fieldErrorsFromZod, problems, type FieldLocation } from './errors.js';
 import { etagOf, ifNoneMatchSatisfied } from './lib/etag.js';
 import type { AppEnv, HandlerServices } from './context.js';
 import type { Principal } from './domain/principal.js';
 import { authenticate } from './auth.js';
-import { COMMON_HEADERS } from './cors.js';
+import { headersFor, READ_HEADERS } from './cors.js';
 import { idempotent, type Rendered } from './idempotency.js';
 import { bodyChecks, requireIfMatch } from './request-checks.js';
 import { CACHE_CONTROL, lastModifiedOf, type CachePolicy } from './cache-policy.js';
+import { queryValidationHook, strictQuery } from './query-string.js';
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
 
@@ -114,7 +115,7 @@ export const isIdempotent = (route: AnyRoute) => route.method === 'post' && Bool
 /** Problem statuses an operation can return, derived from its options so spec and behaviour agree. */
 export function problemStatuses(route: AnyRoute): number[] {
   const set = new Set<number>(route.problems ?? []);
-  if (route.params || route.query || route.body) set.add(400);
+  set.add(400); // every operation reads its query string (src/query-string.ts), whether or not it takes one
   if (route.auth) [401, 403].forEach((s) => set.add(s));
   if (route.body) [413, 415].forEach((s) => set.add(s));
   if (route.ifMatch) [412, 428].forEach((s) => set.add(s));
@@ -133,13 +134,25 @@ function validationHook(location: FieldLocation) {
 /** An OpenAPI path (/v1/agencies/{id}) in hono's syntax (/v1/agencies/:id). */
 export const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 
+/** The query parameters a route takes: its query schema's properties, the names the spec lists (src/openapi.ts). */
+function queryParameters(route: AnyRoute): string[] {
+  if (!route.query) return [];
+  const json = z.toJSONSchema(route.query, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown> };
+  return Object.keys(json.properties ?? {});
+}
+
 export function mountRoute(app: Hono<AppEnv>, route: AnyRoute, bodyLimitBytes: number): void {
   const chain: MiddlewareHandler<AppEnv>[] = [];
   if (route.auth) chain.push(authenticate);
+  chain.push(strictQuery(queryParameters(route), Boolean(route.query))); // before any validator reads the query through hono's lenient decoder
   // Each validator is typed with the input it adds; the chain holds them as plain middleware, and respond()
   // reads the validated values back by target.
   if (route.params) chain.push(zValidator('param', route.params, validationHook('path')) as MiddlewareHandler<AppEnv>);
-  if (route.query) chain.push(zValidator('query', route.query, validationHook('query')) as MiddlewareHandler<AppEnv>);
+  if (route.query) {
+    const hook = (result: { success: true } | { success: false; error: { issues: readonly unknown[] } }, c: Context<AppEnv>) =>
+      queryValidationHook(result.success ? [] : (result.error.issues as readonly $ZodIssue[]), c); // zod 4's issues, as in validationHook
+    chain.push(zValidator('query', route.query, hook) as MiddlewareHandler<AppEnv>);
+  }
   if (route.ifMatch) chain.push(requireIfMatch(route.ifMatch));
   if (route.body) {
     chain.push(...bodyChecks(route.bodyTypes ?? ['application/json'], bodyLimitBytes));
@@ -185,7 +198,7 @@ async function render(route: AnyRoute, services: HandlerServices, handle: () => 
   const result = await handle();
   const spec = route.responses[result.status];
   if (!spec) throw new Error(`${route.operationId} returned undeclared status ${result.status}`);
-  const headers: Record<string, string> = { ...COMMON_HEADERS, ...result.headers };
+  const headers: Record<string, string> = { ...headersFor(route.method), ...result.headers };
   const isRead = route.method === 'get';
   if (isRead) {
     headers['Cache-Control'] ??= CACHE_CONTROL[result.cache ?? route.cache ?? 'short']; // a handler may set its own (keys: no-store)
@@ -230,5 +243,5 @@ async function render(route: AnyRoute, services: HandlerServices, handle: () => 
 
 /** A 304 carries the validators and caching headers the 200 would have (RFC 9110 §15.4.5). */
 function notModified(etag: string, headers: Record<string, string>): Rendered {
-  return { status: 304, body: null, headers: { ...COMMON_HEADERS, ETag: etag, 'Cache-Control': headers['Cache-Control']!, ...(headers['Vary'] ? { Vary: headers['Vary'] } : {}) } };
+  return { status: 304, body: null, headers: { ...READ_HEADERS, ETag: etag, 'Cache-Control': headers['Cache-Control']!, ...(headers['Vary'] ? { Vary: headers['Vary'] } : {}) } };
 }

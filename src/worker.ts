@@ -8,12 +8,15 @@ import { dispatchWebhooks } from './domain/webhooks/dispatch.js';
 const HOURLY = '0 * * * *';
 import { openPostgres } from './db/postgres.js';
 import type { Db } from './db/client.js';
+import { REDOC_ASSET } from './docs/asset-name.js';
 import { parseEnv, type Env } from './env.js';
 import { jsonLogger } from './log.js';
 import { rulesConfig } from './rules-config.js';
 
 interface Bindings {
   HYPERDRIVE: { connectionString: string };
+  /** wrangler.toml `[assets]`: the reference page's Redoc bundle, copied there at build (src/cli/docs-assets.ts). */
+  ASSETS: { fetch(request: Request): Promise<Response> };
   [name: string]: unknown;
 }
 
@@ -77,5 +80,11 @@ function build(bindings: Bindings): App {
       }),
     },
     log: jsonLogger(env.LOG_LEVEL),
+    referenceBundle: async () => {
+      // The assets binding routes by path alone; the host is never contacted.
+      const res = await bindings.ASSETS.fetch(new Request(`https://assets.invalid/${REDOC_ASSET}`));
+      if (!res.ok) throw new Error(`static asset ${REDOC_ASSET}: ${res.status}`);
+      return new Uint8Array(await res.arrayBuffer());
+    },
   });
 }

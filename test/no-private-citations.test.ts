@@ -16,7 +16,7 @@ const DOCS = join(ROOT, 'docs');
 const SELF = relative(ROOT, fileURLToPath(import.meta.url));
 // Not the project's own files (dependencies, version control, local data and build output, as .gitignore lists
 // them); docs/ is checked for its links only.
-const SKIP_DIRS = new Set(['.git', 'node_modules', '.data', 'dist', '.wrangler', 'coverage', 'docs']);
+const SKIP_DIRS = new Set(['.git', 'node_modules', '.data', 'dist', '.wrangler', 'coverage', 'build', 'docs']);
 const SKIP_FILES = /\.(log|tmp)$/;
 
 const PRIVATE: { what: string; pattern: RegExp }[] = [

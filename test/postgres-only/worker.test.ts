@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import postgres from 'postgres';
+import { redocBundlePath } from '../../src/docs/redoc-bundle.js';
 import { searchText } from '../../src/lib/segment.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, admin, json, uniqueCreditCode } from '../support/app.js';
@@ -61,10 +63,21 @@ describe('built worker in workerd over Hyperdrive', () => {
     const openapi = await request('/openapi.json');
     expect(openapi.status).toBe(200);
     expect(openapi.body.openapi).toMatch(/^3\.1/);
+    expect(openapi.headers.get('cache-control')).toBe('public, max-age=300, stale-while-revalidate=86400');
+    const unchanged = await request('/openapi.json', { headers: { 'If-None-Match': openapi.headers.get('etag')! } });
+    expect(unchanged.status).toBe(304);
 
     const bad = await request('/v1/feed?after=nope');
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ status: 400 });
+    // workerd hands the app the query as sent: GBK bytes are refused, not read as mojibake.
+    const gbk = await request('/v1/agencies?q=%BE%D6');
+    expect(gbk.status).toBe(400);
+    expect(gbk.body.errors).toEqual([expect.objectContaining({ in: 'query', pointer: '/q' })]);
+    // ... and a parameter an operation does not take is refused, not ignored, even where it takes none.
+    const unknown = await request(`/v1/agencies/${id}?fields=name`);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([expect.objectContaining({ in: 'query', pointer: '/fields' })]);
     const malformed = await request('/v1/agencies', { method: 'POST', headers: { ...json, ...admin }, body: '{"name":' });
     expect(malformed.status).toBe(400);
     expect(malformed.body.type).toMatch(/malformed-json$/);
@@ -91,6 +104,14 @@ describe('built worker in workerd over Hyperdrive', () => {
     expect(refused.headers.get('x-content-type-options')).toBe('nosniff');
     const unauthenticated = await request('/v1/agencies', { method: 'POST', headers: json, body: '{}' });
     expect(unauthenticated.status).toBe(401);
+    // CORS is read-only here too: a read is open to any origin, a write neither preflighted nor readable.
+    expect(unauthenticated.headers.get('access-control-allow-origin')).toBeNull();
+    expect((await request('/v1/agencies')).headers.get('access-control-allow-origin')).toBe('*');
+    const preflight = (method: string) =>
+      worker.mf.dispatchFetch(`${worker.base}/v1/agencies`, { method: 'OPTIONS', headers: { Origin: 'https://portal.example', 'Access-Control-Request-Method': method } });
+    expect((await preflight('GET')).headers.get('access-control-allow-methods')).toBe('GET, HEAD');
+    const write = await preflight('POST');
+    expect([write.status, write.headers.get('access-control-allow-methods'), write.headers.get('access-control-allow-origin')]).toEqual([204, null, null]);
   });
 
   it('segments Chinese for search inside workerd (Intl.Segmenter) exactly as on Node', async () => {
@@ -141,6 +162,27 @@ describe('built worker in workerd over Hyperdrive', () => {
     const lines = new TextDecoder().decode(bytes).split('\r\n').filter((l) => l !== '');
     expect(lines[0]!.startsWith('行政相对人名称')).toBe(true);
     expect(lines).toHaveLength(1 + 1200);
+  });
+
+  it('serves the reference page offline: Redoc from the static assets, under the app\'s names and headers', async () => {
+    const page = await request('/docs');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
+    expect(page.body).not.toMatch(/https?:/);
+    const scripts = [...(page.body as string).matchAll(/(?:src|href)="(docs\/assets\/[^"]+)"/g)].map((m) => `/${m[1]}`);
+    expect(scripts).toHaveLength(2);
+    for (const path of scripts) {
+      const res = await worker.mf.dispatchFetch(worker.base + path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+      expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      const bytes = Buffer.from(await res.arrayBuffer());
+      if (path.includes('redoc.standalone')) expect(bytes.equals(readFileSync(redocBundlePath()))).toBe(true);
+    }
+    // The platform serves no asset by itself (run_worker_first): the copied file's own name is the app's 404.
+    const direct = await request('/redoc.standalone.js');
+    expect(direct.status).toBe(404);
+    expect(direct.body).toMatchObject({ type: 'https://gongshi.dev/problems/not-found' });
   });
 
   // workerd also tears down a request's sockets when its context ends, so this guards against connections

@@ -3,6 +3,7 @@ import { createApp, type App } from '../../src/app.js';
 import { sharedDb, type Db } from '../../src/db/client.js';
 import type { AppConfig, Logger } from '../../src/context.js';
 import { completeCreditCode } from '../../src/lib/credit-code.js';
+import { readRedocBundle } from '../../src/docs/redoc-bundle.js';
 import { openTestDatabase, type TestDatabase } from './db.js';
 import { specViolations } from './spec-check.js';
 
@@ -70,6 +71,7 @@ export function useTestApp(
       config: { adminToken: ADMIN_TOKEN, webhookSigningKey: WEBHOOK_SIGNING_KEY, ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}), ...options.config },
       now: options.now,
       log,
+      referenceBundle: readRedocBundle,
     });
   }, 60_000);
   afterAll(async () => {

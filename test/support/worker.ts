@@ -20,6 +20,14 @@ function wranglerCompat(): { compatibilityDate: string; compatibilityFlags: stri
   return { compatibilityDate: date, compatibilityFlags: [...(flags ?? '').matchAll(/"([^"]+)"/g)].map((m) => m[1]!) };
 }
 
+/** wrangler.toml's `[assets]` directory, which the dry run's custom build fills. */
+function wranglerAssetsDirectory(): string {
+  const toml = readFileSync(join(root, 'wrangler.toml'), 'utf8');
+  const dir = /^\[assets\][^[]*?^\s*directory\s*=\s*"([^"]+)"/m.exec(toml)?.[1];
+  if (!dir) throw new Error('wrangler.toml has no [assets] directory');
+  return join(root, dir);
+}
+
 /** Miniflare's Hyperdrive option insists on a password; the test clusters use trust auth, so any will do. */
 function hyperdriveUrl(url: string): string {
   const u = new URL(url);
@@ -68,6 +76,12 @@ export async function startBuiltWorker(databaseUrl: string, bindings: Record<str
     modulesRoot: outdir, // module names are relative to this; the default (cwd) cannot reach a temp dir
     ...wranglerCompat(),
     hyperdrives: { HYPERDRIVE: hyperdriveUrl(databaseUrl) },
+    // wrangler.toml's [assets], as the dry run's custom build left them; the worker answers every path first.
+    assets: {
+      directory: wranglerAssetsDirectory(),
+      binding: 'ASSETS',
+      routerConfig: { has_user_worker: true, invoke_user_worker_ahead_of_assets: true },
+    },
     bindings,
     handleRuntimeStdio(stdout: Readable, stderr: Readable) {
       for (const stream of [stdout, stderr]) {
