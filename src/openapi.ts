@@ -4,6 +4,13 @@ import { MAX_FIELD_ERRORS } from './errors.js';
 import { isIdempotent, problemStatuses, type AnyRoute } from './registry.js';
 // The body of every problem answer; importing the module also registers the shared components (FieldError, ...).
 import { ProblemSchema } from './schemas/common.js';
+import { REQUEST_EXAMPLES } from './schemas/request-examples.js';
+// Answers the server gave to the request examples and to reads of the records they made, recorded by
+// test/spec-examples.test.ts (UPDATE_EXAMPLES=1), which also checks each against the route's response schema.
+import recordedResponses from './schemas/response-examples.json' with { type: 'json' };
+
+/** Per operationId, per status: the example of that answer's JSON body. */
+const RESPONSE_EXAMPLES: Record<string, Record<string, unknown> | undefined> = recordedResponses;
 
 const ref = (id: string) => `#/components/schemas/${id}`;
 
@@ -63,6 +70,8 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): SchemaObject {
   );
 }
 
+const exampleOf = (example: unknown) => (example === undefined ? {} : { example });
+
 function parameters(schema: z.ZodType | undefined, location: 'path' | 'query'): ParameterObject[] {
   if (!schema) return [];
   const json = jsonSchema(schema, 'input') as { properties?: Record<string, SchemaObject>; required?: string[] };
@@ -101,7 +110,7 @@ function operation(route: AnyRoute): OperationObject {
     responses[status] = {
       description: spec.description,
       ...(spec.headers ? { headers: spec.headers } : {}),
-      ...(spec.schema ? { content: { 'application/json': { schema: jsonSchema(spec.schema, 'output') } } } : {}),
+      ...(spec.schema ? { content: { 'application/json': { schema: jsonSchema(spec.schema, 'output'), ...exampleOf(RESPONSE_EXAMPLES[route.operationId]?.[status]) } } } : {}),
       ...(spec.stream ? { content: { [spec.stream.mediaType.split(';')[0]!.trim()]: { schema: { type: 'string' } } } } : {}),
     };
   }
@@ -123,7 +132,9 @@ function operation(route: AnyRoute): OperationObject {
       ? {
           requestBody: {
             required: true,
-            content: Object.fromEntries((route.bodyTypes ?? ['application/json']).map((t) => [t, { schema: jsonSchema(route.body, 'input') }])),
+            content: Object.fromEntries(
+              (route.bodyTypes ?? ['application/json']).map((t) => [t, { schema: jsonSchema(route.body, 'input'), ...exampleOf(REQUEST_EXAMPLES[route.operationId]) }]),
+            ),
           },
         }
       : {}),
@@ -193,7 +204,12 @@ export function buildOpenApi(routes: AnyRoute[], version: string) {
       description: 'This document, built from the same route table and schemas the server validates requests and answers with.',
       tags: ['meta'],
       security: [],
-      responses: { '200': { description: 'This document.', content: { 'application/json': { schema: { type: 'object' } } } } },
+      responses: {
+        '200': {
+          description: 'This document.',
+          content: { 'application/json': { schema: { type: 'object' }, example: { openapi: '3.1.0', info: { title: 'Gongshi 公示 API', version }, paths: {} } } },
+        },
+      },
     },
   };
   paths['/docs'] = {

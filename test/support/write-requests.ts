@@ -52,7 +52,8 @@ const repair = { conditions: { regime: 'credit', obligationsPerformed: true, cre
 
 /** Creates the records the write operations act on, as the operator, and returns a request factory per operation. */
 export async function writeRequests(t: TestContext): Promise<{ requests: WriteRequests; targets: WriteTargets }> {
-  const agency = await t.createAgency();
+  // Named as a market-regulation bureau: the published examples (test/spec-examples.test.ts) show its records.
+  const agency = await t.createAgency({ name: '示例市市场监督管理局' });
   const agencyId: string = agency.id;
   const basis = await created(t, '/v1/legal-bases', basisPayload());
   const power = await created(t, '/v1/powers', powerBody({ agencyId }));
