@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OpenApiBuilder, type OperationObject, type ParameterObject, type SchemaObject } from 'openapi3-ts/oas31';
-import { MAX_FIELD_ERRORS } from './errors.js';
+import { MAX_FIELD_ERRORS, RETRY_AFTER_SECONDS } from './errors.js';
 import { isIdempotent, problemStatuses, type AnyRoute } from './registry.js';
 // The body of every problem answer; importing the module also registers the shared components (FieldError, ...).
 import { ProblemSchema } from './schemas/common.js';
@@ -31,7 +31,7 @@ const problemTitles: Record<number, string> = {
 
 /** Headers a problem status always sends. */
 const problemHeaders: Record<number, NonNullable<OperationObject['responses']>[string]['headers']> = {
-  503: { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer', format: 'int32', minimum: 1 } } },
+  503: { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer', format: 'int32', minimum: 1, maximum: RETRY_AFTER_SECONDS } } },
 };
 
 const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
