@@ -12,8 +12,9 @@ import { honoPath, mountRoute, type AnyRoute } from './registry.js';
 import { agencyRoutes } from './routes/agencies.js';
 import { codeListRoutes } from './routes/code-lists.js';
 import { complianceRoutes } from './routes/compliance.js';
-import { exportRoutes } from './routes/exports.js';
+import { bulkExportRoutes, exportRoutes } from './routes/exports.js';
 import { feedRoutes } from './routes/feed.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { keyRoutes } from './routes/keys.js';
 import { legalBasisRoutes } from './routes/legal-bases.js';
 import { maintenanceRoutes } from './routes/maintenance.js';
@@ -57,6 +58,8 @@ export const routes: AnyRoute[] = [
   ...maintenanceRoutes,
   ...keyRoutes,
   ...feedRoutes,
+  ...bulkExportRoutes,
+  ...webhookRoutes,
   ...codeListRoutes,
   ...publicityRuleRoutes,
 ];
@@ -130,8 +133,8 @@ export function createApp(deps: AppDeps) {
   return app;
 }
 
-/** Responses whose body is produced while it is sent (CSV exports); JSON answers are complete strings. */
-const isStreamed = (res: Response) => /^text\/csv/.test(res.headers.get('Content-Type') ?? '');
+/** Responses whose body is produced while it is sent (CSV and NDJSON exports); JSON answers are complete strings. */
+const isStreamed = (res: Response) => /^(text\/csv|application\/x-ndjson)/.test(res.headers.get('Content-Type') ?? '');
 
 function tryExecutionCtx(c: Context): { waitUntil(p: Promise<unknown>): void } | undefined {
   try {

@@ -11,6 +11,8 @@ export type Logger = (level: LogLevel, message: string, fields?: Record<string, 
 export interface AppConfig {
   /** Platform operator token for bootstrap and admin routes; undefined disables admin access. */
   adminToken?: string;
+  /** Key from which each push subscription's signing secret is derived; undefined: push is off. */
+  webhookSigningKey?: string;
   /** Largest accepted request body in bytes. */
   bodyLimitBytes: number;
   /** Public base URL used in links, when the server sits behind a proxy. */

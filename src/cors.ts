@@ -11,7 +11,7 @@ import type { MiddlewareHandler } from 'hono';
  */
 export const COMMON_HEADERS = {
   'Access-Control-Allow-Origin': '*',
-  'Access-Control-Expose-Headers': 'ETag, Link, Location, Idempotent-Replayed',
+  'Access-Control-Expose-Headers': 'ETag, Link, Location, Idempotent-Replayed, Feed-Position',
   'X-Content-Type-Options': 'nosniff',
 } as const;
 

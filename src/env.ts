@@ -37,6 +37,8 @@ const EnvSchema = z.object({
       if (problem) ctx.addIssue({ code: 'custom', message: `${problem}; unset it to disable operator access, or use a random one (openssl rand -base64 32)` });
     })
     .optional(),
+  /** Signs push deliveries (POST /v1/webhooks); unset: push is off. Long and random: each subscription's secret derives from it. */
+  WEBHOOK_SIGNING_KEY: z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)').max(512).optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(POOL_DEFAULTS.max),
   /** Longest wait to open a PostgreSQL connection; with DB_POOL_TIMEOUT_MS, the most a request waits for one. */

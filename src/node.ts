@@ -5,6 +5,7 @@ import { openNodeDatabase } from './db/open-node.js';
 import { seedDemo } from './demo/seed.js';
 import { databaseFault, describeError } from './domain/db-errors.js';
 import { expireDue, SWEEP_INTERVAL_MS } from './domain/expiry.js';
+import { dispatchWebhooks, WEBHOOK_ROUND_MS } from './domain/webhooks/dispatch.js';
 import { parseEnv } from './env.js';
 import { jsonLogger } from './log.js';
 import { readFileSync } from 'node:fs';
@@ -27,6 +28,7 @@ const app = createApp({
   db: sharedDb(database.db),
   config: {
     adminToken: env.ADMIN_TOKEN,
+    webhookSigningKey: env.WEBHOOK_SIGNING_KEY,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     ...rulesConfig(env, (path) => JSON.parse(readFileSync(path, 'utf8'))),
   },
@@ -55,6 +57,21 @@ const sweep = async () => {
 };
 void sweep();
 setInterval(() => void sweep(), SWEEP_INTERVAL_MS).unref();
+
+// Push deliveries, when a signing key is configured: a round every few seconds (each subscription waits out its own backoff).
+const signingKey = env.WEBHOOK_SIGNING_KEY;
+if (signingKey) {
+  let running = false;
+  setInterval(() => {
+    if (running) return;
+    running = true;
+    dispatchWebhooks({ db: database.db, signingKey, now: new Date(), log })
+      .catch((err: unknown) => log(databaseFault(err) ? 'warn' : 'error', 'webhook round failed', { error: describeError(err) }))
+      .finally(() => {
+        running = false;
+      });
+  }, WEBHOOK_ROUND_MS).unref();
+}
 
 // Requests Node's HTTP parser refuses (e.g. a raw UTF-8 request line) never reach the app; answer them
 // as problem+json too, instead of Node's bare 400.

@@ -5,6 +5,7 @@ import { isIdempotent, problemStatuses, type AnyRoute } from './registry.js';
 // The body of every problem answer; importing the module also registers the shared components (FieldError, ...).
 import { ProblemSchema } from './schemas/common.js';
 import { REQUEST_EXAMPLES } from './schemas/request-examples.js';
+import { WebhookDelivery } from './schemas/webhooks.js';
 // Answers the server gave to the request examples and to reads of the records they made, recorded by
 // test/spec-examples.test.ts (UPDATE_EXAMPLES=1), which also checks each against the route's response schema.
 import recordedResponses from './schemas/response-examples.json' with { type: 'json' };
@@ -111,7 +112,13 @@ function operation(route: AnyRoute): OperationObject {
       description: spec.description,
       ...(spec.headers ? { headers: spec.headers } : {}),
       ...(spec.schema ? { content: { 'application/json': { schema: jsonSchema(spec.schema, 'output'), ...exampleOf(RESPONSE_EXAMPLES[route.operationId]?.[status]) } } } : {}),
-      ...(spec.stream ? { content: { [spec.stream.mediaType.split(';')[0]!.trim()]: { schema: { type: 'string' } } } } : {}),
+      ...(spec.stream
+        ? {
+            content: Object.fromEntries(
+              [spec.stream.mediaType].flat().map((t) => [t.split(';')[0]!.trim(), { schema: { type: 'string', ...(spec.stream!.description ? { description: spec.stream!.description } : {}) } }]),
+            ),
+          }
+        : {}),
     };
   }
   if (route.method === 'get') responses['304'] = { description: 'Not modified: If-None-Match matched the current ETag.' };
@@ -166,6 +173,29 @@ const tags = [
   { name: 'meta', description: 'This document and its reference' },
 ];
 
+const header = (name: string, description: string): ParameterObject => ({ name, in: 'header', required: true, description, schema: { type: 'string', maxLength: 200 } });
+
+/** What a push subscription's endpoint receives (POST /v1/webhooks creates one). */
+function feedEventsWebhook() {
+  return {
+    post: {
+      operationId: 'receiveFeedEvents',
+      summary: '变更推送',
+      description:
+        'Sent to each push subscription (POST /v1/webhooks): the next feed entries after its position, at most 100, in commit order. Verify the signature as the Standard Webhooks specification says: base64 HMAC-SHA256, under the secret given at creation (without its `whsec_` prefix, base64-decoded), of `<webhook-id>.<webhook-timestamp>.<body>`; refuse a timestamp more than 5 minutes off. Answer 2xx once stored; anything else is retried with the same webhook-id while the entries are the same.',
+      tags: ['feed'],
+      security: [],
+      parameters: [
+        header('webhook-id', 'Message id: the same for a redelivery of the same entries.'),
+        header('webhook-timestamp', 'Unix seconds when the delivery was signed.'),
+        header('webhook-signature', '`v1,<base64 HMAC-SHA256>`.'),
+      ],
+      requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(WebhookDelivery, 'output') } } },
+      responses: { '200': { description: 'Stored: the subscription moves past these entries (any 2xx does).' } },
+    },
+  };
+}
+
 /** The OpenAPI 3.1 document, built from the same route definitions that are mounted. */
 export function buildOpenApi(routes: AnyRoute[], version: string) {
   const builder = OpenApiBuilder.create({
@@ -178,7 +208,8 @@ export function buildOpenApi(routes: AnyRoute[], version: string) {
         'On every path: a method the path does not list is `405` (problem+json, with `Allow`); `OPTIONS` answers a CORS preflight (an unknown path is `404`). ' +
         'Request bodies are UTF-8 JSON: another `charset` is `415`, invalid UTF-8 is `400`. ' +
         `A problem lists at most ${MAX_FIELD_ERRORS} \`errors[]\` (\`errorCount\` then gives the total). ` +
-        'Every answer carries `X-Content-Type-Options: nosniff`.',
+        'Every answer carries `X-Content-Type-Options: nosniff`. ' +
+        'Every GET answer has a strong `ETag` (`If-None-Match` → `304`) and a `Cache-Control`: records and lists `public, max-age=60, stale-while-revalidate=600`; what never changes at its URL (revisions of records other than decisions, a superseded negative-list edition, a voided draw) `public, max-age=31536000, immutable`; the feed, the exports and their manifest `no-cache`; key listings `no-store` with `Vary: Authorization`. JSON answers with records name their latest change in `Last-Modified`.',
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
     // Relative: the document describes the server that serves it, wherever that is deployed (no setting
@@ -223,5 +254,6 @@ export function buildOpenApi(routes: AnyRoute[], version: string) {
     },
   };
   for (const [path, item] of Object.entries(paths)) builder.addPath(path, item);
+  builder.addWebhook('feedEvents', feedEventsWebhook());
   return builder.getSpec();
 }

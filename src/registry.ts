@@ -10,6 +10,7 @@ import { authenticate } from './auth.js';
 import { COMMON_HEADERS } from './cors.js';
 import { idempotent, type Rendered } from './idempotency.js';
 import { bodyChecks, requireIfMatch } from './request-checks.js';
+import { CACHE_CONTROL, lastModifiedOf, type CachePolicy } from './cache-policy.js';
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
 
@@ -21,8 +22,9 @@ interface ResponseSpec {
   /**
    * A non-JSON body (e.g. a CSV export) that the handler streams as is: its media type, sent as
    * Content-Type and documented with a string schema (the spec key drops the parameters). GET only.
+   * With several media types the handler names the one it sends in its Content-Type header.
    */
-  stream?: { mediaType: string };
+  stream?: { mediaType: string | string[]; description?: string };
 }
 
 type ResponseMap = Record<number, ResponseSpec>;
@@ -32,10 +34,12 @@ type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 type RouteResult<R extends ResponseMap> = {
   [K in keyof R & number]: {
     status: K;
-    body: R[K]['stream'] extends { mediaType: string } ? ReadableStream<Uint8Array> : R[K]['schema'] extends z.ZodType ? z.input<R[K]['schema']> : undefined;
+    body: R[K]['stream'] extends { mediaType: string | string[] } ? ReadableStream<Uint8Array> : R[K]['schema'] extends z.ZodType ? z.input<R[K]['schema']> : undefined;
     headers?: Record<string, string>;
     /** A record's own strong ETag (e.g. derived from its version); lists get a hash of the body. */
     etag?: string;
+    /** This answer's caching, when it differs from the route's (a draw once revealed is immutable). */
+    cache?: CachePolicy;
   };
 }[keyof R & number];
 
@@ -49,6 +53,8 @@ interface HandlerInput<P, Q, B> extends HandlerServices {
   /** A request header, for the few routes that need one beyond those the registry handles. */
   header(name: string): string | undefined;
   url: URL;
+  /** Aborted when the client goes away: a handler that waits (a long poll) stops early. */
+  signal: AbortSignal;
 }
 
 export interface RouteDef<P extends z.ZodType | undefined, Q extends z.ZodType | undefined, B extends z.ZodType | undefined, R extends ResponseMap> {
@@ -84,6 +90,8 @@ export interface RouteDef<P extends z.ZodType | undefined, Q extends z.ZodType |
    * for Idempotency-Key replay: such a POST ignores the header, and the spec does not offer it.
    */
   secretInResponse?: boolean;
+  /** How long a GET's answer may be reused (src/cache-policy.ts); `short` by default. */
+  cache?: CachePolicy;
   handler: (input: HandlerInput<P, Q, B>) => Promise<RouteResult<R>>;
 }
 
@@ -155,6 +163,7 @@ async function respond(c: Context<AppEnv>, route: AnyRoute): Promise<Response> {
         principal: c.var.principal,
         ifMatch: c.req.header('If-Match') ?? '',
         header: (name: string) => c.req.header(name),
+        signal: c.req.raw.signal,
         get url() {
           return new URL(c.req.url);
         },
@@ -178,11 +187,23 @@ async function render(route: AnyRoute, services: HandlerServices, handle: () => 
   if (!spec) throw new Error(`${route.operationId} returned undeclared status ${result.status}`);
   const headers: Record<string, string> = { ...COMMON_HEADERS, ...result.headers };
   const isRead = route.method === 'get';
-  if (isRead) headers['Cache-Control'] ??= 'no-cache'; // a handler may ask for less caching (keys: no-store)
+  if (isRead) {
+    headers['Cache-Control'] ??= CACHE_CONTROL[result.cache ?? route.cache ?? 'short']; // a handler may set its own (keys: no-store)
+    // An answer to a key holder differs per key: a shared cache must not hand it to another.
+    if (route.auth) headers['Vary'] = 'Authorization';
+  }
   if (spec.stream) {
     const body: unknown = result.body;
     if (!(body instanceof ReadableStream)) throw new Error(`${route.operationId} declared a stream and returned none`);
-    return { status: result.status, body, headers: { ...headers, 'Content-Type': spec.stream.mediaType } };
+    const types = [spec.stream.mediaType].flat();
+    const type = result.headers?.['Content-Type'] ?? types[0]!;
+    if (!types.includes(type)) throw new Error(`${route.operationId} streamed undeclared ${type}`);
+    // A download whose bytes follow from its ETag (a bulk export at one feed position) is not read again.
+    if (isRead && result.etag && ifNoneMatch && ifNoneMatchSatisfied(ifNoneMatch, result.etag)) {
+      await body.cancel();
+      return notModified(result.etag, headers);
+    }
+    return { status: result.status, body, headers: { ...headers, 'Content-Type': type, ...(result.etag ? { ETag: result.etag } : {}) } };
   }
   // A record knows its ETag before rendering: an unchanged one costs no validation or serialization.
   if (isRead && result.etag && ifNoneMatch && ifNoneMatchSatisfied(ifNoneMatch, result.etag)) return notModified(result.etag, headers);
@@ -199,12 +220,15 @@ async function render(route: AnyRoute, services: HandlerServices, handle: () => 
     const etag = result.etag ?? (await etagOf(json));
     if (ifNoneMatch && ifNoneMatchSatisfied(ifNoneMatch, etag)) return notModified(etag, headers);
     headers['ETag'] = etag;
+    const modified = lastModifiedOf(checked.data);
+    if (modified) headers['Last-Modified'] = modified;
   } else if (result.etag) {
     headers['ETag'] = result.etag;
   }
   return { status: result.status, body: json, headers };
 }
 
+/** A 304 carries the validators and caching headers the 200 would have (RFC 9110 §15.4.5). */
 function notModified(etag: string, headers: Record<string, string>): Rendered {
-  return { status: 304, body: null, headers: { ...COMMON_HEADERS, ETag: etag, 'Cache-Control': headers['Cache-Control']! } };
+  return { status: 304, body: null, headers: { ...COMMON_HEADERS, ETag: etag, 'Cache-Control': headers['Cache-Control']!, ...(headers['Vary'] ? { Vary: headers['Vary'] } : {}) } };
 }

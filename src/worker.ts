@@ -2,7 +2,12 @@ import type { ExecutionContext } from 'hono';
 import { createApp, type App } from './app.js';
 import { databaseFault, describeError } from './domain/db-errors.js';
 import { expireDue } from './domain/expiry.js';
+import { dispatchWebhooks } from './domain/webhooks/dispatch.js';
+
+/** The expiry sweep's cron in wrangler.toml; the other one runs push deliveries. */
+const HOURLY = '0 * * * *';
 import { openPostgres } from './db/postgres.js';
+import type { Db } from './db/client.js';
 import { parseEnv, type Env } from './env.js';
 import { jsonLogger } from './log.js';
 import { rulesConfig } from './rules-config.js';
@@ -20,16 +25,25 @@ export default {
     app ??= build(bindings);
     return app.fetch(request, bindings, ctx);
   },
-  /** The hourly cron of wrangler.toml: the publicity expiry sweep, on its own client, closed when done. */
-  async scheduled(_controller: unknown, bindings: Bindings, ctx: ExecutionContext): Promise<void> {
+  /**
+   * The crons of wrangler.toml, each on its own client, closed when done: hourly, the publicity expiry sweep;
+   * every minute, a round of push deliveries when a signing key is set.
+   */
+  async scheduled(controller: { cron: string }, bindings: Bindings, ctx: ExecutionContext): Promise<void> {
     const env = parseEnv(stringBindings(bindings));
     const log = jsonLogger(env.LOG_LEVEL);
+    const signingKey = env.WEBHOOK_SIGNING_KEY;
+    const hourly = controller.cron === HOURLY;
+    const task = hourly
+      ? (db: Db) => expireDue(db, new Date()).then((expired) => log('info', 'publicity periods ended', { expired }))
+      : signingKey
+        ? (db: Db) => dispatchWebhooks({ db, signingKey, now: new Date(), log }).then((round) => log('info', 'webhook round', round))
+        : undefined;
+    if (!task) return;
     const { db, close } = openPostgres(bindings.HYPERDRIVE.connectionString, { ...poolOptions(env), max: 1 });
+    const work = task(db);
     ctx.waitUntil(
-      expireDue(db, new Date())
-        .then((expired) => log('info', 'publicity periods ended', { expired }))
-        .catch((err: unknown) => log(databaseFault(err) ? 'warn' : 'error', 'expiry sweep failed', { error: describeError(err) }))
-        .finally(close),
+      work.catch((err: unknown) => log(databaseFault(err) ? 'warn' : 'error', hourly ? 'expiry sweep failed' : 'webhook round failed', { error: describeError(err) })).finally(close),
     );
   },
 };
@@ -55,6 +69,7 @@ function build(bindings: Bindings): App {
     },
     config: {
       adminToken: env.ADMIN_TOKEN,
+      webhookSigningKey: env.WEBHOOK_SIGNING_KEY,
       bodyLimitBytes: env.BODY_LIMIT_BYTES,
       // Workers have no file system: data-file overrides are a Node server feature.
       ...rulesConfig(env, (path) => {

@@ -99,8 +99,8 @@ describe('corrections', () => {
     const revs = await t.request(`/v1/enforcement-actions/${created.body.id}/revisions`);
     expect(revs.body.items.map((r: any) => [r.version, r.event, r.reason])).toEqual([
       [1, 'created', null],
-      [2, 'updated', '执法结论录入错误。'],
-      [3, 'updated', '文书号误填。'],
+      [2, 'corrected', '执法结论录入错误。'],
+      [3, 'corrected', '文书号误填。'],
     ]);
   });
 });

@@ -78,6 +78,54 @@ describe('change feed', () => {
     expect(bad.body.errors[0]).toMatchObject({ in: 'query', pointer: '/type' });
   });
 
+  it('filters by several record types at once (the parameter repeated)', async () => {
+    const start = await head();
+    const agency = await t.createAgency();
+    await createOfficer(t, agency.id);
+    const both = await t.request(`/v1/feed?after=${start}&type=officer&type=agency`);
+    expect(both.status).toBe(200);
+    expect(both.body.items.map((e: any) => e.type)).toEqual(['agency', 'officer']);
+    const bad = await t.request(`/v1/feed?after=${start}&type=agency&type=nothing`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0]).toMatchObject({ in: 'query', pointer: expect.stringMatching(/^\/type/) });
+  });
+
+  it('refuses a position ahead of the head (400 naming after): such a cursor was never handed out', async () => {
+    const h = await head();
+    const res = await t.request(`/v1/feed?after=${h + 1}`);
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([expect.objectContaining({ in: 'query', pointer: '/after' })]);
+    expect(res.body.errors[0].detail).toContain(`(${h})`);
+  });
+
+  it('long-polls: a read with wait answers as soon as a change is committed', async () => {
+    const h = await head();
+    const waiting = t.request(`/v1/feed?after=${h}&wait=20`);
+    await new Promise((r) => setTimeout(r, 300));
+    const agency = await t.createAgency();
+    const res = await waiting;
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((e: any) => e.id)).toEqual([agency.id]);
+    expect(res.body.next).toBe(String(h + 1));
+  });
+
+  it('long-polls with a type filter past changes of other types, and answers empty at the end of the wait', async () => {
+    const h = await head();
+    const waiting = t.request(`/v1/feed?after=${h}&wait=1&type=officer`);
+    await t.createAgency();
+    const res = await waiting;
+    expect(res.status).toBe(200);
+    expect(res.body.items).toEqual([]);
+    // The filtered-out agency is behind the cursor: the next read starts after it.
+    expect(res.body.next).toBe(String(h + 1));
+  });
+
+  it.each(['-1', '31', '1.5', 'x'])('rejects wait=%s with 400 naming wait', async (wait) => {
+    const res = await t.request(`/v1/feed?wait=${wait}`);
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0]).toMatchObject({ in: 'query', pointer: '/wait' });
+  });
+
   it.each(['-1', 'abc', '1.5', '9999999999999999'])('rejects after=%s with 400 naming the field', async (after) => {
     const res = await t.request(`/v1/feed?after=${after}`);
     expect(res.status).toBe(400);

@@ -33,7 +33,7 @@ describe('correcting a licence', () => {
     const revs = await t.request(`/v1/licences/${licence.id}/revisions`);
     expect(revs.body.items.map((r: { event: string; reason: string | null }) => [r.event, r.reason])).toEqual([
       ['created', null],
-      ['updated', '许可内容笔误更正。'],
+      ['corrected', '许可内容笔误更正。'],
     ]);
     expect(revs.body.items[0].data.content).toBe(licence.content);
   });

@@ -3,6 +3,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { RECORD_TYPES } from '../src/schemas/changes.js';
+import { PUBLISHED_TYPES } from '../src/schemas/published-records.js';
 import { useTestApp } from './support/app.js';
 
 const t = useTestApp();
@@ -106,7 +108,7 @@ describe('OpenAPI document', () => {
     }
     const query = (path: string) => ((spec.paths[path].get.parameters ?? []) as Node[]).filter((p) => p.in === 'query').map((p) => p.name).sort();
     expect(query('/v1/agencies')).toEqual(['cursor', 'level', 'limit', 'parentId', 'q', 'regionCode', 'status']);
-    expect(query('/v1/feed')).toEqual(['after', 'limit', 'type']);
+    expect(query('/v1/feed')).toEqual(['after', 'limit', 'type', 'wait']);
     expect(query('/v1/keys')).toEqual(['agencyId']);
   });
 
@@ -223,5 +225,28 @@ describe('request examples in the document', () => {
       const res = await t.post(path, example, key);
       expect(res.status, `${path}: ${JSON.stringify(res.body)}`).toBe(201);
     }
+  });
+
+  it('types feed entries, export lines and revisions by record type: a client narrows on `type` and gets the record schema', async () => {
+    const spec = await fetchSpec();
+    const schemas = spec.components.schemas as Node;
+    const entry = schemas.FeedEntry;
+    expect(entry.discriminator.propertyName).toBe('type');
+    expect(entry.oneOf).toHaveLength(RECORD_TYPES.length);
+    for (const type of RECORD_TYPES) {
+      const { pascal, schema, redactable } = PUBLISHED_TYPES[type];
+      const variant = schemas[`${pascal}FeedEntry`];
+      expect(entry.discriminator.mapping[type]).toBe(`#/components/schemas/${pascal}FeedEntry`);
+      expect(variant.properties.type.const).toBe(type);
+      const id = z.globalRegistry.get(schema)!.id!;
+      const data = variant.properties.data;
+      const refs = redactable ? data.anyOf.map((s: Node) => s.$ref) : [data.$ref];
+      expect(refs).toEqual(redactable ? [`#/components/schemas/${id}`, '#/components/schemas/RedactedVersion'] : [`#/components/schemas/${id}`]);
+      expect(schemas[`${pascal}RevisionList`].properties.items.items.$ref).toBe(`#/components/schemas/${pascal}Revision`);
+      expect(schemas[`${pascal}Revision`].properties.data).toEqual(data);
+    }
+    expect(spec.paths['/v1/penalties/{id}/revisions'].get.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/PenaltyRevisionList');
+    expect(schemas.Feed.properties.items.items.$ref).toBe('#/components/schemas/FeedEntry');
+    expect(schemas.ExportLine.anyOf.map((s: Node) => s.$ref)).toContain('#/components/schemas/FeedEntry');
   });
 });

@@ -29,7 +29,7 @@ describe('correcting a published penalty (更正)', () => {
     const revs = await t.request(`/v1/penalties/${penalty.id}/revisions`);
     expect(revs.body.items.map((r: any) => [r.version, r.event, r.reason])).toEqual([
       [1, 'created', null],
-      [2, 'updated', '违法事实表述有误，予以更正。'],
+      [2, 'corrected', '违法事实表述有误，予以更正。'],
     ]);
     expect(revs.body.items[1].data).toEqual(res.body);
   });

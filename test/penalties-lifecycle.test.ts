@@ -44,7 +44,7 @@ describe('who may change a penalty, and when', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(409);
     const repair = await penaltyAction(t, penalty.id, 'credit-repair', { conditions: creditConditions, explanation: '已修复。' }, key);
     expect(repair.status, JSON.stringify(repair.body)).toBe(409);
-    expect((await feedOf(t, penalty.id)).map((e) => e.event)).not.toContain('updated');
+    expect((await feedOf(t, penalty.id)).map((e) => e.event)).not.toContain('corrected');
     expect((await t.request(`/v1/penalties/${penalty.id}`)).body).toMatchObject({ status: 'expired', version: 2 });
   });
 

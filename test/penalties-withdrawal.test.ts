@@ -53,13 +53,13 @@ describe('withdrawing a penalty (撤回)', () => {
     const feed = await feedOf(t, penalty.id);
     expect(feed).toEqual([
       { event: 'created', version: 1, data: REDACTED },
-      { event: 'updated', version: 2, data: REDACTED },
+      { event: 'corrected', version: 2, data: REDACTED },
       { event: 'withdrawn', version: 3, data: res.body },
     ]);
     const revs = await t.request(`/v1/penalties/${penalty.id}/revisions`);
     expect(revs.body.items.map((r: any) => [r.event, r.data])).toEqual([
       ['created', REDACTED],
-      ['updated', REDACTED],
+      ['corrected', REDACTED],
       ['withdrawn', res.body],
     ]);
     expect(revs.body.items[2].reason).toBe('经行政复议决定撤销。');

@@ -45,13 +45,18 @@ describe('the route table', () => {
       'createAgency',
       'createNegativeListEdition',
       'createNegativeListItem',
+      'createWebhook',
+      'deleteWebhook',
+      'dispatchWebhooks',
       'expirePublicity',
+      'listWebhooks',
       'publishNegativeListEdition',
       'updateNegativeListEdition',
       'updateNegativeListItem',
+      'updateWebhook',
     ]);
     expect(by('caller').sort()).toEqual(['contributeToInspectionDraw', 'createLegalBasis']);
-    expect(by('agency').length).toBe(authenticated.length - 9);
+    expect(by('agency').length).toBe(authenticated.length - 14);
   });
 });
 

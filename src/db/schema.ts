@@ -24,6 +24,8 @@ export * from './tables/decisions.js';
 export * from './tables/inspections.js';
 export * from './tables/negative-list.js';
 export * from './tables/approval-items.js';
+export * from './tables/exports.js';
+export * from './tables/webhooks.js';
 
 /** 执法主体: an enforcement body (法定 / 授权 / 委托). */
 export const agencies = pgTable(
@@ -84,7 +86,11 @@ export const changes = pgTable(
     agencyId: uuid('agency_id'),
     at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
   },
-  (t) => [index('changes_record_type_position_idx').on(t.recordType, t.position)],
+  (t) => [
+    index('changes_record_type_position_idx').on(t.recordType, t.position),
+    // The bulk export reads the latest version of each record of a type, in id order (DISTINCT ON).
+    index('changes_record_type_record_id_version_idx').on(t.recordType, t.recordId, t.version.desc()),
+  ],
 );
 
 export const changeClock = pgTable('change_clock', {

@@ -1,41 +1,86 @@
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lte, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { changeClock, changes, revisions } from '../db/schema.js';
-import type { z } from 'zod';
-import type { FeedEntry } from '../schemas/changes.js';
+import { problems } from '../errors.js';
+import type { RecordTypeName } from '../schemas/changes.js';
+import type { FeedEntry } from '../schemas/feed.js';
 import { REDACTED } from './records.js';
 
-type Entry = z.output<typeof FeedEntry>;
+/** The highest committed position: everything at or below it is final (see appendChanges). */
+export async function feedHead(db: Db): Promise<number> {
+  const [clock] = await db.select({ position: changeClock.position }).from(changeClock).where(eq(changeClock.id, 1));
+  return clock?.position ?? 0;
+}
+
+/** A position a client sends must be one the log has reached: anything ahead of the head is a forged or foreign cursor. */
+function assertReached(position: number, head: number, field: string): void {
+  if (position > head) {
+    throw problems.validation([{ in: 'query', pointer: `/${field}`, detail: `Position ${position} is ahead of the change log's head (${head}): use a position from a previous answer.` }]);
+  }
+}
+
+/** The columns of a change-log entry with the revision it made, as the feed and the exports send them. */
+export const entryColumns = {
+  position: changes.position,
+  type: changes.recordType,
+  id: changes.recordId,
+  version: changes.version,
+  event: changes.event,
+  agencyId: changes.agencyId,
+  at: changes.at,
+  data: revisions.data,
+  redacted: revisions.redacted,
+};
+
+interface EntryRow {
+  position: number;
+  type: string;
+  id: string;
+  version: number;
+  event: string;
+  agencyId: string | null;
+  at: Date;
+  data: unknown;
+  redacted: boolean;
+}
+
+export function toFeedEntry(row: EntryRow): FeedEntry {
+  // The stored strings are RECORD_TYPES and CHANGE_EVENTS members (appendChanges writes only those), and data
+  // is the record as its type publishes it; the response schema checks all three on the way out.
+  return {
+    position: row.position,
+    type: row.type,
+    id: row.id,
+    version: row.version,
+    event: row.event,
+    agencyId: row.agencyId,
+    at: row.at.toISOString(),
+    data: row.redacted ? REDACTED : row.data,
+  } as FeedEntry;
+}
+
+export const joinRevision = and(eq(revisions.recordId, changes.recordId), eq(revisions.version, changes.version));
+
+const typeFilter = (types: RecordTypeName[] | undefined): SQL | undefined =>
+  types === undefined ? undefined : types.length === 1 ? eq(changes.recordType, types[0]!) : inArray(changes.recordType, types);
 
 /**
- * Changes after a position, in commit order. Positions are dense and assigned under a lock held to
- * commit (see appendChanges), so everything up to `head` is final when read.
+ * Changes after a position, in commit order, up to the head read first. Positions are dense and assigned
+ * under a lock held to commit (see appendChanges), so everything up to `head` is final when read.
  */
-export async function readFeed(db: Db, after: number, limit: number, type?: string): Promise<{ items: Entry[]; head: number; next: number }> {
-  const [clock] = await db.select({ position: changeClock.position }).from(changeClock).where(eq(changeClock.id, 1));
-  const head = clock?.position ?? 0;
+export async function readFeed(db: Db, after: number, limit: number, types?: RecordTypeName[]): Promise<{ items: FeedEntry[]; head: number; next: number }> {
+  const head = await feedHead(db);
+  assertReached(after, head, 'after');
   const rows = await db
-    .select({ change: changes, data: revisions.data, redacted: revisions.redacted })
+    .select(entryColumns)
     .from(changes)
-    .innerJoin(revisions, and(eq(revisions.recordId, changes.recordId), eq(revisions.version, changes.version)))
-    .where(and(gt(changes.position, after), type ? eq(changes.recordType, type) : undefined))
+    .innerJoin(revisions, joinRevision)
+    .where(and(gt(changes.position, after), lte(changes.position, head), typeFilter(types)))
     .orderBy(asc(changes.position))
     .limit(limit);
-  const items = rows
-    .filter((r) => r.change.position <= head)
-    .map(({ change, data, redacted }) => ({
-      position: change.position,
-      type: change.recordType as Entry['type'],
-      id: change.recordId,
-      version: change.version,
-      event: change.event as Entry['event'],
-      agencyId: change.agencyId,
-      at: change.at.toISOString(),
-      data: redacted ? REDACTED : (data as Record<string, unknown>),
-    }));
+  const items = rows.map(toFeedEntry);
   // When this read reached everything committed up to head, the cursor may jump to head even if the
   // type filter hid the last positions; otherwise it continues after the last item returned.
-  const complete = rows.length < limit || rows[rows.length - 1]!.change.position > head;
-  const next = complete ? Math.max(after, head) : items[items.length - 1]!.position;
+  const next = rows.length < limit ? head : items[items.length - 1]!.position;
   return { items, head, next };
 }

@@ -2,7 +2,8 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { insertRows } from '../db/bulk-insert.js';
 import type { Db } from '../db/client.js';
 import { changeClock, changes, revisions } from '../db/schema.js';
-import type { CHANGE_EVENTS, RecordTypeName, Revision } from '../schemas/changes.js';
+import type { CHANGE_EVENTS, RecordTypeName } from '../schemas/changes.js';
+import type { Revision } from '../schemas/feed.js';
 import { actorColumns, type Actor } from './principal.js';
 
 export type RecordType = RecordTypeName;

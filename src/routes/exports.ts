@@ -10,6 +10,10 @@ import { defineRoute, type AnyRoute } from '../registry.js';
 import { dateParam, Id, RegionCode } from '../schemas/common.js';
 import { decisionListFilters } from '../schemas/decision-common.js';
 import { InspectionResultListQuery } from '../schemas/inspections/results.js';
+import { ExportFileParams, ExportManifest, type ExportFormat } from '../schemas/exports.js';
+import { PUBLISHED_TYPES, RECORD_TYPE_NAMES } from '../schemas/published-records.js';
+import { csvExport, ndjsonExport } from '../domain/exports/bulk-export.js';
+import { exportManifest } from '../domain/exports/manifest.js';
 
 const ExportQuery = z
   .strictObject({
@@ -36,6 +40,74 @@ const csvResponse = (what: string) => ({
   headers: { 'Content-Disposition': { description: 'attachment; filename="….csv"', schema: { type: 'string' as const } } },
 });
 const disposition = (name: string) => ({ 'Content-Disposition': `attachment; filename="${name}"` });
+
+const BULK_MEDIA = { ndjson: 'application/x-ndjson', csv: 'text/csv; charset=utf-8' } as const;
+
+/** `penalties.ndjson` → the record type whose collection is `penalties`, and the format. */
+function exportFile(file: string) {
+  const dot = file.lastIndexOf('.');
+  const collection = file.slice(0, dot);
+  const format = file.slice(dot + 1) as ExportFormat; // the path parameter's enum holds only `<collection>.<format>`
+  const type = RECORD_TYPE_NAMES.find((t) => PUBLISHED_TYPES[t].collection === collection)!;
+  return { type, collection, format };
+}
+
+/** Bumped whenever the bytes an export at a given position renders to change (its ETag then changes too). */
+const EXPORT_FORMAT_VERSION = 1;
+
+export const bulkExportRoutes: AnyRoute[] = [
+  defineRoute({
+    method: 'get',
+    path: '/v1/exports',
+    operationId: 'getExportManifest',
+    summary: '批量导出清单',
+    description:
+      'The bulk exports for mirroring: every record type with its record count at the current feed position, the URLs of its NDJSON and CSV exports, and the position, size and SHA-256 of the latest complete export of each. A mirror loads one export and then reads `/v1/feed` from the position in its first line.',
+    tag: 'exports',
+    cache: 'revalidate',
+    responses: { 200: { description: 'The manifest.', schema: ExportManifest } },
+    handler: async ({ db }) => ({ status: 200 as const, body: await exportManifest(db) }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/v1/exports/{file}',
+    operationId: 'downloadExport',
+    summary: '批量导出',
+    description:
+      'The whole public state of one record type at one feed position: every record the feed has carried, each at its latest version (tombstones of withdrawn or expired decisions, and redaction notices, included), streamed in id order with constant memory. ' +
+      '`.ndjson`: the first line `{"export":{…,"position":N}}` (schema ExportHeader), then one feed entry per record (schema FeedEntry, exactly as `/v1/feed` sends it), then `{"end":{"records":n}}` (ExportTrailer; a file without it was cut short). ' +
+      'Reading `/v1/feed?after=N` from then on and keeping the latest version of each record gives an exact mirror. `.csv`: the same records, the entry columns then one `data.*` column per top-level field (nested values as JSON; text starting with =, +, - or @ gets a leading apostrophe, as in the national CSVs), UTF-8 with a BOM; use NDJSON for exact values. ' +
+      'The `Feed-Position` header names N before the body starts; the ETag is derived from it, as an export at the same position has the same bytes (SHA-256 in `/v1/exports`).',
+    tag: 'exports',
+    params: ExportFileParams,
+    cache: 'revalidate',
+    responses: {
+      200: {
+        description: 'The export.',
+        stream: { mediaType: [BULK_MEDIA.ndjson, BULK_MEDIA.csv], description: 'NDJSON: one ExportLine per line. CSV: RFC 4180 with a header row.' },
+        headers: {
+          'Feed-Position': { description: 'The feed position the export was taken at.', schema: { type: 'string' } },
+          'Content-Disposition': { description: 'attachment; filename="<collection>-<position>.<format>"', schema: { type: 'string' } },
+          ETag: { description: 'Strong validator of the bytes: changes when the feed moves on.', schema: { type: 'string' } },
+        },
+      },
+    },
+    handler: async ({ db, params, now, log }) => {
+      const { type, collection, format } = exportFile(params.file);
+      const run = await (format === 'ndjson' ? ndjsonExport : csvExport)(db, type, now, log);
+      return {
+        status: 200 as const,
+        body: run.stream,
+        etag: `"${format}.${EXPORT_FORMAT_VERSION}.${run.position}"`,
+        headers: {
+          'Content-Type': BULK_MEDIA[format],
+          'Feed-Position': String(run.position),
+          'Content-Disposition': `attachment; filename="${collection}-${run.position}.${format}"`,
+        },
+      };
+    },
+  }),
+];
 
 export const exportRoutes: AnyRoute[] = [
   defineRoute({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { problems } from '../errors.js';
 import { defineRoute, type AnyRoute } from '../registry.js';
-import { Revision, RevisionList } from '../schemas/changes.js';
+import { REVISION_SCHEMAS } from '../schemas/feed.js';
 import { AgencyParams, Procedure, ProcedureCreate, ProcedureList, ProcedureParams, ProcedurePatch } from '../schemas/procedures.js';
 import { createProcedure, getProcedure, listProcedures, patchProcedure, toProcedure } from '../domain/procedures.js';
 import { getRevision, listRevisions } from '../domain/records.js';
@@ -90,7 +90,7 @@ export const procedureRoutes: AnyRoute[] = [
     tag,
     params: ProcedureParams,
     problems: [404],
-    responses: { 200: { description: 'The revisions.', schema: RevisionList } },
+    responses: { 200: { description: 'The revisions.', schema: REVISION_SCHEMAS.procedure.list } },
     handler: async ({ db, params }) => {
       const row = await getProcedure(db, params.id, params.powerType);
       return { status: 200 as const, body: { items: await listRevisions(db, 'procedure', row.id) } };
@@ -105,7 +105,8 @@ export const procedureRoutes: AnyRoute[] = [
     tag,
     params: VersionParams,
     problems: [404],
-    responses: { 200: { description: 'The revision.', schema: Revision } },
+    responses: { 200: { description: 'The revision.', schema: REVISION_SCHEMAS.procedure.revision } },
+    cache: 'immutable',
     handler: async ({ db, params }) => {
       const row = await getProcedure(db, params.id, params.powerType);
       const revision = await getRevision(db, 'procedure', row.id, params.version);

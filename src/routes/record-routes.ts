@@ -38,6 +38,8 @@ export interface RecordRoutes<T extends VersionedTable, R extends Row<T>, Input,
   /** The resource a patch runs with, when it depends on the request (its clock, the configured calendar). */
   patching?(services: HandlerServices): VersionedResource<T, R, Input, Published>;
   describe: { list: string; create?: string; patch: string };
+  /** A record in a state it never leaves (an edition superseded): its answer is cached as immutable. */
+  final?(published: Published): boolean;
   /** The strong ETag of one record; its version by default (records that cite laws add their citations). */
   etag?(row: R, published: Published): string;
   /** Problems the create and patch checks can answer beyond 400/401/403/404. */
@@ -90,7 +92,7 @@ export function recordRoutes<T extends VersionedTable, R extends Row<T>, Input, 
       handler: async ({ db, params, now }) => {
         const row = await findRecord(db, resource, targetOf(params));
         const [body] = await resource.publish(db, [row], now());
-        return { status: 200 as const, body: body!, etag: etagOf(row, body!) };
+        return { status: 200 as const, body: body!, etag: etagOf(row, body!), ...(spec.final?.(body!) ? { cache: 'immutable' as const } : {}) };
       },
     }),
     ...(spec.insert ? [createRoute(spec, spec.insert, one, etagOf)] : []),

@@ -3,7 +3,8 @@ import type { Db } from '../db/client.js';
 import { problems } from '../errors.js';
 import { defineRoute } from '../registry.js';
 import { Id } from '../schemas/common.js';
-import { Revision, RevisionList } from '../schemas/changes.js';
+import { REVISION_SCHEMAS } from '../schemas/feed.js';
+import { PUBLISHED_TYPES } from '../schemas/published-records.js';
 import { getRevision, listRevisions, type RecordType } from '../domain/records.js';
 
 interface Options {
@@ -34,7 +35,7 @@ export function revisionRoutes({ type, collection, tag, label, exists }: Options
       tag,
       params: z.strictObject({ id: Id }),
       problems: [404],
-      responses: { 200: { description: 'The revisions.', schema: RevisionList } },
+      responses: { 200: { description: 'The revisions.', schema: REVISION_SCHEMAS[type].list } },
       handler: async ({ db, params }) => {
         await exists(db, params.id);
         return { status: 200 as const, body: { items: await listRevisions(db, type, params.id) } };
@@ -49,7 +50,9 @@ export function revisionRoutes({ type, collection, tag, label, exists }: Options
       tag,
       params: VersionParams,
       problems: [404],
-      responses: { 200: { description: 'The revision.', schema: Revision } },
+      responses: { 200: { description: 'The revision.', schema: REVISION_SCHEMAS[type].revision } },
+      // A version never changes, except that a decision taken down has its earlier versions redacted.
+      cache: PUBLISHED_TYPES[type].redactable ? 'short' : 'immutable',
       handler: async ({ db, params }) => {
         const revision = await getRevision(db, type, params.id, params.version);
         if (!revision) throw problems.notFound(`Version ${params.version} of ${params.id}`);

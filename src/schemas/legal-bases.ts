@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { VALIDITY } from '../lib/validity.js';
 import { Id, IsoDate, pageQuery, recordMeta } from './common.js';
 import { httpUrl, line } from './text.js';
-import { LegalArticleList } from './legal-articles.js';
+import { LegalArticle, LegalArticleList } from './legal-articles.js';
 
 const LEGAL_LEVELS = ['法律', '行政法规', '地方性法规', '部门规章', '地方政府规章', '行政规范性文件'] as const;
 
@@ -86,6 +86,15 @@ export const LegalBasis = z
   })
   .meta({ id: 'LegalBasis', title: '法律依据' });
 export type LegalBasis = z.output<typeof LegalBasis>;
+
+/**
+ * A text as a version publishes it (its revisions, the feed, the bulk export): the stored fields with the
+ * articles as they were. Validity, lineage and the article count are derived on every read of the record
+ * (a text becomes 已修改 when a later text takes effect, with no version of its own), so no version holds them.
+ */
+export const LegalBasisVersion = LegalBasis.omit({ amendedBy: true, validity: true, articleCount: true })
+  .extend({ articles: z.array(LegalArticle).meta({ title: '条文' }) })
+  .meta({ id: 'LegalBasisVersion', title: '法律依据版本' });
 
 export const LegalBasisListQuery = z.strictObject({
   ...pageQuery,

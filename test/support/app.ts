@@ -7,6 +7,8 @@ import { openTestDatabase, type TestDatabase } from './db.js';
 import { specViolations } from './spec-check.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+/** Push subscriptions are enabled in every test app; a test of the disabled server passes it as undefined. */
+const WEBHOOK_SIGNING_KEY = 'test-webhook-signing-key-0123456789abcdef';
 export const admin = { Authorization: `Bearer ${ADMIN_TOKEN}` };
 export const json = { 'Content-Type': 'application/json' };
 
@@ -65,7 +67,7 @@ export function useTestApp(
     const log: Logger = (level, message, fields) => ctx.logs.push({ level, message, fields });
     ctx.app = createApp({
       db: sharedDb(ctx.db),
-      config: { adminToken: ADMIN_TOKEN, ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}), ...options.config },
+      config: { adminToken: ADMIN_TOKEN, webhookSigningKey: WEBHOOK_SIGNING_KEY, ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}), ...options.config },
       now: options.now,
       log,
     });
@@ -78,7 +80,7 @@ export function useTestApp(
     const res = await ctx.app.request(path, init);
     const text = await res.text();
     const type = res.headers.get('Content-Type');
-    const body = text === '' ? null : type && /json/.test(type) ? JSON.parse(text) : text;
+    const body = text === '' ? null : type && /^application\/(problem\+)?json/.test(type) ? JSON.parse(text) : text;
     const pathname = new URL(path, 'http://x').pathname;
     const violations = specViolations(init.method ?? 'GET', pathname, res.status, type, body);
     expect(violations, `response to ${init.method ?? 'GET'} ${path} must match the OpenAPI document`).toEqual([]);

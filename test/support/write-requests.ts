@@ -52,6 +52,12 @@ const repair = { conditions: { regime: 'credit', obligationsPerformed: true, cre
 
 /** Creates the records the write operations act on, as the operator, and returns a request factory per operation. */
 export async function writeRequests(t: TestContext): Promise<{ requests: WriteRequests; targets: WriteTargets }> {
+  // Paused, so no delivery round calls it (port 9, discard, refuses at once on a test machine anyway).
+  const newWebhook = async () => {
+    const hook = await created(t, '/v1/webhooks', { url: 'http://127.0.0.1:9/gongshi/events' });
+    expect((await t.patch(`/v1/webhooks/${hook.id}`, { active: false }, admin)).status).toBe(200);
+    return hook;
+  };
   // Named as a market-regulation bureau: the published examples (test/spec-examples.test.ts) show its records.
   const agency = await t.createAgency({ name: '示例市市场监督管理局' });
   const agencyId: string = agency.id;
@@ -193,6 +199,10 @@ export async function writeRequests(t: TestContext): Promise<{ requests: WriteRe
     createApprovalItem: async () => (await post('/v1/approval-items', validApprovalItem({ agencyId })))(),
     updateApprovalItem: patch(`/v1/approval-items/${approvalItem.id}`),
     expirePublicity: post('/v1/maintenance/expire', {}),
+    createWebhook: post('/v1/webhooks', { url: 'http://127.0.0.1:9/gongshi/events', types: ['penalty'], after: '0' }),
+    updateWebhook: async () => ({ method: 'PATCH', path: `/v1/webhooks/${(await newWebhook()).id}`, body: { active: true, after: '0' }, headers: admin }),
+    deleteWebhook: async () => ({ method: 'DELETE', path: `/v1/webhooks/${(await newWebhook()).id}`, headers: admin }),
+    dispatchWebhooks: post('/v1/maintenance/webhooks', {}),
     createKey: post('/v1/keys', { agencyId, name: '发布系统', scopes: ['publish'] }),
     revokeKey: async () => ({ method: 'DELETE', path: `/v1/keys/${key.id}`, headers: admin }),
   };

@@ -147,7 +147,7 @@ async function publishCorrection<T extends DecisionTable>(
     .returning();
   const next = rowOf(kind, updated!);
   await appendChanges(tx, principal, now, [
-    { type: kind.type, id: row.id, version: next.version, event: 'updated', agencyId: row.agencyId, data: kind.present(next), reason },
+    { type: kind.type, id: row.id, version: next.version, event: 'corrected', agencyId: row.agencyId, data: kind.present(next), reason },
   ]);
   return next;
 }

@@ -119,7 +119,9 @@ export const drawRoutes: AnyRoute[] = [
     handler: async ({ db, params, query }) => {
       const draw = await getDraw(db, params.id, query.attempt);
       const body = await readPublishedDraw(db, draw, query.include === 'pools');
-      return { status: 200 as const, body, etag: query.include ? `"v${draw.version}.pools"` : versionEtag(draw.version) };
+      const etag = query.include ? `"v${draw.version}.pools"` : versionEtag(draw.version);
+      // A voided draw never changes again; a revealed one still may be voided until results are published.
+      return { status: 200 as const, body, etag, ...(draw.status === 'voided' ? { cache: 'immutable' as const } : {}) };
     },
   }),
   defineRoute({

@@ -63,6 +63,8 @@ export const editionRoutes = [
     list: listEditions,
     insert: createEdition,
     etag: editionEtag,
+    // A superseded edition is history: its counts were frozen at publication and its end date is set.
+    final: (e) => e.status === 'superseded',
     ref: { param: 'edition', schema: EditionRef, target: editionTarget },
     describe: {
       list: 'Every edition (pilot, 2018, 2019, 2020, 2022, 2025 and later ones, drafts included), filtered by status, with item and measure counts by category, national and local. Keyset-paginated.',
