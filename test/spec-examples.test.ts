@@ -100,6 +100,7 @@ async function editionPair(): Promise<string> {
 
 /** Where a path parameter's value comes from when the path before it lists nothing (read per parent record). */
 const PARAM_SOURCES: Record<string, () => Promise<string[]>> = {
+  '/v1/exports': async () => ['penalties.ndjson'],
   '/v1/discretion-benchmarks': async () => {
     const powers = await t.request('/v1/powers?limit=50');
     const ids: string[] = [];
@@ -161,8 +162,9 @@ function trimmed(body: unknown): unknown {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
   const out: Json = { ...body };
   if (Array.isArray(out.items)) out.items = [out.items.find((i: Json) => exampleIds.has(i?.id)) ?? out.items[0]].filter((i) => i !== undefined);
-  // A new key's secret is shown once; the example shows its form, not a secret that ever worked.
+  // A new key's or subscription's secret is shown once; the example shows its form, not a secret that ever worked.
   if (typeof out.secret === 'string' && typeof out.prefix === 'string') out.secret = `${out.prefix}-example-not-a-real-secret`;
+  if (typeof out.secret === 'string' && out.secret.startsWith('whsec_')) out.secret = `whsec_${'ExampleNotARealSigningKey'.padEnd(43, '0')}=`;
   return out;
 }
 
@@ -176,12 +178,16 @@ const createdIn = new Map<string, string>();
 /** Updates that stay on the test's own record: negative-list drafts (the edition example is published). */
 const KEEP_OWN_TARGET = new Set(['updateNegativeListEdition', 'updateNegativeListItem']);
 
-/** A merge patch of a collection whose create example ran is sent to the record that example created. */
+/**
+ * A merge patch of a collection whose create example ran is sent to the record that example created (for
+ * webhooks, this also pauses the example's subscription before a delivery round could call its URL).
+ */
 async function retargeted(route: Route, own: WriteRequest): Promise<WriteRequest> {
   const collection = /^([^{}]*)\/\{\w+\}$/.exec(route.path)?.[1];
   const created = collection && createdIn.get(collection);
   if (route.method !== 'patch' || KEEP_OWN_TARGET.has(route.operationId) || !created) return own;
   const path = `${collection}/${created}`;
+  if (!route.ifMatch) return { ...own, path };
   const current = await t.request(path);
   expect(current.status, path).toBe(200);
   return { ...own, path, headers: { ...own.headers, 'If-Match': current.headers.get('ETag')! } };

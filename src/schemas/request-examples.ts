@@ -244,4 +244,7 @@ export const REQUEST_EXAMPLES: Record<string, Record<string, unknown>> = {
   updateApprovalItem: { promisedDays: 4 },
   expirePublicity: { limit: 1000 },
   createKey: { agencyId: id.agency, name: '执法支队发布系统', scopes: ['publish'] },
+  createWebhook: { url: 'https://aggregator.example.gov.cn/gongshi/events', types: ['penalty', 'licence'], after: '0' },
+  updateWebhook: { after: '0', active: false },
+  dispatchWebhooks: { limit: 100 },
 };
