@@ -35,7 +35,7 @@ const ECHOED_KEY_LENGTH = 32;
 const TYPE_BASE = 'https://gongshi.dev/problems/';
 
 /** Seconds a client is asked to wait before retrying while the database is unavailable (a restart takes a few). */
-const RETRY_AFTER_SECONDS = 5;
+export const RETRY_AFTER_SECONDS = 5;
 const retryAfter = { 'Retry-After': String(RETRY_AFTER_SECONDS) };
 
 /** A domain or request error that maps to one RFC 9457 problem. Throw it anywhere; the app renders it. */

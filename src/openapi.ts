@@ -1,10 +1,17 @@
 import { z } from 'zod';
 import { OpenApiBuilder, type OperationObject, type ParameterObject, type SchemaObject } from 'openapi3-ts/oas31';
-import { MAX_FIELD_ERRORS } from './errors.js';
+import { MAX_FIELD_ERRORS, RETRY_AFTER_SECONDS } from './errors.js';
 import { isIdempotent, problemStatuses, type AnyRoute } from './registry.js';
 // The body of every problem answer; importing the module also registers the shared components (FieldError, ...).
 import { ProblemSchema } from './schemas/common.js';
+import { REQUEST_EXAMPLES } from './schemas/request-examples.js';
 import { WebhookDelivery } from './schemas/webhooks.js';
+// Answers the server gave to the request examples and to reads of the records they made, recorded by
+// test/spec-examples.test.ts (UPDATE_EXAMPLES=1), which also checks each against the route's response schema.
+import recordedResponses from './schemas/response-examples.json' with { type: 'json' };
+
+/** Per operationId, per status: the example of that answer's JSON body. */
+const RESPONSE_EXAMPLES: Record<string, Record<string, unknown> | undefined> = recordedResponses;
 
 const ref = (id: string) => `#/components/schemas/${id}`;
 
@@ -25,7 +32,7 @@ const problemTitles: Record<number, string> = {
 
 /** Headers a problem status always sends. */
 const problemHeaders: Record<number, NonNullable<OperationObject['responses']>[string]['headers']> = {
-  503: { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer', format: 'int32', minimum: 1 } } },
+  503: { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer', format: 'int32', minimum: 1, maximum: RETRY_AFTER_SECONDS } } },
 };
 
 const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
@@ -63,6 +70,8 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): SchemaObject {
     ) as SchemaObject,
   );
 }
+
+const exampleOf = (example: unknown) => (example === undefined ? {} : { example });
 
 function parameters(schema: z.ZodType | undefined, location: 'path' | 'query'): ParameterObject[] {
   if (!schema) return [];
@@ -102,7 +111,7 @@ function operation(route: AnyRoute): OperationObject {
     responses[status] = {
       description: spec.description,
       ...(spec.headers ? { headers: spec.headers } : {}),
-      ...(spec.schema ? { content: { 'application/json': { schema: jsonSchema(spec.schema, 'output') } } } : {}),
+      ...(spec.schema ? { content: { 'application/json': { schema: jsonSchema(spec.schema, 'output'), ...exampleOf(RESPONSE_EXAMPLES[route.operationId]?.[status]) } } } : {}),
       ...(spec.stream
         ? {
             content: Object.fromEntries(
@@ -130,7 +139,9 @@ function operation(route: AnyRoute): OperationObject {
       ? {
           requestBody: {
             required: true,
-            content: Object.fromEntries((route.bodyTypes ?? ['application/json']).map((t) => [t, { schema: jsonSchema(route.body, 'input') }])),
+            content: Object.fromEntries(
+              (route.bodyTypes ?? ['application/json']).map((t) => [t, { schema: jsonSchema(route.body, 'input'), ...exampleOf(REQUEST_EXAMPLES[route.operationId]) }]),
+            ),
           },
         }
       : {}),
@@ -231,7 +242,10 @@ export function buildOpenApi(routes: AnyRoute[], version: string) {
       tags: ['meta'],
       security: [],
       responses: {
-        '200': { description: 'This document.', content: { 'application/json': { schema: { type: 'object' } } } },
+        '200': {
+          description: 'This document.',
+          content: { 'application/json': { schema: { type: 'object' }, example: { openapi: '3.1.0', info: { title: 'Gongshi 公示 API', version }, paths: {} } } },
+        },
         '304': { description: 'Not modified: If-None-Match matched the current ETag.' },
         '400': problem(400),
       },

@@ -58,7 +58,8 @@ export async function writeRequests(t: TestContext): Promise<{ requests: WriteRe
     expect((await t.patch(`/v1/webhooks/${hook.id}`, { active: false }, admin)).status).toBe(200);
     return hook;
   };
-  const agency = await t.createAgency();
+  // Named as a market-regulation bureau: the published examples (test/spec-examples.test.ts) show its records.
+  const agency = await t.createAgency({ name: '示例市市场监督管理局' });
   const agencyId: string = agency.id;
   const basis = await created(t, '/v1/legal-bases', basisPayload());
   const power = await created(t, '/v1/powers', powerBody({ agencyId }));
