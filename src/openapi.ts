@@ -280,7 +280,7 @@ export function buildOpenApi(routes: AnyRoute[], version: string) {
           required: true,
           description: '文件名 — as the reference page names it; any other name is a 404 that repeats nothing.',
           // Refused like any text that holds a personal number: it matches no file, and is neither echoed nor stored.
-          schema: { type: 'string', title: '文件名', pattern: '^[a-z]+(\\.[a-z]+)*\\.[0-9a-f]{16}\\.js$', 'x-personal-data': 'refused' },
+          schema: { type: 'string', title: '文件名', maxLength: 100, pattern: '^[a-z]+(\\.[a-z]+)*\\.[0-9a-f]{16}\\.js$', 'x-personal-data': 'refused' },
         },
       ],
       responses: {
