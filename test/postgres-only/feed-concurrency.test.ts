@@ -48,7 +48,9 @@ describe('change feed under concurrency (PostgreSQL)', () => {
     const b = openPostgres(t.database.url!, { max: 1 });
     try {
       const now = new Date();
-      const change = (id: string) => ({ type: 'agency' as const, id, version: 1, event: 'created' as const, agencyId: null, data: { probe: id } });
+      // The feed checks each entry against its type's schema: the probes are agencies as published.
+      const template = await t.createAgency();
+      const change = (id: string) => ({ type: 'agency' as const, id, version: 1, event: 'created' as const, agencyId: null, data: { ...template, id } });
       let releaseA!: () => void;
       const holdA = new Promise<void>((r) => (releaseA = r));
       const startHead = (await t.request('/v1/feed?limit=1')).body.head as number;
@@ -83,7 +85,7 @@ describe('change feed under concurrency (PostgreSQL)', () => {
       await txB;
       const after = await t.request(`/v1/feed?after=${startHead}`);
       expect(after.body.items.map((e: any) => e.position)).toEqual([startHead + 1, startHead + 2]);
-      expect(after.body.items[0].data.probe).not.toBe(after.body.items[1].data.probe);
+      expect(after.body.items[0].data.id).not.toBe(after.body.items[1].data.id);
     } finally {
       await a.close();
       await b.close();
