@@ -31,6 +31,7 @@ describe('publishing an approval item (谁审批谁公示)', () => {
       code: body.code,
       name: '食品经营许可',
       category: '01',
+      categoryName: '普通',
       categoryDetail: null,
       citations: [],
       basisText: body.basisText,

@@ -73,7 +73,7 @@ describe('publishing an enforcement action', () => {
     clock.now = new Date('2026-11-27T02:00:00Z');
     const person = await t.post('/v1/enforcement-actions', validAction({ target: { name: '王五', category: '02' } }), key);
     expect(person.status).toBe(201);
-    expect(person.body.target).toEqual({ name: '王五', category: '02', creditCode: null });
+    expect(person.body.target).toEqual({ name: '王五', category: '02', categoryName: '自然人', creditCode: null });
   });
 
   it('enforces 谁执法谁公示: a key naming another agency is 403, the operator must name one', async () => {

@@ -157,9 +157,13 @@ describe('derived fields', () => {
     expect(await createTask(agency.id, [item.id], { selection: {} })).toMatchObject({ targeted: false });
     const selection = { regionCodes: ['440100'], industryCodes: ['F52'], riskClasses: ['C', 'D'], tags: ['食品经营'], objectTypes: ['entity'] };
     const targeted = await createTask(agency.id, [item.id], { selection });
-    expect(targeted).toMatchObject({ targeted: true, selection });
-    const whole = await t.patch(`/v1/inspection-tasks/${targeted.id}`, { selection: null }, ifMatch('"v1"'));
-    expect(whole.body).toMatchObject({ version: 2, targeted: false, selection: {} });
+    expect(targeted).toMatchObject({ targeted: true, selection: { ...selection, riskClassNames: ['信用风险较高', '信用风险高'] } });
+    // A patch applies to the stored selection, not to the names published beside its codes.
+    const renamed = await t.patch(`/v1/inspection-tasks/${targeted.id}`, { name: '改名' }, ifMatch('"v1"'));
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+    expect(renamed.body.selection).toEqual(targeted.selection);
+    const whole = await t.patch(`/v1/inspection-tasks/${targeted.id}`, { selection: null }, ifMatch('"v2"'));
+    expect(whole.body).toMatchObject({ version: 3, targeted: false, selection: {} });
   });
 
   it.each(['joint', 'targeted', 'draw', 'results', 'agencyId'])('%s cannot be patched (400 naming it)', async (field) => {

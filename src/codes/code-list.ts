@@ -5,6 +5,14 @@ export interface CodeEntry {
   readonly name: string;
 }
 
+/**
+ * The national name of a stored code, which responses carry beside it so a reader needs no second lookup;
+ * a value outside the list (free text such as 其他-军官证) is its own name.
+ */
+export function nameOf(entries: readonly CodeEntry[], code: string): string {
+  return entries.find((e) => e.code === code)?.name ?? code;
+}
+
 interface CodeListSpec<Entry extends CodeEntry> {
   /** Path segment under /v1/code-lists/. */
   path: string;

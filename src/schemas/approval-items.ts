@@ -106,6 +106,7 @@ export const ApprovalItem = z
     code: z.string().nullable().meta({ title: '事项编码' }),
     name: z.string().meta({ title: '事项名称' }),
     category: LicenceCategory.meta({ ...LicenceCategory.meta(), title: '许可类别' }),
+    categoryName: z.string().optional().meta({ title: '许可类别名称', description: 'The national name of the category. Absent in versions published before names were added.' }),
     categoryDetail: z.string().nullable().meta({ title: '许可类别(其他)说明' }),
     citations: z.array(Citation).meta({ title: '设定和实施依据(条款)' }),
     basisText: z.string().nullable().meta({ title: '设定和实施依据' }),

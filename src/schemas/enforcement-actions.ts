@@ -126,6 +126,7 @@ export const EnforcementTargetPublic = z
   .object({
     name: z.string().meta(targetFields.name.meta()!),
     category: targetFields.category,
+    categoryName: z.string().optional().meta({ title: '执法对象类别名称', description: 'The national name of the category. Absent in versions published before names were added.' }),
     creditCode: z.string().nullable().meta({ title: '执法对象统一社会信用代码' }),
   })
   .meta({ id: 'EnforcementTargetPublic', title: '执法对象' });

@@ -127,6 +127,7 @@ export const Licence = z
     documentTitle: z.string().meta(licenceFields.documentTitle.meta()!),
     decisionNumber: z.string().meta(licenceFields.decisionNumber.meta()!),
     category: licenceFields.category,
+    categoryName: z.string().optional().meta({ title: '许可类别名称', description: 'The national name of the category. Absent in versions published before names were added.' }),
     categoryDetail: nullableText(licenceFields.categoryDetail),
     certificateName: nullableText(licenceFields.certificateName),
     licenceNumber: nullableText(licenceFields.licenceNumber),

@@ -166,6 +166,10 @@ export const Penalty = z
     facts: z.string().meta(decisionFields.facts.meta()!),
     basis: z.string().meta(decisionFields.basis.meta()!),
     penaltyTypes: z.array(PenaltyType).meta(decisionFields.penaltyTypes.meta()!),
+    penaltyTypeNames: z
+      .array(z.string())
+      .optional()
+      .meta({ title: '处罚类别名称', description: 'The national names of penaltyTypes, in the same order. Absent in versions published before names were added.' }),
     content: z.string().meta(decisionFields.content.meta()!),
     fineAmount: PublishedYuan.nullable().meta({ title: '罚款金额(元)', description: 'CF_NR_FK. Canonical yuan, 2 decimals.', example: '2000.00' }),
     confiscationAmount: PublishedYuan.nullable().meta({ title: '没收违法所得、没收非法财物的金额(元)', description: 'CF_NR_WFFF. Canonical yuan, 2 decimals.', example: '500.00' }),

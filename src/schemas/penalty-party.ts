@@ -135,6 +135,7 @@ export const PenaltyPartyPublic = z
   .object({
     name: partyFields.name,
     category: partyFields.category,
+    categoryName: z.string().optional().meta({ title: '行政相对人类别名称', description: 'The national name of the category. Absent in versions published before names were added.' }),
     creditCode: z.string().nullable().meta({ title: '行政相对人代码_1(统一社会信用代码)', description: 'CF_XDR_SHXYM.' }),
     registrationNumber: z.string().nullable().meta({ title: '行政相对人代码_2(工商注册号)', description: 'CF_XDR_GSZC.' }),
     orgCode: z.string().nullable().meta({ title: '行政相对人代码_3(组织机构代码)', description: 'CF_XDR_ZZJG.' }),
@@ -143,8 +144,10 @@ export const PenaltyPartyPublic = z
     socialOrgCertificate: z.string().nullable().meta({ title: '行政相对人代码_6(社会组织登记证号)', description: 'CF_XDR_SHZZ.' }),
     legalRepresentative: z.string().nullable().meta({ title: '法定代表人', description: 'CF_FRDB.' }),
     legalRepresentativeIdType: z.string().nullable().meta({ title: '法定代表人证件类型', description: 'CF_FR_ZJLX.' }),
+    legalRepresentativeIdTypeName: z.string().nullable().optional().meta({ title: '法定代表人证件类型名称', description: 'The national name of the document type (the text after 其他- for another document). Absent in versions published before names were added.' }),
     legalRepresentativeIdNumber: masked('法定代表人证件号码', 'CF_FR_ZJHM'),
     idType: z.string().nullable().meta({ title: '证件类型', description: 'CF_XDR_ZJLX.' }),
+    idTypeName: z.string().nullable().optional().meta({ title: '证件类型名称', description: 'The national name of the document type (the text after 其他- for another document). Absent in versions published before names were added.' }),
     idNumber: masked('证件号码', 'CF_XDR_ZJHM'),
   })
   .meta({ id: 'PenaltyPartyPublic', title: '行政相对人', description: 'As published: ID numbers masked.' });

@@ -8,6 +8,8 @@ import type { Db } from '../../db/client.js';
 import { approvalItems } from '../../db/schema.js';
 import { problems } from '../../errors.js';
 import { searchText } from '../../lib/segment.js';
+import { nameOf } from '../../codes/code-list.js';
+import { LICENCE_CATEGORIES } from '../../codes/licence-categories.js';
 import { ApprovalItemCreate, type ApprovalItem, type ApprovalItemListQuery } from '../../schemas/approval-items.js';
 import type { Citation } from '../../schemas/citations.js';
 import { publishCiting } from '../citation-lists.js';
@@ -27,6 +29,7 @@ function toItem(row: ApprovalItemRow, citations: Citation[]): ApprovalItem {
     code: row.code,
     name: row.name,
     category: row.category,
+    categoryName: nameOf(LICENCE_CATEGORIES, row.category),
     categoryDetail: row.categoryDetail,
     citations,
     basisText: row.basisText,
@@ -88,7 +91,7 @@ export const approvalItem: VersionedResource<typeof approvalItems, ApprovalItemR
   publish: publishCiting(toItem),
   // A patch applies to the citations as given, not as described with today's validity.
   editable: (_db, row, published) => ({ ...published, citations: row.citations }),
-  readOnly: ['agencyId', 'free'],
+  readOnly: ['agencyId', 'free', 'categoryName'],
   ownerOf: (row) => row.agencyId,
   check: (tx, input) => checkApprovalItem(tx, input),
   children: { write: (tx, row) => indexCitations(tx, 'approval_item', row.id, row.citations) },

@@ -5,6 +5,8 @@ import { recordMetaOf } from '../records.js';
 import type { DecisionKind } from '../decisions/kind.js';
 import { extrasOf, timelinessOf } from '../decisions/present.js';
 import { toNotice } from '../decisions/notice.js';
+import { nameOf } from '../../codes/code-list.js';
+import { PARTY_CATEGORY_LIST } from '../../codes/party-categories.js';
 
 export type ActionRow = typeof enforcementActions.$inferSelect;
 
@@ -16,7 +18,7 @@ function toEnforcementAction(row: ActionRow): EnforcementAction | DecisionNotice
     ...recordMetaOf(row),
     status: 'published',
     actionType: row.actionType,
-    target: { name: target.name, category: target.category, creditCode: target.creditCode ?? null },
+    target: { name: target.name, category: target.category, categoryName: nameOf(PARTY_CATEGORY_LIST, target.category), creditCode: target.creditCode ?? null },
     actionDate: row.decisionDate,
     conclusion: row.conclusion,
     facts: row.facts,

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import { inspectionDraws, inspectionPlans, inspectionTasks } from '../../db/schema.js';
 import { problems } from '../../errors.js';
 import { searchText } from '../../lib/segment.js';
+import { riskClasses } from '../../codes/risk-classes.js';
 import { InspectionTaskCreate, type InspectionTask, type InspectionTaskListQuery } from '../../schemas/inspections/tasks.js';
 import type { Principal } from '../principal.js';
 import { listRecords } from '../record-list.js';
@@ -27,7 +28,7 @@ function toInspectionTask(row: InspectionTaskRow): InspectionTask {
     itemIds: row.itemIds,
     cooperatingAgencyIds: row.cooperatingAgencyIds,
     joint: row.cooperatingAgencyIds.length > 0,
-    selection: row.selection,
+    selection: row.selection.riskClasses ? { ...row.selection, riskClassNames: row.selection.riskClasses.map((c) => riskClasses.entry(c).name) } : row.selection,
     targeted: isTargeted(row.selection),
     sample: row.sample,
     inspectorsPerEntity: row.inspectorsPerEntity,
@@ -85,8 +86,9 @@ export const inspectionTask: VersionedResource<typeof inspectionTasks, Inspectio
     searchText: searchText(input.name, input.description),
   }),
   publish: (_db, rows) => rows.map(toInspectionTask),
-  // An empty list is how "no domain filter" is published; the request leaves the field out instead.
-  editable: (_db, _row, { inspectorDomains, ...task }) => (inspectorDomains.length > 0 ? { ...task, inspectorDomains } : task),
+  // An empty list is how "no domain filter" is published; the request leaves the field out instead. The
+  // selection is patched as stored: the names beside its codes are the server's.
+  editable: (_db, row, { inspectorDomains, ...task }) => ({ ...task, selection: row.selection, ...(inspectorDomains.length > 0 ? { inspectorDomains } : {}) }),
   ownerOf: (row) => row.agencyId,
   check: checkTask,
 };

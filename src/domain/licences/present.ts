@@ -4,7 +4,9 @@ import type { Licence } from '../../schemas/licences.js';
 import { toNotice } from '../decisions/notice.js';
 import { recordMetaOf } from '../records.js';
 import type { DecisionKind } from '../decisions/kind.js';
-import { extrasOf, timelinessOf } from '../decisions/present.js';
+import { extrasOf, publishedParty, timelinessOf } from '../decisions/present.js';
+import { nameOf } from '../../codes/code-list.js';
+import { LICENCE_CATEGORIES } from '../../codes/licence-categories.js';
 
 export type LicenceRow = typeof licences.$inferSelect;
 
@@ -18,10 +20,11 @@ export function toPublishedLicence(row: LicenceRow): Licence {
   return {
     ...recordMetaOf(row),
     status: 'published',
-    party: row.party,
+    party: publishedParty(row.party),
     documentTitle: row.documentTitle,
     decisionNumber: row.decisionNumber,
     category: row.category,
+    categoryName: nameOf(LICENCE_CATEGORIES, row.category),
     categoryDetail: row.categoryDetail,
     certificateName: row.certificateName,
     licenceNumber: row.licenceNumber,

@@ -5,7 +5,9 @@ import type { Penalty } from '../../schemas/penalties.js';
 import { toNotice } from '../decisions/notice.js';
 import { recordMetaOf } from '../records.js';
 import type { DecisionKind } from '../decisions/kind.js';
-import { extrasOf, timelinessOf } from '../decisions/present.js';
+import { extrasOf, publishedParty, timelinessOf } from '../decisions/present.js';
+import { nameOf } from '../../codes/code-list.js';
+import { PENALTY_TYPES } from '../../codes/penalty-types.js';
 
 export type PenaltyRow = typeof penalties.$inferSelect;
 
@@ -21,12 +23,13 @@ export function toPublishedPenalty(row: PenaltyRow): Penalty {
   return {
     ...recordMetaOf(row),
     status: 'published',
-    party: row.party,
+    party: publishedParty(row.party),
     decisionNumber: row.decisionNumber,
     violationType: row.violationType,
     facts: row.facts,
     basis: row.basis,
     penaltyTypes: row.penaltyTypes,
+    penaltyTypeNames: row.penaltyTypes.map((code) => nameOf(PENALTY_TYPES, code)),
     content: row.content,
     fineAmount: row.fineFen === null ? null : fenToYuan(row.fineFen),
     confiscationAmount: row.confiscationFen === null ? null : fenToYuan(row.confiscationFen),

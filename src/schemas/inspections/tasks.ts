@@ -25,6 +25,14 @@ const Selection = z
   })
   .meta({ id: 'InspectionSelection', title: '抽取范围', description: 'Filters over the directory, all of which must hold; empty = 不定向 (the whole directory).' });
 
+/** The selection as published: its risk classes with their national names beside them. */
+const SelectionPublic = Selection.extend({
+  riskClassNames: z
+    .array(z.string())
+    .optional()
+    .meta({ title: '信用风险分类名称', description: 'The national names of riskClasses, in the same order. Absent without riskClasses, and in versions published before names were added.' }),
+}).meta({ id: 'InspectionSelectionPublic', title: '抽取范围' });
+
 const Count = z.strictObject({ count: z.int().min(1).max(1_000_000).meta({ title: '抽取数量' }) });
 const Ratio = z.strictObject({ basisPoints: BasisPoints });
 
@@ -90,7 +98,7 @@ export const InspectionTask = z
     itemIds: z.array(Id).meta({ title: '抽查事项' }),
     cooperatingAgencyIds: z.array(Id).meta({ title: '配合部门' }),
     joint: z.boolean().meta({ title: '联合抽查' }),
-    selection: Selection,
+    selection: SelectionPublic,
     targeted: z.boolean().meta({ title: '定向抽查', description: 'True when the selection filters the directory (定向); false for the whole directory (不定向).' }),
     sample: DrawSample,
     inspectorsPerEntity: z.int().meta({ title: '每户检查人员数' }),

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { uniqueCreditCode, useTestApp } from './support/app.js';
+import { spec } from './support/spec-check.js';
+import { uniqueDecisionNumber, personParty, validPenalty } from './support/penalties.js';
+import { validLicence } from './support/licences.js';
+import { validApprovalItem } from './support/approval-items.js';
+import { validAction } from './support/actions.js';
+
+const t = useTestApp({ now: () => new Date('2026-11-27T02:00:00Z') });
+
+type Node = Record<string, any>;
+
+/** Response schemas: every component a 2xx answer reaches, and nothing only requests use. */
+function responseComponents(): Set<string> {
+  const seen = new Set<string>();
+  const visit = (node: unknown) => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    for (const [k, v] of Object.entries(node as Node)) {
+      if (k === '$ref' && typeof v === 'string') {
+        const id = v.split('/').pop()!;
+        if (!seen.has(id)) {
+          seen.add(id);
+          visit(spec.components!.schemas![id]);
+        }
+      } else visit(v);
+    }
+  };
+  for (const item of Object.values(spec.paths ?? {})) {
+    for (const op of Object.values(item as Node)) {
+      for (const [status, res] of Object.entries((op as Node)?.responses ?? {})) if (/^2/.test(status)) visit((res as Node).content);
+    }
+  }
+  return seen;
+}
+
+describe('coded values carry their national names', () => {
+  it('every property of a response schema holding a code-list code has a name beside it', () => {
+    const missing: string[] = [];
+    const components = responseComponents();
+    expect(components.size).toBeGreaterThan(50);
+    for (const id of components) {
+      const schema = spec.components!.schemas![id] as Node;
+      const props = (schema.properties ?? {}) as Node;
+      for (const [name, prop] of Object.entries(props)) {
+        if (!/Code from the .* list/.test(JSON.stringify(prop))) continue;
+        if (/Item$/.test(id) && name === 'code') continue; // the code lists themselves: code and name side by side
+        // type → typeName, resultCode → resultName, methods → methodNames, riskClasses → riskClassNames.
+        const candidates = [`${name}Name`, `${name.replace(/Code$/, '')}Name`, `${name.replace(/s$/, '')}Names`, `${name.replace(/es$/, '')}Names`];
+        const named = candidates.some((k) => k in props);
+        if (!named) missing.push(`${id}.${name}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('penalties: 处罚类别 and 行政相对人类别 and 证件类型 by name', async () => {
+    const agency = await t.createAgency();
+    const key = await t.keyFor(agency.id);
+    const res = await t.post('/v1/penalties', validPenalty({ decisionNumber: uniqueDecisionNumber(), party: personParty(), penaltyTypes: ['01', '02'] }), key);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.penaltyTypeNames).toEqual(['警告', '罚款']);
+    expect(res.body.party).toMatchObject({ category: '02', categoryName: '自然人', idType: '01', idTypeName: '身份证' });
+    const listed = await t.request(`/v1/penalties?agencyId=${agency.id}`);
+    expect(listed.body.items[0].penaltyTypeNames).toEqual(['警告', '罚款']);
+  });
+
+  it('licences, approval items and enforcement targets: their categories by name', async () => {
+    const agency = await t.createAgency();
+    const key = await t.keyFor(agency.id);
+    const licence = await t.post('/v1/licences', validLicence({ category: '02' }), key);
+    expect(licence.status, JSON.stringify(licence.body)).toBe(201);
+    expect(licence.body).toMatchObject({ category: '02', categoryName: '特许' });
+    const item = await t.post('/v1/approval-items', validApprovalItem({ category: '04' }), key);
+    expect(item.status, JSON.stringify(item.body)).toBe(201);
+    expect(item.body).toMatchObject({ category: '04', categoryName: '核准' });
+    // A merge patch against the published item, names included, still applies.
+    const patched = await t.patch(`/v1/approval-items/${item.body.id}`, { name: '某核准事项' }, { ...key, 'If-Match': '"v1"' });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    expect(patched.body.categoryName).toBe('核准');
+    const action = await t.post('/v1/enforcement-actions', validAction({ target: { name: '某公司', category: '01', creditCode: uniqueCreditCode() } }), key);
+    expect(action.status, JSON.stringify(action.body)).toBe(201);
+    expect(action.body.target.categoryName).toBe('法人及非法人组织');
+  });
+});
+
