@@ -1,5 +1,5 @@
 import { rawResidentIds, rawResidentIdsInResponse } from './raw-id.js';
-import type { Outcome } from './send.js';
+import { isJsonType, type Outcome } from './send.js';
 import type { SpecCheck } from './spec-check.js';
 
 type ProblemKind = '5xx' | 'spec' | 'raw-id' | 'connection' | 'crash';
@@ -20,7 +20,7 @@ export function checkOutcome(outcome: Outcome, op: string, specCheck: SpecCheck)
   // fetch resolves dot segments (/v1/penalties/./x is sent as /v1/penalties/x): check what the server saw.
   const pathname = new URL(sent.url, 'http://fuzz.invalid').pathname;
   const contentType = outcome.headers.find(([k]) => k === 'content-type')?.[1] ?? null;
-  const body = outcome.json !== undefined ? outcome.json : outcome.text === '' ? null : /json/.test(contentType ?? '') ? Symbol('invalid JSON') : outcome.text;
+  const body = outcome.json !== undefined ? outcome.json : outcome.text === '' ? null : isJsonType(contentType) ? Symbol('invalid JSON') : outcome.text;
   const violations = typeof body === 'symbol' ? [`${status} body is not valid JSON`] : specCheck(sent.method, pathname, status, contentType, body);
   if (violations.length) {
     // The first violation, numbers in JSON pointers generalised, names the finding.

@@ -83,13 +83,16 @@ export async function send(sent: Sent, world: World): Promise<Outcome> {
   return second.error ? second : { ...second, redelivered: first.error };
 }
 
+/** A JSON answer (application/json, problem+json), not NDJSON or another type that merely contains "json". */
+export const isJsonType = (contentType: string | null | undefined) => /^application\/(problem\+)?json\s*(;|$)/.test(contentType ?? '');
+
 async function sendOnce(sent: Sent, world: World): Promise<Outcome> {
   try {
     const res = await fetch(world.base + sent.url, { method: sent.method, headers: sent.headers, body: sent.body, signal: AbortSignal.timeout(TIMEOUT_MS) });
     const text = new TextDecoder().decode(await res.arrayBuffer());
     const headers = [...res.headers.entries()];
     let json: unknown;
-    if (/json/.test(res.headers.get('content-type') ?? '') && text) {
+    if (isJsonType(res.headers.get('content-type')) && text) {
       try {
         json = JSON.parse(text);
       } catch {

@@ -26,6 +26,20 @@ function answer(status: number, body: unknown, headers: [string, string][] = [])
 }
 const check = (o: Outcome) => checkOutcome(o, 'GET /v1/agencies/{id}', specViolations).map((p) => p.kind);
 
+describe('the response checker', () => {
+  it('reads only JSON media types as JSON: an NDJSON export is text, a broken JSON body is a finding', () => {
+    const ndjson: Outcome = {
+      sent: { method: 'GET', url: '/v1/exports/agencies.ndjson', headers: {}, authLabel: 'none' },
+      status: 200,
+      headers: [['content-type', 'application/x-ndjson']],
+      text: '{"export":{"format":1}}\n{"end":{"records":0}}\n',
+    };
+    expect(checkOutcome(ndjson, 'GET /v1/exports/{file}', specViolations)).toEqual([]);
+    const broken = { ...ndjson, sent: { ...ndjson.sent, url: '/v1/exports' }, headers: [['content-type', 'application/json']] as [string, string][] };
+    expect(checkOutcome(broken, 'GET /v1/exports', specViolations).map((p) => p.detail)).toEqual(['200 body is not valid JSON']);
+  });
+});
+
 describe('the raw ID number detector', () => {
   it('finds a number however it is written: separators, full-width digits, invisible characters, lower-case x', () => {
     for (const written of [ID, '110105 19491231 002X', '110105-19491231-002x', '110105.19491231.002X', '１１０１０５１９４９１２３１００２Ｘ', [...ID].join('\u200b'), `a\u202e${ID}b`]) {
