@@ -137,6 +137,22 @@ describe('bulk export (NDJSON)', () => {
     expect([...ids].sort()).toEqual(ids);
   });
 
+  it(`ends when the records fill the last page exactly (a multiple of ${EXPORT_PAGE})`, async () => {
+    // The range after a full last page is empty; the download must still end, with its trailer.
+    const agency = await t.createAgency();
+    const key = await t.keyFor(agency.id);
+    const missing = EXPORT_PAGE - ((await ndjson('penalties')).records.length % EXPORT_PAGE);
+    const items = Array.from({ length: missing }, () => validPenalty({ decisionNumber: uniqueDecisionNumber('整页') }));
+    expect((await t.post('/v1/penalties/batch', { items }, key)).status).toBe(201);
+    const { records } = await ndjson('penalties');
+    expect(records.length % EXPORT_PAGE).toBe(0);
+    expect(records.length).toBeGreaterThanOrEqual(EXPORT_PAGE);
+    const csv = await download('penalties.csv');
+    expect(csv.res.status).toBe(200);
+    // Header row plus one row per record (no field of a generated penalty spans lines).
+    expect(csv.text.trimEnd().split('\r\n')).toHaveLength(records.length + 1);
+  });
+
   it('has a strong ETag from its position: 304 while nothing changes, a new one after any write', async () => {
     await t.createAgency();
     const first = await download('agencies.ndjson');

@@ -4,6 +4,7 @@ import * as schema from './schema.js';
 import type { Db } from './client.js';
 import { poolGate, withDeadline } from './pool-gate.js';
 import { databaseFault, retryOnLostConnection } from '../domain/db-errors.js';
+import { registerRawRows } from './raw-rows.js';
 
 export interface PostgresOptions {
   /** Pool size; Workers use a handful per request, Node a shared pool. */
@@ -40,6 +41,11 @@ export function openPostgres(url: string, options: PostgresOptions = {}): { db: 
   const deadlineMs = poolTimeoutMs + (statementTimeoutMs || DEFAULT_STATEMENT_MS);
   // PGlite's and postgres.js's drizzle databases differ only in their query-result type; the app uses what both share.
   const db = drizzle({ client: gated(client, max, poolTimeoutMs, deadlineMs), schema }) as unknown as Db;
+  // A single SELECT, so not gated and retried on a lost connection like the ones drizzle sends (see gated()).
+  // The parameters are the driver values drizzle's toSQL() already mapped; postgres.js types them by its own.
+  registerRawRows(db, ({ sql, params }) =>
+    withDeadline(retryOnLostConnection(() => client.unsafe(sql, params as postgres.ParameterOrJSON<never>[]).raw(), 2 * max), deadlineMs),
+  );
   return { db, close: () => client.end({ timeout: 5 }) };
 }
 

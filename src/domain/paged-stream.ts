@@ -1,10 +1,11 @@
 /**
- * A download read from the database in keyset pages of EXPORT_PAGE rows as the client reads, so memory stays
- * flat whatever the size. The CSV exports and the bulk exports share it.
+ * A download read from the database in pages of EXPORT_PAGE rows as the client reads, so memory stays flat
+ * whatever the size. The CSV exports and the bulk exports share it.
  */
 import { createHash } from 'node:crypto';
 import type { Logger } from '../context.js';
 import { databaseError } from './db-errors.js';
+import type { PageSource } from './page-source.js';
 
 export const EXPORT_PAGE = 1000;
 
@@ -15,12 +16,13 @@ export interface Totals {
   sha256: string;
 }
 
-export interface PagedStream<R extends { id: string }> {
+export interface PagedStream<R> {
   /** Sent before the first page (a BOM and header row, a header line). */
   prefix: string;
-  /** The next rows after this id, in id order (null: the first page). */
-  page(after: string | null): Promise<R[]>;
-  render(rows: R[]): string;
+  /** The pages, in order (see page-source.ts). */
+  pages: PageSource<R>;
+  /** The page as text, or as bytes already encoded (a raw driver read, see db/raw-rows.ts). */
+  render(rows: R[]): string | Uint8Array;
   /** Sent after the last page, so a file cut short is told apart from a complete one. */
   suffix?(records: number): string;
   /** Runs once the last byte is queued: a failure is logged, the download is still complete. */
@@ -33,24 +35,23 @@ export interface PagedStream<R extends { id: string }> {
 /**
  * Reads and renders the first page before anything is sent, so a failure there (the database, a stored row
  * that does not render) is a proper problem+json answer rather than a 200 cut short. The stream then
- * starts with the prefix and that page, and reads one page per pull; a later failing page can only end the
- * stream with an error.
+ * starts with the prefix and that page, and sends one page per pull (the source reads ahead); a later failing
+ * page can only end the stream with an error.
  */
-export async function pagedStream<R extends { id: string }>(spec: PagedStream<R>): Promise<ReadableStream<Uint8Array>> {
+export async function pagedStream<R>(spec: PagedStream<R>): Promise<ReadableStream<Uint8Array>> {
   const encoder = new TextEncoder();
   const hash = createHash('sha256');
   let records = 0;
   let bytes = 0;
-  const encode = (text: string) => {
-    const chunk = encoder.encode(text);
+  const encode = (text: string | Uint8Array) => {
+    const chunk = typeof text === 'string' ? encoder.encode(text) : text;
     hash.update(chunk);
     bytes += chunk.byteLength;
     return chunk;
   };
-  const first = await spec.page(null);
+  const first = (await spec.pages()) ?? [];
   records += first.length;
-  const head = encode(spec.prefix + spec.render(first));
-  let after: string | null = first.length < EXPORT_PAGE ? null : first[first.length - 1]!.id;
+  const head = concatBytes([encode(spec.prefix), encode(spec.render(first))]);
 
   const finish = async (controller: ReadableStreamDefaultController<Uint8Array>) => {
     if (spec.suffix) controller.enqueue(encode(spec.suffix(records)));
@@ -63,15 +64,16 @@ export async function pagedStream<R extends { id: string }>(spec: PagedStream<R>
   return new ReadableStream<Uint8Array>({
     async start(controller) {
       controller.enqueue(head);
-      if (after === null) await finish(controller);
     },
     async pull(controller) {
       try {
-        const rows = await spec.page(after);
+        // A pull that enqueues nothing is not called again: skip empty pages (a last range can be one).
+        let rows: R[] | null;
+        do rows = await spec.pages();
+        while (rows?.length === 0);
+        if (rows === null) return await finish(controller);
         records += rows.length;
-        if (rows.length) controller.enqueue(encode(spec.render(rows)));
-        if (rows.length < EXPORT_PAGE) await finish(controller);
-        else after = rows[rows.length - 1]!.id;
+        controller.enqueue(encode(spec.render(rows)));
       } catch (err) {
         // The driver's error carries the SQL: log its SQLSTATE only and end the stream with a bare error,
         // which the runtime may print (workerd does).
@@ -80,4 +82,16 @@ export async function pagedStream<R extends { id: string }>(spec: PagedStream<R>
       }
     },
   });
+}
+
+/** The bytes of several arrays, one after another, in one. */
+export function concatBytes(parts: Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.byteLength;
+  }
+  return out;
 }
