@@ -5,6 +5,7 @@ import { uniqueDecisionNumber, personParty, validPenalty } from './support/penal
 import { validLicence } from './support/licences.js';
 import { validApprovalItem } from './support/approval-items.js';
 import { validAction } from './support/actions.js';
+import { ifMatch, inspectionWorld } from './support/inspections.js';
 
 const t = useTestApp({ now: () => new Date('2026-11-27T02:00:00Z') });
 
@@ -84,3 +85,56 @@ describe('coded values carry their national names', () => {
   });
 });
 
+
+describe('names sent back with their codes are accepted and ignored', () => {
+  it('a penalty correction carrying the party and penalty types as read, names stale or wrong', async () => {
+    const agency = await t.createAgency();
+    const key = await t.keyFor(agency.id);
+    const made = await t.post('/v1/penalties', validPenalty({ decisionNumber: uniqueDecisionNumber(), party: personParty(), penaltyTypes: ['01', '02'] }), key);
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const { category, categoryName, idType, idTypeName, legalRepresentativeIdTypeName } = made.body.party;
+    const changes = {
+      party: { category, categoryName: `${categoryName}（改）`, idType, idTypeName: '护照', legalRepresentativeIdTypeName },
+      penaltyTypes: ['02'],
+      penaltyTypeNames: made.body.penaltyTypeNames,
+    };
+    const fixed = await t.post(`/v1/penalties/${made.body.id}/corrections`, { reason: '更正处罚类别。', changes }, { ...key, 'If-Match': '"v1"' });
+    expect(fixed.status, JSON.stringify(fixed.body)).toBe(200);
+    expect(fixed.body.penaltyTypeNames).toEqual(['罚款']);
+    expect(fixed.body.party).toMatchObject({ category: '02', categoryName: '自然人', idType: '01', idTypeName: '身份证' });
+    // The revision is the record as published, names from the codes.
+    const revision = await t.request(`/v1/penalties/${made.body.id}/revisions/2`);
+    expect(revision.status).toBe(200);
+    expect(revision.body.data.party.categoryName).toBe('自然人');
+  });
+
+  it('an enforcement-action correction carrying its target as read', async () => {
+    const agency = await t.createAgency();
+    const key = await t.keyFor(agency.id);
+    const action = await t.post('/v1/enforcement-actions', validAction({ target: { name: '某公司', category: '01', creditCode: uniqueCreditCode() } }), key);
+    expect(action.status, JSON.stringify(action.body)).toBe(201);
+    const target = { ...action.body.target, name: '某公司（更名后）', categoryName: '自然人' };
+    const fixed = await t.post(`/v1/enforcement-actions/${action.body.id}/corrections`, { reason: '更正执法对象名称。', changes: { target } }, { ...key, 'If-Match': '"v1"' });
+    expect(fixed.status, JSON.stringify(fixed.body)).toBe(200);
+    expect(fixed.body.target).toMatchObject({ name: '某公司（更名后）', category: '01', categoryName: '法人及非法人组织' });
+  });
+
+  it('an inspection-task patch carrying its selection as read', async () => {
+    const world = await inspectionWorld(t, { entities: 2, inspectors: 2, task: { selection: { riskClasses: ['C', 'D'] } } });
+    expect(world.task.selection.riskClassNames).toHaveLength(2);
+    const selection = { ...world.task.selection, riskClasses: ['D'] };
+    const patched = await t.patch(`/v1/inspection-tasks/${world.task.id}`, { selection }, ifMatch('"v1"'));
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    expect(patched.body.selection.riskClasses).toEqual(['D']);
+    expect(patched.body.selection.riskClassNames).toHaveLength(1);
+  });
+
+  it('names are still typed: a number where a name goes is refused, naming the field', async () => {
+    const agency = await t.createAgency();
+    const key = await t.keyFor(agency.id);
+    const made = await t.post('/v1/penalties', validPenalty({ decisionNumber: uniqueDecisionNumber() }), key);
+    const bad = await t.post(`/v1/penalties/${made.body.id}/corrections`, { reason: '更正。', changes: { party: { categoryName: 7 } } }, { ...key, 'If-Match': '"v1"' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { pointer: string }) => e.pointer)).toContain('/changes/party/categoryName');
+  });
+});

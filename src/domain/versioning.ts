@@ -1,5 +1,6 @@
 import { problems } from '../errors.js';
 import { stableJson } from '../lib/stable-json.js';
+import { withoutDerivedNames } from '../schemas/derived-names.js';
 
 /** A record's strong ETag: its representation changes only with its version. */
 export const versionEtag = (version: number) => `"v${version}"`;
@@ -48,7 +49,7 @@ function mergeValue(target: unknown, patch: unknown): unknown {
 export function mergePatch(current: Record<string, unknown>, patch: Record<string, unknown>, readOnly: string[] = []): Record<string, unknown> {
   const editable = { ...current };
   for (const key of ['id', 'version', 'createdAt', 'updatedAt', ...readOnly]) delete editable[key];
-  const merged = mergeValue(editable, patch) as Record<string, unknown>;
+  const merged = mergeValue(editable, withoutDerivedNames(patch)) as Record<string, unknown>;
   for (const key of Object.keys(merged)) if (merged[key] === null) delete merged[key];
   return merged;
 }

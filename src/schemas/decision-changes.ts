@@ -3,6 +3,7 @@
  * the JSON merge patch fields its `changes` are built from.
  */
 import { z } from 'zod';
+import { derivedNameFields } from './derived-names.js';
 import { PenaltyParty } from './penalty-party.js';
 import { prose } from './text.js';
 
@@ -25,6 +26,8 @@ export function mergePatchFields<S extends Record<string, Field>>(shape: S): { [
     const patch = inner instanceof z.ZodObject ? z.strictObject(mergePatchFields(inner.shape)) : inner;
     out[key] = (optional ? patch.nullable() : patch).optional().meta(meta);
   }
+  // A record read and sent back carries the names beside its codes: accepted, then dropped (mergePatch).
+  Object.assign(out, derivedNameFields(shape));
   return out as { [K in keyof S]: z.ZodOptional<Field> };
 }
 
