@@ -92,7 +92,7 @@ describe('names sent back with their codes are accepted and ignored', () => {
     const key = await t.keyFor(agency.id);
     const made = await t.post('/v1/penalties', validPenalty({ decisionNumber: uniqueDecisionNumber(), party: personParty(), penaltyTypes: ['01', '02'] }), key);
     expect(made.status, JSON.stringify(made.body)).toBe(201);
-    const { category, categoryName, idType, idTypeName, legalRepresentativeIdTypeName } = made.body.party;
+    const { category, categoryName, idType, legalRepresentativeIdTypeName } = made.body.party;
     const changes = {
       party: { category, categoryName: `${categoryName}（改）`, idType, idTypeName: '护照', legalRepresentativeIdTypeName },
       penaltyTypes: ['02'],
