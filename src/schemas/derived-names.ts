@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { line } from './text.js';
 
 /** Coded field → the name field beside it in responses: one name, or one per code. */
-export const DERIVED_NAMES = {
+const DERIVED_NAMES = {
   category: { name: 'categoryName', title: '类别名称', many: false },
   idType: { name: 'idTypeName', title: '证件类型名称', many: false },
   legalRepresentativeIdType: { name: 'legalRepresentativeIdTypeName', title: '法定代表人证件类型名称', many: false },
