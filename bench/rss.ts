@@ -1,15 +1,18 @@
 const MB = 2 ** 20;
 
+const ownRss = () => process.memoryUsage().rss / MB;
+
 /**
- * This process's RSS, sampled every 100 ms from now until stop(), in MiB: stop() (any number of times) gives
- * before, peak and how many samples. note() takes one reading more (e.g. after each batch) and returns it.
+ * An RSS in MiB (this process's unless `read` reads another's), sampled every 100 ms from now until stop():
+ * stop() (any number of times) gives before, peak and how many samples. note() takes one reading more (e.g.
+ * after each batch) and returns it.
  */
-export function sampleRss() {
-  const before = process.memoryUsage().rss / MB;
+export function sampleRss(read: () => number = ownRss) {
+  const before = read();
   let peak = before;
   let samples = 0;
   const note = () => {
-    const rss = process.memoryUsage().rss / MB;
+    const rss = read();
     peak = Math.max(peak, rss);
     return rss;
   };

@@ -5,7 +5,8 @@
  * 1,000 for the penalty ingest, default 100), BENCH_ENTITY_ROWS (rows of the directory import, `entity-import` in
  * BENCH_SCENARIOS, default 1,000,000), BENCH_DRAW_ENTITIES (directory of the draw benchmark, `draw` in
  * BENCH_SCENARIOS, default 1,000,000), BENCH_STATEMENT_TIMEOUT_MS (of the draw's steps, default 5000 as the
- * server's). A second run on the same day appends to that day's report.
+ * server's), BENCH_EXPORT_ROWS (penalties of the bulk-export and feed benchmark, `export` in BENCH_SCENARIOS,
+ * default 1,000,000; only when named). A second run on the same day appends to that day's report.
  */
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -25,6 +26,9 @@ import { benchDiff, formatDiff, NEGATIVE_LIST_DIFF } from './diff.js';
 import { benchDraw, DRAW } from './draw.js';
 import { benchEntityImport, ENTITY_IMPORT, type EntityImportFacts } from './entity-import.js';
 import { ingestPenalties } from './ingest.js';
+import { loadExportDataset } from './dataset-export.js';
+import { benchExport, EXPORT } from './export.js';
+import { formatExport } from './report-export.js';
 import { formatDraw } from './report-draw.js';
 import { formatEntityImport } from './report-entity-import.js';
 import { formatIngest } from './report-ingest.js';
@@ -45,6 +49,12 @@ const ENTITY_ROWS = Number(process.env.BENCH_ENTITY_ROWS ?? 1_000_000);
 const ENTITY_IMPORT_SELECTED = !ONLY || ONLY.includes(ENTITY_IMPORT);
 /** Nor is the draw benchmark; it runs last, as its million-entity directory stays in the database. */
 const DRAW_SELECTED = !ONLY || ONLY.includes(DRAW);
+/**
+ * Nor is the bulk export, and it runs only when named: its million penalties take about 2 GB on disk and
+ * are copied into the log, where they would change what the other scenarios read.
+ */
+const EXPORT_SELECTED = ONLY?.includes(EXPORT) ?? false;
+const EXPORT_ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 1_000_000);
 /** Nor is the diff of two editions: it runs in process, no server involved. */
 const DIFF_SELECTED = !ONLY || ONLY.includes(NEGATIVE_LIST_DIFF);
 
@@ -114,7 +124,7 @@ function commit(): string {
 
 async function main(pg: ThrowawayPostgres): Promise<void> {
   const list = scenarios.filter((s) => !ONLY || ONLY.includes(s.name));
-  if (!list.length && !ENTITY_IMPORT_SELECTED && !DRAW_SELECTED && !DIFF_SELECTED) throw new Error(`no scenario matches BENCH_SCENARIOS=${process.env.BENCH_SCENARIOS}`);
+  if (!list.length && !ENTITY_IMPORT_SELECTED && !DRAW_SELECTED && !DIFF_SELECTED && !EXPORT_SELECTED) throw new Error(`no scenario matches BENCH_SCENARIOS=${process.env.BENCH_SCENARIOS}`);
   await migratePostgres(pg.url);
   const data = await loadDataset(pg.url, ROWS);
   log(`loaded ${data.ids.length} agencies`);
@@ -157,6 +167,8 @@ async function main(pg: ThrowawayPostgres): Promise<void> {
     log(`entity import: ${Math.round(entityImport.rows / entityImport.importSeconds)} rows/s, COPY ${Math.round(entityImport.rows / entityImport.copySeconds)} rows/s`);
   }
   const draw = DRAW_SELECTED ? await benchDraw(pg.url, log) : undefined;
+  // After every other scenario: its copies stay in the change log.
+  const bulkExport = EXPORT_SELECTED ? await benchExport(pg.url, await loadExportDataset(pg.url, data.ids, EXPORT_ROWS, log), log) : undefined;
   const diff = DIFF_SELECTED ? benchDiff() : undefined;
   if (diff) log(`diff of two editions: ${diff.ours.median.toFixed(2)} ms median, plain compare ${diff.plain.median.toFixed(3)} ms`);
 
@@ -183,11 +195,12 @@ async function main(pg: ThrowawayPostgres): Promise<void> {
     (data.negativeList ? [...formatNegativeList(data.negativeList, results), ...negativeListPlans].join('\n') + '\n' : '') +
     (entityImport ? formatEntityImport(entityImport).join('\n') + '\n' : '') +
     (draw ? formatDraw(draw).join('\n') + '\n' : '') +
-    (diff ? formatDiff(diff).join('\n') + '\n' : '');
+    (diff ? formatDiff(diff).join('\n') + '\n' : '') +
+    (bulkExport ? formatExport(bulkExport).join('\n') + '\n' : '');
   const dir = join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${facts.date}.md`);
-  const names = [...list.map((s) => s.name), ...(entityImport ? [ENTITY_IMPORT] : []), ...(draw ? [DRAW] : []), ...(diff ? [NEGATIVE_LIST_DIFF] : [])];
+  const names = [...list.map((s) => s.name), ...(entityImport ? [ENTITY_IMPORT] : []), ...(draw ? [DRAW] : []), ...(diff ? [NEGATIVE_LIST_DIFF] : []), ...(bulkExport ? [EXPORT] : [])];
   // Keep the day's earlier runs: a later run (often another selection of scenarios) is appended.
   if (existsSync(file)) appendFileSync(file, '\n' + report.replace(/^# Benchmark (\S+)/, `# Benchmark $1, later run (${names.join(', ')})`)); else writeFileSync(file, report);
   console.log(report);

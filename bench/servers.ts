@@ -20,6 +20,8 @@ export const BARE: ServerDef = { name: 'bare hono + postgres.js', entry: 'bench/
 
 export interface RunningServer {
   base: string;
+  /** Resident memory of the server process now, in MiB (VmRSS), or null off Linux. */
+  rssMiB(): number | null;
   /** CPU time (user + system, all threads) the server has used so far, or null off Linux. */
   cpuMs(): number | null;
   /** The last 4,000 characters the server wrote to stderr (its error log), to explain error responses. */
@@ -36,6 +38,16 @@ export function processCpuMs(pid: number | undefined): number | null {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+  } catch {
+    return null;
+  }
+}
+
+/** VmRSS from /proc: the server is another process, so process.memoryUsage() cannot see it. */
+function processRssMiB(pid: number | undefined): number | null {
+  try {
+    const kb = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return kb ? Number(kb[1]) / 1024 : null;
   } catch {
     return null;
   }
@@ -100,7 +112,7 @@ export async function startServer(def: ServerDef, databaseUrl: string, readyPath
     try {
       const res = await fetch(base + readyPath);
       await res.arrayBuffer();
-      if (res.status === 200) return { base, stop, cpuMs: () => processCpuMs(child.pid), stderr: () => stderr };
+      if (res.status === 200) return { base, stop, cpuMs: () => processCpuMs(child.pid), rssMiB: () => processRssMiB(child.pid), stderr: () => stderr };
     } catch {
       // not listening yet
     }
