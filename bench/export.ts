@@ -163,9 +163,28 @@ async function manifestSha256(server: RunningServer): Promise<string | null> {
   return manifest.resources.find((r) => r.resource === 'penalties')?.files.ndjson.latest?.sha256 ?? null;
 }
 
+const feedPosition = async (server: RunningServer) => ((await (await fetch(`${server.base}/v1/exports`)).json()) as { position: number }).position;
+
+/**
+ * The server's expiry sweep runs at start and writes an `expired` event for each template decision whose
+ * publicity period has ended; both rounds must export the same position, so measuring starts once it is done.
+ */
+async function settled(server: RunningServer): Promise<number> {
+  let last = await feedPosition(server);
+  for (let quiet = 0; quiet < 3; ) {
+    await new Promise((r) => setTimeout(r, 500));
+    const now = await feedPosition(server);
+    quiet = now === last ? quiet + 1 : 0;
+    last = now;
+  }
+  return last;
+}
+
 export async function benchExport(url: string, data: ExportDataset, log: (m: string) => void): Promise<ExportFacts> {
   const server = await startServer(OURS, url, '/v1/exports');
   try {
+    const head = await settled(server);
+    if (head !== data.head) log(`export: the server's expiry sweep moved the head from ${data.head} to ${head}`);
     const idle = server.rssMiB() ?? 0;
     const sampler = sampleRss(() => server.rssMiB() ?? 0);
     const ours: Download[] = [];
@@ -177,7 +196,7 @@ export async function benchExport(url: string, data: ExportDataset, log: (m: str
       ours.push(run);
       hashes.push(run.sha256);
       log(`export round ${round + 1}: ${run.lines} records, ${(run.bytes / 2 ** 20).toFixed(0)} MiB in ${run.seconds.toFixed(1)} s, server RSS peak so far ${Math.round(sampler.note())} MiB`);
-      const baseline = await copyOnce(url, data.head);
+      const baseline = await copyOnce(url, head);
       copy.push(baseline);
       log(`COPY round ${round + 1}: ${baseline.lines} rows, ${(baseline.bytes / 2 ** 20).toFixed(0)} MiB in ${baseline.seconds.toFixed(1)} s`);
     }
@@ -186,10 +205,10 @@ export async function benchExport(url: string, data: ExportDataset, log: (m: str
     const manifest = await manifestSha256(server);
     const feed = await feedCatchUp(server);
     log(`feed catch-up: ${feed.events} events in ${feed.pages} pages, ${feed.seconds.toFixed(1)} s`);
-    const direct = await directCatchUp(url, data.head);
+    const direct = await directCatchUp(url, head);
     log(`direct read: ${direct.events} events in ${direct.pages} pages, ${direct.seconds.toFixed(1)} s`);
     return {
-      data,
+      data: { ...data, head },
       ours,
       copy,
       sha256: hashes[0]!,

@@ -39,16 +39,14 @@ const ndjsonLine = sql<string>`'{"position":' || ${changes.position}
   || '","data":' || CASE WHEN ${revisions.redacted} THEN ${REDACTED_JSON} ELSE ${revisions.data}::text END
   || '}'`;
 
-/** Records of a type in `(after, upTo]` by id (null: unbounded), as the feed had them at `head`. */
+/**
+ * Records of a type in `(after, upTo]` by id (null: unbounded), as the feed had them at `head`. The range
+ * bounds the change log only: each revision is then one primary-key lookup. Bounding revisions by the same
+ * range let the planner, which estimates a range of new ids (beyond its last ANALYZE) at one row, rescan the
+ * whole range of revisions for every change: 100 ms instead of 15 ms a page, most pages of a fresh log.
+ */
 function inRange(type: RecordTypeName, head: number, after: string | null, upTo: string | null) {
-  // Bounding revisions by the range too lets the planner merge both tables from there rather than from the
-  // first id on every page.
-  return and(
-    eq(changes.recordType, type),
-    lte(changes.position, head),
-    ...(after ? [gt(changes.recordId, after), gt(revisions.recordId, after)] : []),
-    ...(upTo ? [lte(changes.recordId, upTo), lte(revisions.recordId, upTo)] : []),
-  );
+  return and(eq(changes.recordType, type), lte(changes.position, head), after ? gt(changes.recordId, after) : undefined, upTo ? lte(changes.recordId, upTo) : undefined);
 }
 
 /**
@@ -171,3 +169,4 @@ export async function csvExport(db: Db, type: RecordTypeName, now: () => Date, l
   });
   return { position, stream };
 }
+
