@@ -82,6 +82,19 @@ describe('coded values carry their national names', () => {
     const action = await t.post('/v1/enforcement-actions', validAction({ target: { name: '某公司', category: '01', creditCode: uniqueCreditCode() } }), key);
     expect(action.status, JSON.stringify(action.body)).toBe(201);
     expect(action.body.target.categoryName).toBe('法人及非法人组织');
+    expect(action.body).toMatchObject({ actionType: '06', actionTypeName: '行政检查' });
+  });
+
+  it('a withdrawal notice names its reason category (行政处罚法第四十八条第二款)', async () => {
+    const agency = await t.createAgency();
+    const key = await t.keyFor(agency.id);
+    const made = await t.post('/v1/penalties', validPenalty({ decisionNumber: uniqueDecisionNumber() }), key);
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const withdrawn = await t.post(`/v1/penalties/${made.body.id}/withdrawal`, { reasonCategory: 'ruled-void', explanation: '经行政诉讼判决确认无效。', eventDate: '2026-11-26' }, { ...key, 'If-Match': '"v1"' });
+    expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
+    expect(withdrawn.body.withdrawal).toMatchObject({ reasonCategory: 'ruled-void', reasonCategoryName: '确认无效' });
+    const read = await t.request(`/v1/penalties/${made.body.id}`);
+    expect(read.body.withdrawal.reasonCategoryName).toBe('确认无效');
   });
 });
 

@@ -25,6 +25,12 @@ describe('GET /v1/negative-list/diff', () => {
     expect(res.body.counts).toEqual({ items: { added: 2, removed: 1, moved: 1, changed: 5, unchanged: 1 }, measures: { added: 2, removed: 3, reworded: 2, moved: 0 } });
     expect(res.body.added.map((i: { code: string }) => i.code)).toEqual(['201006', '201007']);
     expect(res.body.removed.map((i: { code: string }) => i.code)).toEqual(['201001']);
+    // Categories by name: the added and removed items', and a moved item's both.
+    expect(res.body.added[0]).toMatchObject({ category: 'permitted', categoryName: '许可准入类' });
+    const moved = res.body.changed.filter((c: { movedCategory: boolean }) => c.movedCategory);
+    expect(moved).toHaveLength(1);
+    expect(moved[0].categoryName).not.toBe(moved[0].fromCategoryName);
+    expect([moved[0].categoryName, moved[0].fromCategoryName].sort()).toEqual(['禁止准入类', '许可准入类'].sort());
     const security = res.body.changed.find((c: { code: string }) => c.code === '201002');
     expect(security.measures.reworded[0].segments).toEqual([
       { op: 'equal', text: '未' },

@@ -133,6 +133,7 @@ export type WithdrawalCreate = z.output<typeof WithdrawalCreate>;
 export const Withdrawal = z
   .object({
     reasonCategory: WithdrawalReason,
+    reasonCategoryName: z.string().meta({ title: '撤回原因类别名称', description: 'The name of reasonCategory under 行政处罚法 art. 48 ¶2 (变更, 撤销, 确认违法, 确认无效).' }),
     explanation: z.string().meta({ title: '撤回说明' }),
     eventDate: IsoDate.meta({ title: '变更/撤销日期' }),
     withdrawnAt: Timestamp.meta({ title: '撤回时间' }),

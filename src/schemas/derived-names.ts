@@ -11,6 +11,7 @@ const DERIVED_NAMES = {
   category: { name: 'categoryName', title: '类别名称', many: false },
   idType: { name: 'idTypeName', title: '证件类型名称', many: false },
   legalRepresentativeIdType: { name: 'legalRepresentativeIdTypeName', title: '法定代表人证件类型名称', many: false },
+  actionType: { name: 'actionTypeName', title: '执法类别名称', many: false },
   penaltyTypes: { name: 'penaltyTypeNames', title: '处罚类别名称', many: true },
   riskClass: { name: 'riskClassName', title: '信用风险分类名称', many: false },
   riskClasses: { name: 'riskClassNames', title: '信用风险分类名称', many: true },

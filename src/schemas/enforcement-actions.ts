@@ -137,6 +137,7 @@ export const EnforcementAction = z
     ...recordMeta,
     status: z.literal('published').meta({ title: '状态', description: 'published = 公示中.' }),
     actionType: ActionType,
+    actionTypeName: z.string().meta({ title: '执法类别名称', description: 'The 职权类型 name of actionType (GET /v1/code-lists/power-types).' }),
     target: EnforcementTargetPublic,
     actionDate: IsoDate.meta({ title: '执法日期' }),
     conclusion: z.string().meta({ title: '执法结论' }),

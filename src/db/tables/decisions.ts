@@ -53,7 +53,8 @@ const decisionColumns = () => ({
   late: boolean('late').notNull(),
   calendarProvisional: boolean('calendar_provisional').notNull(),
   /** Withdrawal (撤回) as published: reason, explanation, event date, deadline and lateness. */
-  withdrawal: jsonb('withdrawal').$type<z.output<typeof Withdrawal>>(),
+  // The name of reasonCategory is derived on read, never stored.
+  withdrawal: jsonb('withdrawal').$type<Omit<z.output<typeof Withdrawal>, 'reasonCategoryName'>>(),
   /** When the record left public display (withdrawn, expired or repaired). */
   endedAt: timestamptz('ended_at'),
   searchText: text('search_text').notNull(),

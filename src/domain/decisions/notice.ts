@@ -1,4 +1,5 @@
-import type { DecisionNotice } from '../../schemas/decision-common.js';
+import { WITHDRAWAL_REASONS, type DecisionNotice } from '../../schemas/decision-common.js';
+import { nameOf } from '../../codes/code-list.js';
 import type { CreditRepair } from '../../schemas/decision-common.js';
 import type { z } from 'zod';
 import { recordMetaOf } from '../records.js';
@@ -20,7 +21,7 @@ export function toNotice(
     decisionDate: row.decisionDate,
     endedAt: (row.endedAt ?? row.updatedAt).toISOString(),
     publicityEndDate: extra.publicityEndDate ?? null,
-    withdrawal: row.withdrawal ?? null,
+    withdrawal: row.withdrawal ? { ...row.withdrawal, reasonCategoryName: nameOf(WITHDRAWAL_REASONS, row.withdrawal.reasonCategory) } : null,
     repair: extra.repair ?? null,
   };
 }

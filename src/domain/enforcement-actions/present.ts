@@ -7,6 +7,7 @@ import { extrasOf, timelinessOf } from '../decisions/present.js';
 import { toNotice } from '../decisions/notice.js';
 import { nameOf } from '../../codes/code-list.js';
 import { PARTY_CATEGORY_LIST } from '../../codes/party-categories.js';
+import { POWER_TYPES } from '../../codes/power-types.js';
 
 export type ActionRow = typeof enforcementActions.$inferSelect;
 
@@ -18,6 +19,7 @@ function toEnforcementAction(row: ActionRow): EnforcementAction | DecisionNotice
     ...recordMetaOf(row),
     status: 'published',
     actionType: row.actionType,
+    actionTypeName: nameOf(POWER_TYPES, row.actionType),
     target: { name: target.name, category: target.category, categoryName: nameOf(PARTY_CATEGORY_LIST, target.category), creditCode: target.creditCode ?? null },
     actionDate: row.decisionDate,
     conclusion: row.conclusion,

@@ -22,6 +22,7 @@ const ItemRef = z
     code: z.string().meta({ title: '事项编码' }),
     name: z.string().meta({ title: '禁止或许可事项' }),
     category: Category,
+    categoryName: z.string().meta({ title: '事项类别名称' }),
     itemNo: z.int().meta({ title: '项目号' }),
     measureCount: Count.meta({ title: '措施数' }),
   })
@@ -71,7 +72,9 @@ const ItemChange = z
     fromName: z.string().meta({ title: '原事项名称' }),
     nameSegments: z.array(TextSegment).nullable().meta({ title: '事项名称差异', description: 'Null when the name is unchanged.' }),
     category: Category,
+    categoryName: z.string().meta({ title: '事项类别名称' }),
     fromCategory: Category.meta({ title: '原事项类别' }),
+    fromCategoryName: z.string().meta({ title: '原事项类别名称' }),
     movedCategory: z.boolean().meta({ title: '调整类别', description: 'True when the item moved between 禁止准入类 and 许可准入类.' }),
     itemNo: z.int().meta({ title: '项目号' }),
     fromItemNo: z.int().meta({ title: '原项目号' }),

@@ -1,10 +1,11 @@
 import type { EditionDiff, ItemChange } from '../../../schemas/negative-list/diff.js';
+import { CATEGORY_NAMES } from '../../../schemas/negative-list/items.js';
 import { alignMeasures } from './measure-alignment.js';
 import { summaryMarkdown } from './summary.js';
 import { textDiff } from './text-diff.js';
 import type { DiffEdition, DiffItem } from './types.js';
 
-const ref = (item: DiffItem) => ({ code: item.code, name: item.name, category: item.category, itemNo: item.itemNo, measureCount: item.measures.length });
+const ref = (item: DiffItem) => ({ code: item.code, name: item.name, category: item.category, categoryName: CATEGORY_NAMES[item.category], itemNo: item.itemNo, measureCount: item.measures.length });
 
 /** The change of one item present in both editions, or null when nothing about it changed. */
 function itemChange(a: DiffItem, b: DiffItem): ItemChange | null {
@@ -17,7 +18,9 @@ function itemChange(a: DiffItem, b: DiffItem): ItemChange | null {
     fromName: a.name,
     nameSegments: a.name === b.name ? null : textDiff(a.name, b.name),
     category: b.category,
+    categoryName: CATEGORY_NAMES[b.category],
     fromCategory: a.category,
+    fromCategoryName: CATEGORY_NAMES[a.category],
     movedCategory: a.category !== b.category,
     itemNo: b.itemNo,
     fromItemNo: a.itemNo,
