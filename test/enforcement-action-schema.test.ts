@@ -125,6 +125,7 @@ describe('EnforcementAction (response)', () => {
       updatedAt: '2024-03-18T01:00:00Z',
       status: 'published',
       actionType: '06',
+      actionTypeName: '行政检查',
       target: { name: '王五', category: '02', creditCode: null },
       actionDate: '2024-03-15',
       conclusion: minimal.conclusion,

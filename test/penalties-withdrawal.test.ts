@@ -39,6 +39,7 @@ describe('withdrawing a penalty (撤回)', () => {
       // 3 working days after Wed 11-25: 26, 27, Mon 30; withdrawn 11-27 is on time.
       withdrawal: {
         reasonCategory: 'revoked',
+        reasonCategoryName: '撤销',
         explanation: '经行政复议决定撤销。',
         eventDate: '2026-11-25',
         withdrawnAt: '2026-11-27T03:00:00.000Z',
