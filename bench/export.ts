@@ -38,6 +38,12 @@ export interface ExportFacts {
   direct: { events: number; pages: number; seconds: number };
 }
 
+function newlinesIn(chunk: Uint8Array): number {
+  let n = 0;
+  for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) n++;
+  return n;
+}
+
 /** Reads a response body to the end: bytes, lines, SHA-256, and the first and last line. */
 async function drain(res: Response) {
   if (!res.body) throw new Error('no body');
@@ -52,7 +58,7 @@ async function drain(res: Response) {
     const chunk = read.value;
     hash.update(chunk);
     bytes += chunk.byteLength;
-    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) newlines++;
+    newlines += newlinesIn(chunk);
     if (head.length < 4096) head += decoder.decode(chunk.subarray(0, 4096));
     tail = (tail + Buffer.from(chunk.subarray(Math.max(0, chunk.byteLength - 4096))).toString('utf8')).slice(-4096);
   }
@@ -98,7 +104,7 @@ async function copyOnce(url: string, head: number): Promise<Download> {
     let lines = 0;
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       bytes += chunk.byteLength;
-      for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
+      lines += newlinesIn(chunk);
     }
     return { seconds: (performance.now() - started) / 1000, bytes, lines };
   } finally {
