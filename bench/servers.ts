@@ -1,22 +1,25 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleNode } from '../src/cli/bundle-node.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** Both servers get the same Node flags and pool size, so only the code differs. */
-const NODE_FLAGS = ['--import', 'tsx'];
+/** Both servers are bundled the same way (as `npm start` runs ours) and get the same pool size, so only the code differs. */
 export const POOL_MAX = 10;
 
 export interface ServerDef {
   name: string;
   /** Entry file, relative to the repo root. */
   entry: string;
+  /** Where its bundle is built, relative to the repo root. */
+  outdir: string;
 }
 
-export const OURS: ServerDef = { name: 'gongshi', entry: 'src/node.ts' };
-export const BARE: ServerDef = { name: 'bare hono + postgres.js', entry: 'bench/bare-server.ts' };
+export const OURS: ServerDef = { name: 'gongshi', entry: 'src/node.ts', outdir: 'build/node' };
+export const BARE: ServerDef = { name: 'bare hono + postgres.js', entry: 'bench/bare-server.ts', outdir: 'build/bench-bare' };
 
 export interface RunningServer {
   base: string;
@@ -80,7 +83,8 @@ function exited(child: ChildProcess): Promise<void> {
 /** Spawns a server and waits until `readyPath` answers 200; its stderr is kept for the failure message. */
 export async function startServer(def: ServerDef, databaseUrl: string, readyPath: string): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...NODE_FLAGS, def.entry], {
+  await bundleNode(def.entry, join(ROOT, def.outdir));
+  const child = spawn(process.execPath, [join(def.outdir, 'server.js')], {
     cwd: ROOT,
     env: {
       ...inherited(),

@@ -9,7 +9,7 @@ import { ADMIN_TOKEN } from './support/app.js';
 import { openTestDatabase, testDbKind, type TestDatabase } from './support/db.js';
 import { startNodeServer, type NodeServer } from './support/node-server.js';
 
-// The real Node entry point (src/node.ts) as a user starts it: demo data on an empty database.
+// The real Node entry point as `npm start` runs it (the bundle of src/node.ts): demo data on an empty database.
 let server: NodeServer | undefined;
 let database: TestDatabase | undefined;
 let dataDir: string | undefined;
@@ -35,7 +35,7 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe('npm start (src/node.ts)', () => {
+describe('npm start (build/node/server.js, bundled from src/node.ts)', () => {
   it('migrates an empty database and serves the demo data', async () => {
     const agencies = await (await fetch(`${base}/v1/agencies`)).json();
     expect(agencies.items.map((a: { name: string }) => a.name)).toContain('示例市交通运输局');

@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import type { Env } from '../env.js';
 import type { Db } from './client.js';
 import { migratePostgres } from './migrate-postgres.js';
-import { migratePglite, openPglite } from './pglite.js';
 import { hangUpFails } from './node-socket.js';
 import { openPostgres } from './postgres.js';
 
@@ -28,6 +27,8 @@ export async function openNodeDatabase(env: NodeDatabaseEnv): Promise<NodeDataba
     return { db, kind: 'postgres', close };
   }
   mkdirSync(env.DATA_DIR, { recursive: true });
+  // Loaded only here: a server on PostgreSQL never holds PGlite's code.
+  const { migratePglite, openPglite } = await import('./pglite.js');
   const { db, close } = await openPglite(env.DATA_DIR);
   await migratePglite(db); // embedded: always bring the local folder up to date
   return { db, kind: 'pglite', close };

@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { bundleNode } from '../../src/cli/bundle-node.js';
 import { freePort } from './throwaway-postgres.js';
 
 export interface NodeServer {
@@ -9,10 +12,18 @@ export interface NodeServer {
   stop(): Promise<void>;
 }
 
-/** Starts the real Node entry point (src/node.ts) with `env` on a free port, and waits until it answers. */
+const ROOT = new URL('../..', import.meta.url).pathname;
+
+/**
+ * Starts the real Node entry point as `npm start` runs it (src/node.ts bundled by `npm run build`, run by plain
+ * node) with `env` on a free port, and waits until it answers. Each server has its own bundle folder, two
+ * levels below the repository as build/node is, so files running in parallel never share one.
+ */
 export async function startNodeServer(env: Record<string, string>): Promise<NodeServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/node.ts'], {
+  const outdir = join(ROOT, 'build', `test-node-${process.pid}-${port}`);
+  await bundleNode(join(ROOT, 'src/node.ts'), outdir);
+  const child: ChildProcess = spawn(process.execPath, [join(outdir, 'server.js')], {
     env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -24,10 +35,12 @@ export async function startNodeServer(env: Record<string, string>): Promise<Node
       return stderr;
     },
     async stop() {
-      if (child.exitCode !== null) return;
-      const exited = once(child, 'exit');
-      child.kill('SIGTERM');
-      await exited;
+      if (child.exitCode === null) {
+        const exited = once(child, 'exit');
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(outdir, { recursive: true, force: true });
     },
   };
   // A PGlite server migrates and seeds its demo data first: on a loaded 2-core machine that has taken 55 s.
