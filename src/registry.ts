@@ -11,6 +11,7 @@ import { headersFor, READ_HEADERS } from './cors.js';
 import { idempotent, type Rendered } from './idempotency.js';
 import { bodyChecks, requireIfMatch } from './request-checks.js';
 import { CACHE_CONTROL, lastModifiedOf, type CachePolicy } from './cache-policy.js';
+import { JsonText } from './json-text.js';
 import { queryValidationHook, strictQuery } from './query-string.js';
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
@@ -35,7 +36,7 @@ type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 type RouteResult<R extends ResponseMap> = {
   [K in keyof R & number]: {
     status: K;
-    body: R[K]['stream'] extends { mediaType: string | string[] } ? ReadableStream<Uint8Array> : R[K]['schema'] extends z.ZodType ? z.input<R[K]['schema']> : undefined;
+    body: R[K]['stream'] extends { mediaType: string | string[] } ? ReadableStream<Uint8Array> : R[K]['schema'] extends z.ZodType ? z.input<R[K]['schema']> | JsonText : undefined;
     headers?: Record<string, string>;
     /** A record's own strong ETag (e.g. derived from its version); lists get a hash of the body. */
     etag?: string;
@@ -221,24 +222,29 @@ async function render(route: AnyRoute, services: HandlerServices, handle: () => 
   // A record knows its ETag before rendering: an unchanged one costs no validation or serialization.
   if (isRead && result.etag && ifNoneMatch && ifNoneMatchSatisfied(ifNoneMatch, result.etag)) return notModified(result.etag, headers);
   if (!spec.schema) return { status: result.status, body: null, headers };
-  // A response that fails its own schema is our bug: it surfaces as a 500, never as a client error.
-  const checked = spec.schema.safeParse(result.body);
-  if (!checked.success) {
-    services.log('error', 'response failed its schema', { operationId: route.operationId, issues: checked.error.issues.length });
-    throw problems.internal();
-  }
-  const json = JSON.stringify(checked.data);
+  const body: unknown = result.body;
+  const { json, lastModified } = body instanceof JsonText ? { json: body.text, lastModified: body.lastModified?.toUTCString() } : checkedJson(route, spec.schema, body, services);
   headers['Content-Type'] = 'application/json; charset=utf-8';
   if (isRead) {
     const etag = result.etag ?? (await etagOf(json));
     if (ifNoneMatch && ifNoneMatchSatisfied(ifNoneMatch, etag)) return notModified(etag, headers);
     headers['ETag'] = etag;
-    const modified = lastModifiedOf(checked.data);
-    if (modified) headers['Last-Modified'] = modified;
+    if (lastModified) headers['Last-Modified'] = lastModified;
   } else if (result.etag) {
     headers['ETag'] = result.etag;
   }
   return { status: result.status, body: json, headers };
+}
+
+/** The body checked against its schema (which also drops members it does not publish), as JSON text. */
+function checkedJson(route: AnyRoute, schema: z.ZodType, body: unknown, services: HandlerServices): { json: string; lastModified: string | undefined } {
+  const checked = schema.safeParse(body);
+  // A response that fails its own schema is our bug: it surfaces as a 500, never as a client error.
+  if (!checked.success) {
+    services.log('error', 'response failed its schema', { operationId: route.operationId, issues: checked.error.issues.length });
+    throw problems.internal();
+  }
+  return { json: JSON.stringify(checked.data), lastModified: lastModifiedOf(checked.data) };
 }
 
 /** A 304 carries the validators and caching headers the 200 would have (RFC 9110 §15.4.5). */

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { admin, testClock, useTestApp } from './support/app.js';
 import { createOfficer } from './support/officers.js';
+import { WebhookDelivery } from '../src/schemas/webhooks.js';
 
 const clock = testClock('2026-11-27T02:00:00Z');
 const t = useTestApp({ now: () => clock.now });
@@ -72,6 +73,8 @@ describe('push subscriptions (webhooks)', () => {
     expect(verified(delivery!, sub.secret)).toBe(true);
     expect(verified(delivery!, `whsec_${Buffer.alloc(32, 1).toString('base64')}`)).toBe(false);
     const body = JSON.parse(delivery!.body);
+    // The body is rendered from stored JSON, not through the schema: it must still be what the document says.
+    expect(WebhookDelivery.safeParse(body).error).toBeUndefined();
     expect(body.subscriptionId).toBe(sub.id);
     expect(body.items.map((e: { type: string; id: string }) => [e.type, e.id])).toEqual([['agency', a.id], ['agency', b.id]]);
     expect(body.items[0].data).toEqual(a);

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, lte, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { changeClock, changes, revisions } from '../db/schema.js';
 import { problems } from '../errors.js';
@@ -59,6 +59,24 @@ export function toFeedEntry(row: EntryRow): FeedEntry {
   } as FeedEntry;
 }
 
+const REDACTED_JSON = JSON.stringify(REDACTED);
+
+/**
+ * A feed entry as JSON text, built in SQL so the stored JSON crosses the driver as text and is never parsed
+ * and serialized again: the feed, the push deliveries and the NDJSON export send it as is. Same members, in
+ * the same order, as toFeedEntry(); `data` keeps jsonb's own text form. Its conformance to the published
+ * schema is checked by the test suite, which validates every response against the OpenAPI document.
+ */
+export const entryJson = sql<string>`'{"position":' || ${changes.position}
+  || ',"type":' || to_json(${changes.recordType})::text
+  || ',"id":"' || ${changes.recordId}
+  || '","version":' || ${changes.version}
+  || ',"event":' || to_json(${changes.event})::text
+  || ',"agencyId":' || coalesce('"' || ${changes.agencyId} || '"', 'null')
+  || ',"at":"' || to_char(${changes.at} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+  || '","data":' || CASE WHEN ${revisions.redacted} THEN ${REDACTED_JSON} ELSE ${revisions.data}::text END
+  || '}'`;
+
 export const joinRevision = and(eq(revisions.recordId, changes.recordId), eq(revisions.version, changes.version));
 
 const typeFilter = (types: RecordTypeName[] | undefined): SQL | undefined =>
@@ -68,19 +86,33 @@ const typeFilter = (types: RecordTypeName[] | undefined): SQL | undefined =>
  * Changes after a position, in commit order, up to the head read first. Positions are dense and assigned
  * under a lock held to commit (see appendChanges), so everything up to `head` is final when read.
  */
-export async function readFeed(db: Db, after: number, limit: number, types?: RecordTypeName[]): Promise<{ items: FeedEntry[]; head: number; next: number }> {
+export async function readFeed(db: Db, after: number, limit: number, types?: RecordTypeName[]): Promise<FeedPage> {
   const head = await feedHead(db);
   assertReached(after, head, 'after');
   const rows = await db
-    .select(entryColumns)
+    .select({ position: changes.position, at: changes.at, entry: entryJson })
     .from(changes)
     .innerJoin(revisions, joinRevision)
     .where(and(gt(changes.position, after), lte(changes.position, head), typeFilter(types)))
     .orderBy(asc(changes.position))
     .limit(limit);
-  const items = rows.map(toFeedEntry);
   // When this read reached everything committed up to head, the cursor may jump to head even if the
   // type filter hid the last positions; otherwise it continues after the last item returned.
-  const next = rows.length < limit ? head : items[items.length - 1]!.position;
-  return { items, head, next };
+  const next = rows.length < limit ? head : rows[rows.length - 1]!.position;
+  const latest = Math.max(...rows.map((row) => row.at.getTime()));
+  return { entries: rows.map((row) => row.entry), head, next, lastAt: rows.length ? new Date(latest) : null };
+}
+
+/** A page of the feed: its entries as JSON text (see entryJson), in position order. */
+export interface FeedPage {
+  entries: string[];
+  head: number;
+  next: number;
+  /** When the latest of the entries was made; null for an empty page. */
+  lastAt: Date | null;
+}
+
+/** A feed page's body (schemas/feed.ts Feed, or a push delivery with `before` first) as JSON text. */
+export function feedPageJson(page: FeedPage, before = ''): string {
+  return `{${before}"items":[${page.entries.join(',')}],"next":${JSON.stringify(String(page.next))},"head":${page.head}}`;
 }

@@ -1,6 +1,7 @@
 import { defineRoute } from '../registry.js';
 import { Feed, FeedQuery } from '../schemas/feed.js';
-import { feedHead, readFeed } from '../domain/feed.js';
+import { feedHead, feedPageJson, readFeed } from '../domain/feed.js';
+import { JsonText } from '../json-text.js';
 import { etagHeaderSpec, linkHeaderSpec, nextLinkHeader } from './links.js';
 import type { RecordTypeName } from '../schemas/changes.js';
 
@@ -38,12 +39,12 @@ export const feedRoutes = [
       let page = await readFeed(db, after, query.limit, types);
       // Wall-clock time, not the injected clock: a long poll waits for real.
       const deadline = Date.now() + query.wait * 1000;
-      while (page.items.length === 0 && !signal.aborted && Date.now() < deadline) {
+      while (page.entries.length === 0 && !signal.aborted && Date.now() < deadline) {
         await pause(Math.min(POLL_MS, deadline - Date.now()), signal);
         if ((await feedHead(db)) > page.next) page = await readFeed(db, page.next, query.limit, types);
       }
       const cursor = String(page.next);
-      return { status: 200 as const, body: { items: page.items, next: cursor, head: page.head }, headers: nextLinkHeader(url, page.next > after ? cursor : null, 'after') };
+      return { status: 200 as const, body: new JsonText(feedPageJson(page), page.lastAt), headers: nextLinkHeader(url, page.next > after ? cursor : null, 'after') };
     },
   }),
 ];

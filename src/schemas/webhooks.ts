@@ -72,7 +72,6 @@ export const WebhookDelivery = z
     head: z.int().min(0).meta({ title: '最新位置' }),
   })
   .meta({ id: 'WebhookDelivery', title: '推送内容' });
-export type WebhookDelivery = z.output<typeof WebhookDelivery>;
 
 export const DispatchResult = z
   .object({

@@ -16,28 +16,11 @@ import { CSV_BOM } from '../../export/national-csv.js';
 import type { RecordTypeName } from '../../schemas/changes.js';
 import type { ExportFormat } from '../../schemas/exports.js';
 import { PUBLISHED_TYPES, versionData } from '../../schemas/published-records.js';
-import { entryColumns, feedHead, joinRevision, toFeedEntry } from '../feed.js';
+import { entryColumns, entryJson, feedHead, joinRevision, toFeedEntry } from '../feed.js';
 import { rawRows } from '../../db/raw-rows.js';
 import { rangedPages } from '../page-source.js';
 import { concatBytes, EXPORT_PAGE, pagedStream, type PagedStream, type Totals } from '../paged-stream.js';
-import { REDACTED } from '../records.js';
 import { topLevelKeys } from './columns.js';
-
-const REDACTED_JSON = JSON.stringify(REDACTED);
-
-/**
- * A feed entry as one NDJSON line, built in SQL so the stored JSON crosses the driver as text and is never
- * parsed and re-serialized (the export's cost is then mostly PostgreSQL's). Same members as toFeedEntry().
- */
-const ndjsonLine = sql<string>`'{"position":' || ${changes.position}
-  || ',"type":' || to_json(${changes.recordType})::text
-  || ',"id":"' || ${changes.recordId}
-  || '","version":' || ${changes.version}
-  || ',"event":' || to_json(${changes.event})::text
-  || ',"agencyId":' || coalesce('"' || ${changes.agencyId} || '"', 'null')
-  || ',"at":"' || to_char(${changes.at} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-  || '","data":' || CASE WHEN ${revisions.redacted} THEN ${REDACTED_JSON} ELSE ${revisions.data}::text END
-  || '}'`;
 
 /**
  * Records of a type in `(after, upTo]` by id (null: unbounded), as the feed had them at `head`. The range
@@ -94,7 +77,7 @@ const NEWLINE = new TextEncoder().encode('\n');
  * db/raw-rows.ts), else decoded and encoded again, which gives the same bytes.
  */
 function ndjsonPages(db: Db, type: RecordTypeName, head: number): Pick<PagedStream<Uint8Array>, 'pages' | 'render'> {
-  const query = (after: string | null, upTo: string | null) => latest(db, type, head, after, upTo, { line: ndjsonLine });
+  const query = (after: string | null, upTo: string | null) => latest(db, type, head, after, upTo, { line: entryJson });
   const raw = rawRows(db);
   const utf8 = new TextEncoder();
   return {

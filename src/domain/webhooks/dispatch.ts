@@ -9,9 +9,9 @@ import type { Logger } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import { webhookSubscriptions } from '../../db/schema.js';
 import type { RecordTypeName } from '../../schemas/changes.js';
-import { WEBHOOK_BATCH, type WebhookDelivery } from '../../schemas/webhooks.js';
+import { WEBHOOK_BATCH } from '../../schemas/webhooks.js';
 import { databaseError } from '../db-errors.js';
-import { readFeed } from '../feed.js';
+import { feedPageJson, readFeed } from '../feed.js';
 import { signature, subscriptionSecret } from './signing.js';
 
 type Subscription = typeof webhookSubscriptions.$inferSelect;
@@ -71,13 +71,13 @@ async function deliver(db: Db, sub: Subscription, signingKey: string, now: Date,
   const page = await readFeed(db, sub.position, WEBHOOK_BATCH, types);
   // Only this subscription's own position is moved: the operator may have moved it during the delivery.
   const same = and(eq(webhookSubscriptions.id, sub.id), eq(webhookSubscriptions.position, sub.position));
-  if (page.items.length === 0) {
+  if (page.entries.length === 0) {
     // Nothing of its types: skip past what the filter hid.
     await db.update(webhookSubscriptions).set({ position: page.next }).where(same);
     return 'idle';
   }
-  const delivery: WebhookDelivery = { subscriptionId: sub.id, items: page.items, next: String(page.next), head: page.head };
-  const body = JSON.stringify(delivery);
+  // The schema WebhookDelivery (schemas/webhooks.ts) documents this body.
+  const body = feedPageJson(page, `"subscriptionId":${JSON.stringify(sub.id)},`);
   const messageId = `msg_${sub.id}_${sub.position}_${page.next}`;
   const timestamp = Math.floor(now.getTime() / 1000);
   let status: number | null = null;
