@@ -1,5 +1,5 @@
 /**
- * Bulk export and feed catch-up, on the server as deployed (src/node.ts in its own process) over the rows of
+ * Bulk export and feed catch-up, on the server as deployed (src/node.ts bundled as `npm start` runs it, in its own process) over the rows of
  * bench/dataset-export.ts:
  * - `GET /v1/exports/penalties.ndjson`, downloaded and hashed, against `COPY (SELECT DISTINCT ON …) TO
  *   STDOUT` of the same lines by the same query shape on one postgres.js connection, alternating (ours, COPY,
