@@ -22,7 +22,7 @@ export function formatExport(f: ExportFacts): string[] {
     `## Bulk export and feed catch-up: ${num(d.records)} penalties`,
     '',
     `Data (bench/dataset-export.ts, untimed, ${num(d.loadSeconds)} s to load): ${num(d.template.records)} penalties posted through the app (${num(d.template.corrected)} corrected, ${num(d.template.withdrawn)} withdrawn: versions 1–3, redacted revisions, tombstones), their change-log entries and revisions copied in SQL with new ids to ${num(d.records)} penalties, ${num(d.events)} penalty events, feed head ${num(d.head)}. changes ${num(d.bytes.changes / MiB)} MiB, revisions ${num(d.bytes.revisions / MiB)} MiB with indexes.`,
-    `Ours: \`GET /v1/exports/penalties.ndjson\` from the Node server (build/node/server.js as `npm start` builds it, own process, pool 10), read and SHA-256-hashed by the bench. COPY: \`COPY (SELECT DISTINCT ON (record_id) <the same line> FROM changes JOIN revisions … ORDER BY record_id, version DESC) TO STDOUT\` on one postgres.js connection, alternating with ours. Same rows at the same position; COPY's text format escapes backslashes, so its bytes differ slightly.`,
+    `Ours: \`GET /v1/exports/penalties.ndjson\` from the Node server (build/node/server.js as \`npm start\` builds it, own process, pool 10), read and SHA-256-hashed by the bench. COPY: \`COPY (SELECT DISTINCT ON (record_id) <the same line> FROM changes JOIN revisions … ORDER BY record_id, version DESC) TO STDOUT\` on one postgres.js connection, alternating with ours. Same rows at the same position; COPY's text format escapes backslashes, so its bytes differ slightly.`,
     '',
     '| run | records | MiB | seconds | records/s | × best COPY |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
