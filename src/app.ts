@@ -9,6 +9,7 @@ import { buildOpenApi } from './openapi.js';
 import { describeError } from './domain/db-errors.js';
 import { mountMethodGuards } from './methods.js';
 import { honoPath, mountRoute, type AnyRoute } from './registry.js';
+import { rateLimitMiddleware, type ClientAddress } from './rate-limits.js';
 import { agencyRoutes } from './routes/agencies.js';
 import { codeListRoutes } from './routes/code-lists.js';
 import { complianceRoutes } from './routes/compliance.js';
@@ -37,6 +38,8 @@ export interface AppDeps {
   config?: Partial<AppConfig>;
   now?: () => Date;
   log?: Logger;
+  /** The client's address, for rate limits and public draw contributions: the runtime knows it (Node's socket or a proxy's header, Workers' CF-Connecting-IP). */
+  clientAddress?: ClientAddress;
   /** Redoc's bundle for the /docs page (src/docs/reference.ts); without it /docs answers 500 and logs why. */
   referenceBundle?: ReferenceBundle;
 }
@@ -83,9 +86,13 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
   app.use(answerHeaders);
+  const clientAddress: ClientAddress = deps.clientAddress ?? (() => undefined);
+  const limits = rateLimitMiddleware(config.rateLimits, clientAddress);
+  for (const perAddress of limits.perAddress) app.use(perAddress);
   app.use(async (c, next) => {
     const lease = deps.db.acquire();
     c.set('services', { db: lease.db, now, config, log });
+    c.set('clientAddress', clientAddress);
     if (!lease.release) return next();
     const release = lease.release;
     const ctx = tryExecutionCtx(c);
@@ -109,7 +116,7 @@ export function createApp(deps: AppDeps) {
     await finish(release());
   });
   mountMethodGuards(app, [...routes.map((r) => ({ method: r.method, path: honoPath(r.path) })), ...META_PATHS]);
-  for (const route of routes) mountRoute(app, route, config.bodyLimitBytes);
+  for (const route of routes) mountRoute(app, route, { bodyLimitBytes: config.bodyLimitBytes, perKeyLimit: limits.perKey });
 
   mountSpec(app, buildOpenApi(routes, API_VERSION));
   mountReference(app, deps.referenceBundle);

@@ -1,3 +1,5 @@
+import type { RateLimitInfo } from 'hono-rate-limiter';
+import type { ClientAddress, RateLimits } from './rate-limits.js';
 import type { Db } from './db/client.js';
 import type { Principal } from './domain/principal.js';
 import type { FieldError } from './errors.js';
@@ -26,6 +28,8 @@ export interface AppConfig {
   publicityRegime?: Regime;
   /** Official working-day calendar (default: src/data/calendar-cn.json). */
   calendar?: WorkCalendar;
+  /** Request rate limits (src/rate-limits.ts); undefined: none. */
+  rateLimits?: RateLimits;
 }
 
 /** What every handler and domain function may use; nothing else reaches them. */
@@ -42,6 +46,10 @@ export type AppEnv = {
     principal: Principal;
     /** The Allow header of the known path this request matched (set by src/methods.ts). */
     allow?: string;
+    /** How the runtime tells the client's address (src/rate-limits.ts). */
+    clientAddress: ClientAddress;
+    /** This request's standing under a rate limit (src/rate-limits.ts), set by hono-rate-limiter. */
+    rateLimit?: RateLimitInfo;
     /** Query parameters the operation does not take, for its query validator to report (src/query-string.ts). */
     unknownQuery?: FieldError[];
   };

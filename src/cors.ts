@@ -14,7 +14,7 @@ const WRITE_HEADERS = { 'X-Content-Type-Options': 'nosniff' } as const;
 export const READ_HEADERS = {
   ...WRITE_HEADERS,
   'Access-Control-Allow-Origin': '*',
-  'Access-Control-Expose-Headers': 'ETag, Link, Retry-After, Feed-Position',
+  'Access-Control-Expose-Headers': 'ETag, Link, Retry-After, Feed-Position, RateLimit, RateLimit-Policy',
 } as const;
 
 const READS = ['GET', 'HEAD'];

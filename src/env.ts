@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { POOL_DEFAULTS } from './db/postgres.js';
+import type { RateLimits } from './rate-limits.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0'])
@@ -57,6 +58,19 @@ const EnvSchema = z.object({
   CALENDAR_FILE: z.string().min(1).optional(),
   /** A JSON file replacing the publicity rule table (src/data/publicity-rules.json shape). */
   PUBLICITY_RULES_FILE: z.string().min(1).optional(),
+  /** Rate limits (src/rate-limits.ts): requests per window; 0 (the default) leaves that budget unlimited. */
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  RATE_LIMIT_READS_PER_ADDRESS: z.coerce.number().int().min(0).max(1_000_000_000).default(0),
+  RATE_LIMIT_WRITES_PER_ADDRESS: z.coerce.number().int().min(0).max(1_000_000_000).default(0),
+  RATE_LIMIT_WRITES_PER_KEY: z.coerce.number().int().min(0).max(1_000_000_000).default(0),
+  /**
+   * Node behind a proxy: the request header that carries the client's address (e.g. X-Forwarded-For, whose
+   * last entry, the one your proxy appended, is used). Unset: the connection's peer address.
+   */
+  CLIENT_ADDRESS_HEADER: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a header name')
+    .optional(),
 });
 export type Env = z.output<typeof EnvSchema>;
 
@@ -72,4 +86,15 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new ConfigurationError('Invalid configuration:\n' + lines.join('\n'));
   }
   return result.data;
+}
+
+/** The rate limits the environment sets, or undefined when every budget is unlimited. */
+export function rateLimitsFrom(env: Env): RateLimits | undefined {
+  const limits = {
+    windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
+    readsPerAddress: env.RATE_LIMIT_READS_PER_ADDRESS,
+    writesPerAddress: env.RATE_LIMIT_WRITES_PER_ADDRESS,
+    writesPerKey: env.RATE_LIMIT_WRITES_PER_KEY,
+  };
+  return limits.readsPerAddress || limits.writesPerAddress || limits.writesPerKey ? limits : undefined;
 }

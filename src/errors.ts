@@ -72,6 +72,10 @@ export const problems = {
     new Problem(415, 'unsupported-media-type', 'Unsupported media type', `Send the body as ${expected}.`),
   tooLarge: (limit: number) =>
     new Problem(413, 'payload-too-large', 'Payload too large', `The request body exceeds ${limit} bytes.`),
+  tooManyRequests: (retryAfterSeconds: number) =>
+    new Problem(429, 'too-many-requests', 'Too many requests', `This client has used its requests for now; retry after ${retryAfterSeconds} seconds.`, undefined, {
+      'Retry-After': String(retryAfterSeconds),
+    }),
   unauthenticated: (detail = 'Send a valid key as "Authorization: Bearer <key>".') =>
     new Problem(401, 'unauthenticated', 'Authentication required', detail, undefined, { 'WWW-Authenticate': 'Bearer' }),
   forbidden: (detail: string, errors?: FieldError[]) => new Problem(403, 'forbidden', 'Not allowed', detail, errors),

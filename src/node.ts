@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp } from './app.js';
 import { sharedDb } from './db/client.js';
 import { openNodeDatabase } from './db/open-node.js';
@@ -7,7 +8,8 @@ import { readRedocBundle } from './docs/redoc-bundle.js';
 import { databaseFault, describeError } from './domain/db-errors.js';
 import { expireDue, SWEEP_INTERVAL_MS } from './domain/expiry.js';
 import { dispatchWebhooks, WEBHOOK_ROUND_MS } from './domain/webhooks/dispatch.js';
-import { parseEnv } from './env.js';
+import { parseEnv, rateLimitsFrom } from './env.js';
+import { headerAddress } from './rate-limits.js';
 import { jsonLogger } from './log.js';
 import { readFileSync } from 'node:fs';
 import { rulesConfig } from './rules-config.js';
@@ -32,7 +34,9 @@ const app = createApp({
     webhookSigningKey: env.WEBHOOK_SIGNING_KEY,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     ...rulesConfig(env, (path) => JSON.parse(readFileSync(path, 'utf8'))),
+    rateLimits: rateLimitsFrom(env),
   },
+  clientAddress: env.CLIENT_ADDRESS_HEADER ? headerAddress(env.CLIENT_ADDRESS_HEADER) : (c) => getConnInfo(c).remote.address,
   log,
   referenceBundle: readRedocBundle,
 });

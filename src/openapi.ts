@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OpenApiBuilder, type OperationObject, type ParameterObject, type SchemaObject } from 'openapi3-ts/oas31';
+import { OpenApiBuilder, type OperationObject, type ParameterObject, type ResponseObject, type SchemaObject } from 'openapi3-ts/oas31';
 import { MAX_FIELD_ERRORS, RETRY_AFTER_SECONDS } from './errors.js';
 import { isIdempotent, problemStatuses, type AnyRoute } from './registry.js';
 // The body of every problem answer; importing the module also registers the shared components (FieldError, ...).
@@ -26,14 +26,46 @@ const problemTitles: Record<number, string> = {
   415: 'Unsupported request media type or charset (send UTF-8 JSON).',
   422: 'Well-formed but cannot be applied (see errors[]).',
   428: 'If-Match is required (see that parameter for what it must name).',
+  429: 'Over a rate limit the operator set (too-many-requests); retry after Retry-After seconds.',
   500: 'Unexpected server error (no internals disclosed).',
   503: 'The database is restarting or unreachable (database-unavailable), or did not finish in time (database-timeout); retry after Retry-After seconds. Repeat a POST with the same Idempotency-Key.',
 };
 
 /** Headers a problem status always sends. */
 const problemHeaders: Record<number, NonNullable<OperationObject['responses']>[string]['headers']> = {
+  429: { 'Retry-After': { description: 'Seconds until the window ends.', schema: { type: 'integer', format: 'int32', minimum: 1, maximum: 86_400 } } },
   503: { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer', format: 'int32', minimum: 1, maximum: RETRY_AFTER_SECONDS } } },
 };
+
+/**
+ * The rate-limit headers (IETF draft-ietf-httpapi-ratelimit-headers, the form of its draft 7), declared once
+ * as components and referred to from every 2xx and 4xx answer: the server sends them whenever the operator
+ * has set a limit that applies to the request.
+ */
+const RATE_LIMIT_HEADERS = {
+  RateLimit: {
+    description: 'When a rate limit applies: `limit=<requests per window>, remaining=<left in this window>, reset=<seconds until it ends>`.',
+    schema: { type: 'string', maxLength: 100, pattern: '^limit=\\d+, remaining=\\d+, reset=\\d+$' },
+  },
+  'RateLimit-Policy': {
+    description: 'When a rate limit applies: `<requests>;w=<window in seconds>`.',
+    schema: { type: 'string', maxLength: 100, pattern: '^\\d+;w=\\d+$' },
+  },
+} as const;
+
+/** Adds the rate-limit headers to every 2xx and 4xx answer, and a 429 to any operation that lacks one. */
+function withRateLimits(paths: Record<string, Record<string, OperationObject>>, problem: (status: number) => ResponseObject): void {
+  const refs = Object.fromEntries(Object.keys(RATE_LIMIT_HEADERS).map((name) => [name, { $ref: `#/components/headers/${name}` }]));
+  for (const item of Object.values(paths)) {
+    for (const op of Object.values(item)) {
+      const responses = (op.responses ??= {}) as Record<string, ResponseObject>;
+      responses['429'] ??= problem(429);
+      for (const [status, response] of Object.entries(responses)) {
+        if (/^[24]/.test(status)) response.headers = { ...response.headers, ...refs };
+      }
+    }
+  }
+}
 
 const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
 /** Keywords whose values are data, not schemas: an example may hold an object with a `type` field. */
@@ -211,6 +243,7 @@ export function buildOpenApi(routes: AnyRoute[], version: string) {
         'A query parameter that an operation does not list is never ignored: on every operation it is `400`, naming it (`in: query`, `pointer: /<name>`) and the parameters the operation takes. ' +
         `A problem lists at most ${MAX_FIELD_ERRORS} \`errors[]\` (\`errorCount\` then gives the total). ` +
         'Every answer carries `X-Content-Type-Options: nosniff`. ' +
+        'Rate limits, when the operator sets them (none by default), count reads per client address, and writes per client address and per key, in fixed windows: an answer under a limit carries `RateLimit` and `RateLimit-Policy`, and a request over it is `429` (problem+json, `too-many-requests`) with `Retry-After`. ' +
         'Every GET answer has a strong `ETag` (`If-None-Match` → `304`) and a `Cache-Control`: records and lists `public, max-age=60, stale-while-revalidate=600`; what never changes at its URL (revisions of records other than decisions, a superseded negative-list edition, a voided draw) `public, max-age=31536000, immutable`; the feed, the exports and their manifest `no-cache`; key listings `no-store` with `Vary: Authorization`. JSON answers with records name their latest change in `Last-Modified`.',
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
@@ -232,7 +265,11 @@ export function buildOpenApi(routes: AnyRoute[], version: string) {
   for (const route of routes) (paths[route.path] ??= {})[route.method] = operation(route);
   // Outside the route table: the document itself and its reference page. Like every operation, each refuses
   // an unknown query parameter (400); the reference answers 500 when its bundle cannot be read.
-  const problem = (status: number) => ({ description: problemTitles[status]!, content: { 'application/problem+json': { schema: jsonSchema(ProblemSchema, 'output') } } });
+  const problem = (status: number): ResponseObject => ({
+    description: problemTitles[status]!,
+    ...(problemHeaders[status] ? { headers: problemHeaders[status] } : {}),
+    content: { 'application/problem+json': { schema: jsonSchema(ProblemSchema, 'output') } },
+  });
   paths['/openapi.json'] = {
     get: {
       operationId: 'getOpenApi',
@@ -292,6 +329,8 @@ export function buildOpenApi(routes: AnyRoute[], version: string) {
       },
     },
   };
+  withRateLimits(paths, problem);
+  for (const [name, header] of Object.entries(RATE_LIMIT_HEADERS)) builder.addHeader(name, header);
   for (const [path, item] of Object.entries(paths)) builder.addPath(path, item);
   builder.addWebhook('feedEvents', feedEventsWebhook());
   return builder.getSpec();

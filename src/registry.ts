@@ -54,6 +54,8 @@ interface HandlerInput<P, Q, B> extends HandlerServices {
   ifMatch: string;
   /** A request header, for the few routes that need one beyond those the registry handles. */
   header(name: string): string | undefined;
+  /** The client's address as the runtime knows it (src/rate-limits.ts ClientAddress), if it does. */
+  clientAddress(): string | undefined;
   url: URL;
   /** Aborted when the client goes away: a handler that waits (a long poll) stops early. */
   signal: AbortSignal;
@@ -121,7 +123,7 @@ export function problemStatuses(route: AnyRoute): number[] {
   if (route.body) [413, 415].forEach((s) => set.add(s));
   if (route.ifMatch) [412, 428].forEach((s) => set.add(s));
   if (isIdempotent(route)) set.add(422);
-  [500, 503].forEach((s) => set.add(s)); // 503: the database is unavailable or timed out (Retry-After)
+  [429, 500, 503].forEach((s) => set.add(s)); // 429: a rate limit, when the operator sets them; 503: the database is unavailable or timed out (Retry-After)
   return [...set].sort((a, b) => a - b);
 }
 
@@ -142,9 +144,16 @@ function queryParameters(route: AnyRoute): string[] {
   return Object.keys(json.properties ?? {});
 }
 
-export function mountRoute(app: Hono<AppEnv>, route: AnyRoute, bodyLimitBytes: number): void {
+interface MountOptions {
+  bodyLimitBytes: number;
+  /** Counts an authenticated write against its key's budget (src/rate-limits.ts). */
+  perKeyLimit?: MiddlewareHandler<AppEnv>;
+}
+
+export function mountRoute(app: Hono<AppEnv>, route: AnyRoute, { bodyLimitBytes, perKeyLimit }: MountOptions): void {
   const chain: MiddlewareHandler<AppEnv>[] = [];
   if (route.auth) chain.push(authenticate);
+  if (route.auth && perKeyLimit) chain.push(perKeyLimit);
   chain.push(strictQuery(queryParameters(route), Boolean(route.query))); // before any validator reads the query through hono's lenient decoder
   // Each validator is typed with the input it adds; the chain holds them as plain middleware, and respond()
   // reads the validated values back by target.
@@ -177,6 +186,7 @@ async function respond(c: Context<AppEnv>, route: AnyRoute): Promise<Response> {
         principal: c.var.principal,
         ifMatch: c.req.header('If-Match') ?? '',
         header: (name: string) => c.req.header(name),
+        clientAddress: () => c.var.clientAddress(c),
         signal: c.req.raw.signal,
         get url() {
           return new URL(c.req.url);

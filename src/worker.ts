@@ -9,7 +9,8 @@ const HOURLY = '0 * * * *';
 import { openPostgres } from './db/postgres.js';
 import type { Db } from './db/client.js';
 import { REDOC_ASSET } from './docs/asset-name.js';
-import { parseEnv, type Env } from './env.js';
+import { parseEnv, rateLimitsFrom, type Env } from './env.js';
+import { headerAddress } from './rate-limits.js';
 import { jsonLogger } from './log.js';
 import { rulesConfig } from './rules-config.js';
 
@@ -78,7 +79,10 @@ function build(bindings: Bindings): App {
       ...rulesConfig(env, (path) => {
         throw new Error(`${path}: data files cannot be read on Workers; unset CALENDAR_FILE / PUBLICITY_RULES_FILE`);
       }),
+      rateLimits: rateLimitsFrom(env),
     },
+    // Cloudflare sets it to the visitor's address on every request that reaches a Worker.
+    clientAddress: headerAddress('CF-Connecting-IP'),
     log: jsonLogger(env.LOG_LEVEL),
     referenceBundle: async () => {
       // The assets binding routes by path alone; the host is never contacted.

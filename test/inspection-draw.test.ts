@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { PublishedDraw } from '../src/draw/published.js';
 import { verifyDraw } from '../src/draw/verify.js';
+import { headerAddress } from '../src/rate-limits.js';
 import { admin, testClock, useTestApp } from './support/app.js';
 import { commitTask, created, drawSecret, drawTask, inspectionWorld } from './support/inspections.js';
 
 const clock = testClock('2026-12-02T02:00:00Z');
-const t = useTestApp({ now: () => clock.now });
+// Behind a proxy that appends the client's address to X-Forwarded-For (CLIENT_ADDRESS_HEADER on Node).
+const t = useTestApp({ now: () => clock.now, clientAddress: headerAddress('X-Forwarded-For') });
 
 describe('the draw', () => {
   it('commits, takes contributions, reveals and verifies; the result is published with everything needed to recompute it', async () => {
@@ -90,13 +92,15 @@ describe('the draw', () => {
     const world = await inspectionWorld(t, { entities: 3, inspectors: 2, task: { sample: { mode: 'count', count: 1 } } });
     await commitTask(t, world.task.id, 30);
     const path = `/v1/inspection-tasks/${world.task.id}/draw/public-contributions`;
-    const send = (address: string) =>
-      t.request(path, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `${address}, 10.0.0.1` }, body: JSON.stringify({ value: '5a'.repeat(32) }) });
+    // The client may write X-Forwarded-For entries of its own; the proxy appends the address it saw last.
+    const send = (address: string, forged = '10.0.0.1') =>
+      t.request(path, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `${forged}, ${address}` }, body: JSON.stringify({ value: '5a'.repeat(32) }) });
     const first = await send('203.0.113.7');
     expect(first.status, JSON.stringify(first.body)).toBe(201);
     expect(first.body.contributions).toEqual([{ seq: 1, value: '5a'.repeat(32), by: 'public', agencyId: null, at: '2026-12-02T02:00:00.000Z' }]);
     expect(JSON.stringify(first.body)).not.toContain('203.0.113.7');
     expect((await send('203.0.113.7')).status).toBe(409);
+    expect((await send('203.0.113.7', '192.0.2.99')).status).toBe(409);
     expect((await send('198.51.100.2')).status).toBe(201);
     const feed = await t.request('/v1/feed?limit=200');
     expect(feed.body.items.filter((e: any) => e.type === 'inspection_draw' && e.event === 'contributed').length).toBeGreaterThanOrEqual(2);

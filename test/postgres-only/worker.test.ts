@@ -16,7 +16,8 @@ describe('built worker in workerd over Hyperdrive', () => {
 
   beforeAll(async () => {
     database = await openTestDatabase();
-    worker = await startBuiltWorker(database.url!, { ADMIN_TOKEN, LOG_LEVEL: 'error' });
+    // A read budget too large for the other tests to reach: the rate-limit test reads its RateLimit header.
+    worker = await startBuiltWorker(database.url!, { ADMIN_TOKEN, LOG_LEVEL: 'error', RATE_LIMIT_READS_PER_ADDRESS: '1000' });
   }, 120_000);
 
   afterAll(async () => {
@@ -187,6 +188,14 @@ describe('built worker in workerd over Hyperdrive', () => {
 
   // workerd also tears down a request's sockets when its context ends, so this guards against connections
   // outliving requests (and the pool growing), not specifically that client.end() ran.
+  it('counts reads per visitor address as Cloudflare gives it (CF-Connecting-IP)', async () => {
+    const remaining = async (address: string) =>
+      /remaining=(\d+)/.exec((await request('/v1/code-lists', { headers: { 'CF-Connecting-IP': address } })).headers.get('RateLimit') ?? '')?.[1];
+    expect(await remaining('192.0.2.10')).toBe('999');
+    expect(await remaining('192.0.2.10')).toBe('998');
+    expect(await remaining('192.0.2.11')).toBe('999');
+  });
+
   it('leaves no worker connection open once the responses are done', async () => {
     const sql = postgres(database.url!, { max: 1, onnotice: () => {}, connection: { application_name: 'worker-test-probe' } });
     try {

@@ -4,6 +4,7 @@ import { sharedDb, type Db } from '../../src/db/client.js';
 import type { AppConfig, Logger } from '../../src/context.js';
 import { completeCreditCode } from '../../src/lib/credit-code.js';
 import { readRedocBundle } from '../../src/docs/redoc-bundle.js';
+import type { ClientAddress } from '../../src/rate-limits.js';
 import { openTestDatabase, type TestDatabase } from './db.js';
 import { specViolations } from './spec-check.js';
 
@@ -59,7 +60,7 @@ export function testClock(start: string): { now: Date } {
 
 /** Builds an app over this file's own fresh database (PGlite or PostgreSQL, by project). */
 export function useTestApp(
-  options: { now?: () => Date; bodyLimitBytes?: number; config?: Partial<AppConfig>; open?: () => Promise<TestDatabase> } = {},
+  options: { now?: () => Date; bodyLimitBytes?: number; config?: Partial<AppConfig>; clientAddress?: ClientAddress; open?: () => Promise<TestDatabase> } = {},
 ): TestContext {
   const ctx = { logs: [] } as unknown as TestContext;
   beforeAll(async () => {
@@ -70,6 +71,7 @@ export function useTestApp(
       db: sharedDb(ctx.db),
       config: { adminToken: ADMIN_TOKEN, webhookSigningKey: WEBHOOK_SIGNING_KEY, ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}), ...options.config },
       now: options.now,
+      clientAddress: options.clientAddress,
       log,
       referenceBundle: readRedocBundle,
     });

@@ -56,15 +56,16 @@ export const drawRoutes: AnyRoute[] = [
     path: `${base}/public-contributions`,
     operationId: 'contributePubliclyToInspectionDraw',
     summary: '公众提交随机数贡献',
-    description: `Anyone, without a key, adds 32 random bytes while the contribution window is open: at most ${PUBLIC_CONTRIBUTIONS} per draw, one per client address (409 beyond; the address is taken from CF-Connecting-IP or the first X-Forwarded-For entry, and only a hash of it salted with the draw is kept). Published as by public; like every contribution it enters the seed.`,
+    description: `Anyone, without a key, adds 32 random bytes while the contribution window is open: at most ${PUBLIC_CONTRIBUTIONS} per draw, one per client address (409 beyond; the address is the connection's, or the one the deployment's proxy reports (CF-Connecting-IP on Cloudflare; the header the operator names on Node), and only a hash of it salted with the draw is kept). Published as by public; like every contribution it enters the seed.`,
     tag,
     anonymous: 'A bounded share of the public in the randomness of a draw; it can add unpredictability but cannot steer an outcome (the platform contributes last).',
     params: DrawParams,
     body: DrawContributionBody,
     problems: [404, 409],
     responses: { 201: { ...drawn, description: 'Added; the draw with every contribution so far.' } },
-    handler: async ({ db, now, params, body, header }) => {
-      const client = header('CF-Connecting-IP') ?? header('X-Forwarded-For')?.split(',')[0]?.trim() ?? 'direct';
+    handler: async ({ db, now, params, body, clientAddress }) => {
+      // Requests whose address the runtime cannot tell share one.
+      const client = clientAddress() ?? 'direct';
       const { draw, published } = await contribute(db, { kind: 'public', client }, now(), params.id, body.value);
       return { status: 201 as const, body: published, etag: versionEtag(draw.version) };
     },
