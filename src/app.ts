@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import type { DbSource } from './db/client.js';
+import type { Db, DbLease, DbSource } from './db/client.js';
 import type { AppConfig, AppEnv, Logger } from './context.js';
 import { answerHeaders } from './answer-headers.js';
 import { mountReference, type ReferenceBundle } from './docs/reference.js';
@@ -89,14 +89,22 @@ export function createApp(deps: AppDeps) {
   const clientAddress: ClientAddress = deps.clientAddress ?? (() => undefined);
   const limits = rateLimitMiddleware(config.rateLimits, clientAddress);
   for (const perAddress of limits.perAddress) app.use(perAddress);
+  const readsReplica = replicaReads(routes, deps.db);
   app.use(async (c, next) => {
-    const lease = deps.db.acquire();
-    c.set('services', { db: lease.db, now, config, log });
+    const leases: DbLease[] = [];
+    const take = (lease: DbLease) => {
+      leases.push(lease);
+      return lease.db;
+    };
+    let primaryDb: Db | undefined;
+    const primary = () => (primaryDb ??= take(deps.db.acquire()));
+    const replica = readsReplica(c) ? deps.db.acquireReplica?.() : undefined;
+    c.set('services', { db: replica ? take(replica) : primary(), primary, now, config, log });
     c.set('clientAddress', clientAddress);
-    if (!lease.release) return next();
-    const release = lease.release;
     const ctx = tryExecutionCtx(c);
-    // Workers: close after the response is sent; elsewhere, before answering.
+    // Per-request handles (Workers), including a primary a replica read took on the way: closed after the
+    // response is sent there, before answering elsewhere. Shared handles (Node) have nothing to close.
+    const release = () => Promise.all(leases.map((lease) => lease.release?.())).then(() => {});
     const finish = (done: Promise<void>) => (ctx ? ctx.waitUntil(done) : done);
     try {
       await next();
@@ -104,6 +112,7 @@ export function createApp(deps: AppDeps) {
       await finish(release());
       throw err;
     }
+    if (!leases.some((lease) => lease.release)) return;
     const body = c.res.body;
     if (body && isStreamed(c.res)) {
       // A streamed export reads the database while the client reads the body: release at its end.
@@ -139,6 +148,20 @@ export function createApp(deps: AppDeps) {
     return problemResponse(c, problem);
   });
   return app;
+}
+
+/**
+ * Which requests a read replica answers: anonymous GET and HEAD, except the routes that must read the primary
+ * (the feed and the exports: a position once handed out never goes back). A request with a key reads the
+ * primary, so a writer always sees its own writes; so does everything when no replica is configured.
+ */
+function replicaReads(table: AnyRoute[], db: DbSource): (c: Context) => boolean {
+  if (!db.acquireReplica) return () => false;
+  const primaryPaths = table
+    .filter((r) => r.method === 'get' && r.readsPrimary)
+    .map((r) => new RegExp(`^${r.path.replace(/\{\w+\}/g, '[^/]+')}$`));
+  return (c) =>
+    (c.req.method === 'GET' || c.req.method === 'HEAD') && c.req.header('Authorization') === undefined && !primaryPaths.some((p) => p.test(c.req.path));
 }
 
 /** Responses whose body is produced while it is sent (CSV and NDJSON exports); JSON answers are complete strings. */

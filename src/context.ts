@@ -34,7 +34,10 @@ export interface AppConfig {
 
 /** What every handler and domain function may use; nothing else reaches them. */
 export interface HandlerServices {
+  /** The database this request reads: a replica for anonymous reads when one is configured, else the primary. */
   db: Db;
+  /** The primary, for the rare write a read must make (a penalty past its publicity period is expired on sight). */
+  primary: () => Db;
   now: () => Date;
   config: AppConfig;
   log: Logger;

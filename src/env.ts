@@ -28,6 +28,12 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z.string().url().optional(),
+  /** Node server processes on one port (src/node/supervise.ts): a number, or `auto` for one per core. */
+  WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(256)]).default(1),
+  /** Set by the supervisor on each worker it starts, never by hand: the worker's slot (0 runs the background jobs). */
+  WORKER_SLOT: z.coerce.number().int().min(0).max(255).optional(),
+  /** A read replica of DATABASE_URL: anonymous public reads go there (see src/app.ts). */
+  DATABASE_REPLICA_URL: z.string().url().optional(),
   DATA_DIR: z.string().min(1).default('./.data'),
   MIGRATE: bool.default(true),
   SEED_DEMO: bool.default(true),
@@ -71,7 +77,10 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a header name')
     .optional(),
-});
+})
+  .refine((env) => !env.DATABASE_REPLICA_URL || env.DATABASE_URL, { path: ['DATABASE_REPLICA_URL'], message: 'needs DATABASE_URL, its primary' })
+  // PGlite is one process's database: another process cannot open its folder.
+  .refine((env) => env.WORKERS === 1 || env.DATABASE_URL, { path: ['WORKERS'], message: 'more than one needs DATABASE_URL (PGlite serves one process)' });
 export type Env = z.output<typeof EnvSchema>;
 
 /** A bad environment; its message names the variables and never their values, so it may be printed whole. */

@@ -96,6 +96,8 @@ export interface RouteDef<P extends z.ZodType | undefined, Q extends z.ZodType |
   secretInResponse?: boolean;
   /** How long a GET's answer may be reused (src/cache-policy.ts); `short` by default. */
   cache?: CachePolicy;
+  /** A GET that reads the primary even when a replica is configured: why a lagging answer would be wrong. */
+  readsPrimary?: string;
   handler: (input: HandlerInput<P, Q, B>) => Promise<RouteResult<R>>;
 }
 

@@ -16,6 +16,8 @@ import { rulesConfig } from './rules-config.js';
 
 interface Bindings {
   HYPERDRIVE: { connectionString: string };
+  /** A second Hyperdrive configuration, on a read replica of the primary: anonymous public reads use it. */
+  HYPERDRIVE_REPLICA?: { connectionString: string };
   /** wrangler.toml `[assets]`: the reference page's Redoc bundle, copied there at build (src/cli/docs-assets.ts). */
   ASSETS: { fetch(request: Request): Promise<Response> };
   [name: string]: unknown;
@@ -62,14 +64,19 @@ const stringBindings = (bindings: Bindings) =>
  */
 const poolOptions = (env: Env) => ({ connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS, poolTimeoutMs: env.DB_POOL_TIMEOUT_MS });
 
+/** A client for one request, closed once its response is sent. */
+function perRequest(connectionString: string, env: Env) {
+  const { db, close } = openPostgres(connectionString, { ...poolOptions(env), max: 5 });
+  return { db, release: close };
+}
+
 function build(bindings: Bindings): App {
   const env = parseEnv(stringBindings(bindings));
+  const replica = bindings.HYPERDRIVE_REPLICA;
   return createApp({
     db: {
-      acquire: () => {
-        const { db, close } = openPostgres(bindings.HYPERDRIVE.connectionString, { ...poolOptions(env), max: 5 });
-        return { db, release: close };
-      },
+      acquire: () => perRequest(bindings.HYPERDRIVE.connectionString, env),
+      ...(replica ? { acquireReplica: () => perRequest(replica.connectionString, env) } : {}),
     },
     config: {
       adminToken: env.ADMIN_TOKEN,

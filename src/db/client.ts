@@ -5,18 +5,23 @@ import type * as schema from './schema.js';
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 /** A database handle for one request: Node shares one, Workers open one per request and close it after. */
-interface DbLease {
+export interface DbLease {
   db: Db;
   /** Closes a per-request handle; absent for a shared one. */
   release?: () => Promise<void>;
 }
 
 export interface DbSource {
+  /** The primary: writes, and every read that must see them. */
   acquire(): DbLease;
+  /** A read replica, when one is configured: reads that may lag the primary a little (see app.ts). */
+  acquireReplica?(): DbLease;
 }
 
-/** A source that hands out the same long-lived handle every time (Node, tests). */
-export function sharedDb(db: Db): DbSource {
+/** A source that hands out the same long-lived handles every time (Node, tests). */
+export function sharedDb(db: Db, replica?: Db): DbSource {
   const lease: DbLease = { db };
-  return { acquire: () => lease };
+  if (!replica) return { acquire: () => lease };
+  const replicaLease: DbLease = { db: replica };
+  return { acquire: () => lease, acquireReplica: () => replicaLease };
 }

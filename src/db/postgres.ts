@@ -15,6 +15,11 @@ export interface PostgresOptions {
   poolTimeoutMs?: number;
   /** statement_timeout of every session, in ms; 0 or absent leaves the server's own setting. */
   statementTimeoutMs?: number;
+  /**
+   * Every session read-only (a replica): a write sent there by mistake fails at once, even on a server that
+   * would accept it, and a hot standby refuses writes anyway.
+   */
+  readOnly?: boolean;
   /** Opens the connection's socket (Node: node-socket.ts); absent, postgres.js opens its own. */
   socket?: (options: { host: string[]; port: number[] }) => unknown;
 }
@@ -25,7 +30,7 @@ const DEFAULT_STATEMENT_MS = 5000;
 
 /** Real PostgreSQL through postgres.js (Node, or Workers via Hyperdrive). */
 export function openPostgres(url: string, options: PostgresOptions = {}): { db: Db; close(): Promise<void> } {
-  const { max, connectTimeoutMs, poolTimeoutMs, statementTimeoutMs, socket } = { ...POOL_DEFAULTS, ...options };
+  const { max, connectTimeoutMs, poolTimeoutMs, statementTimeoutMs, readOnly, socket } = { ...POOL_DEFAULTS, ...options };
   const client = postgres(url, {
     ...(socket ? ({ socket } as object) : {}), // an option postgres.js has but does not declare in its types
     max,
@@ -35,7 +40,11 @@ export function openPostgres(url: string, options: PostgresOptions = {}): { db: 
     // request would wait with it. It connects only when a query needs a connection, so attempts are paced
     // by requests anyway; a refused one costs nothing and an unanswered one is cut by connect_timeout.
     backoff: () => 0,
-    connection: { application_name: 'gongshi', ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}) },
+    connection: {
+      application_name: readOnly ? 'gongshi-replica' : 'gongshi',
+      ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}),
+      ...(readOnly ? { default_transaction_read_only: true } : {}),
+    },
   });
   // A query may wait behind others on its connection for at most the pool timeout plus one statement.
   const deadlineMs = poolTimeoutMs + (statementTimeoutMs || DEFAULT_STATEMENT_MS);

@@ -44,7 +44,7 @@ export interface DecisionRoutes<T extends DecisionTable, O extends Record<string
     kind: DecisionKind<T, O>;
     list: (db: Db, query: Q, now: Date) => Promise<{ rows: T['$inferSelect'][]; next: string | null }>;
     /** What a read shows as of now (a penalty past its publicity period is expired on first sight). */
-    current?: (db: Db, now: Date, row: T['$inferSelect']) => Promise<T['$inferSelect']>;
+    current?: (primary: () => Db, now: Date, row: T['$inferSelect']) => Promise<T['$inferSelect']>;
     create: CreateSpec<T, C, P>;
     correct: CorrectSpec<T, C, P>;
     withdraw: WithdrawSpec<T>;
@@ -82,9 +82,9 @@ export function decisionRoutes<T extends DecisionTable, O extends Record<string,
       params: IdParams,
       problems: [404],
       responses: { 200: one },
-      handler: async ({ db, params, now }) => {
+      handler: async ({ db, primary, params, now }) => {
         const row = await getRow(db, kind, params.id);
-        return answer(domain.current ? await domain.current(db, now(), row) : row);
+        return answer(domain.current ? await domain.current(primary, now(), row) : row);
       },
     }),
     defineRoute({

@@ -60,6 +60,7 @@ export const bulkExportRoutes: AnyRoute[] = [
     method: 'get',
     path: '/v1/exports',
     operationId: 'getExportManifest',
+    readsPrimary: 'It names the feed position of each latest export; a replica behind the primary would name an older one.',
     summary: '批量导出清单',
     description:
       'The bulk exports for mirroring: every record type with its record count at the current feed position, the URLs of its NDJSON and CSV exports, and the position, size and SHA-256 of the latest complete export of each. A mirror loads one export and then reads `/v1/feed` from the position in its first line.',
@@ -72,6 +73,7 @@ export const bulkExportRoutes: AnyRoute[] = [
     method: 'get',
     path: '/v1/exports/{file}',
     operationId: 'downloadExport',
+    readsPrimary: 'An export is taken at the head of the feed, and a mirror reads the feed on from there: both from the primary, so the position never goes back.',
     summary: '批量导出',
     description:
       'The whole public state of one record type at one feed position: every record the feed has carried, each at its latest version (tombstones of withdrawn or expired decisions, and redaction notices, included), streamed in id order with constant memory. ' +

@@ -26,6 +26,7 @@ export const feedRoutes = [
     method: 'get',
     path: '/v1/feed',
     operationId: 'readFeed',
+    readsPrimary: 'A client reads on from the position it was given: a replica behind the primary could answer with an older head than an earlier answer named.',
     summary: '变更订阅',
     description:
       'Every change to every published record, in commit order, each with the record as published at that version (typed by `type`; earlier versions of a decision no longer displayed show a redaction notice). Positions are dense and final: once you have read up to `next`, nothing new ever appears at or below it. Poll with `after=<next>`, or long-poll with `wait`. Start from a bulk export (`/v1/exports`) and read on from its position to mirror everything.',

@@ -7,9 +7,12 @@ import { freePort } from './throwaway-postgres.js';
 
 export interface NodeServer {
   base: string;
+  /** The process started (with WORKERS > 1, the supervisor of the server processes). */
+  pid: number;
   /** Everything the server wrote on stderr so far (its JSON log lines). */
   readonly stderr: string;
-  stop(): Promise<void>;
+  /** Sends SIGTERM and resolves with the exit code once the process has exited. */
+  stop(): Promise<number | null>;
 }
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -31,16 +34,18 @@ export async function startNodeServer(env: Record<string, string>): Promise<Node
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const server: NodeServer = {
     base: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     get stderr() {
       return stderr;
     },
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = once(child, 'exit');
         child.kill('SIGTERM');
         await exited;
       }
       rmSync(outdir, { recursive: true, force: true });
+      return child.exitCode;
     },
   };
   // A PGlite server migrates and seeds its demo data first: on a loaded 2-core machine that has taken 55 s.

@@ -46,10 +46,13 @@ export async function expireDuePenalties(db: Db, now: Date, limit = 500): Promis
   });
 }
 
-/** A published penalty past its end date is expired on first sight, so no read shows it after its period. */
-export async function expireIfDue(db: Db, now: Date, row: PenaltyRow): Promise<PenaltyRow> {
+/**
+ * A published penalty past its end date is expired on first sight, so no read shows it after its period. The
+ * write goes to the primary even when a replica served the read (which is then the row as of the replica).
+ */
+export async function expireIfDue(primary: () => Db, now: Date, row: PenaltyRow): Promise<PenaltyRow> {
   if (row.status !== 'published' || row.publicityEndDate >= chinaDate(now)) return row;
-  return db.transaction(async (tx) => {
+  return primary().transaction(async (tx) => {
     const [current] = await tx.select().from(penalties).where(eq(penalties.id, row.id)).for('update');
     if (current!.status !== 'published') return current!;
     return expire(tx, now, current!);
