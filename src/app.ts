@@ -10,6 +10,8 @@ import { describeError } from './domain/db-errors.js';
 import { mountMethodGuards } from './methods.js';
 import { honoPath, mountRoute, type AnyRoute } from './registry.js';
 import { rateLimitMiddleware, type ClientAddress } from './rate-limits.js';
+import { edgeCaching, type EdgeCache } from './edge-cache.js';
+import { tryExecutionCtx } from './execution-ctx.js';
 import { agencyRoutes } from './routes/agencies.js';
 import { codeListRoutes } from './routes/code-lists.js';
 import { complianceRoutes } from './routes/compliance.js';
@@ -40,6 +42,8 @@ export interface AppDeps {
   log?: Logger;
   /** The client's address, for rate limits and public draw contributions: the runtime knows it (Node's socket or a proxy's header, Workers' CF-Connecting-IP). */
   clientAddress?: ClientAddress;
+  /** A shared cache for public answers (Workers: caches.default; see src/edge-cache.ts); none on Node. */
+  edgeCache?: EdgeCache;
   /** Redoc's bundle for the /docs page (src/docs/reference.ts); without it /docs answers 500 and logs why. */
   referenceBundle?: ReferenceBundle;
 }
@@ -124,6 +128,7 @@ export function createApp(deps: AppDeps) {
     }
     await finish(release());
   });
+  if (deps.edgeCache) app.use(edgeCaching(deps.edgeCache));
   mountMethodGuards(app, [...routes.map((r) => ({ method: r.method, path: honoPath(r.path) })), ...META_PATHS]);
   for (const route of routes) mountRoute(app, route, { bodyLimitBytes: config.bodyLimitBytes, perKeyLimit: limits.perKey });
 
@@ -166,13 +171,5 @@ function replicaReads(table: AnyRoute[], db: DbSource): (c: Context) => boolean 
 
 /** Responses whose body is produced while it is sent (CSV and NDJSON exports); JSON answers are complete strings. */
 const isStreamed = (res: Response) => /^(text\/csv|application\/x-ndjson)/.test(res.headers.get('Content-Type') ?? '');
-
-function tryExecutionCtx(c: Context): { waitUntil(p: Promise<unknown>): void } | undefined {
-  try {
-    return c.executionCtx;
-  } catch {
-    return undefined;
-  }
-}
 
 export type App = ReturnType<typeof createApp>;

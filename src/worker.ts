@@ -11,6 +11,7 @@ import type { Db } from './db/client.js';
 import { REDOC_ASSET } from './docs/asset-name.js';
 import { parseEnv, rateLimitsFrom, type Env } from './env.js';
 import { headerAddress } from './rate-limits.js';
+import type { EdgeCache } from './edge-cache.js';
 import { jsonLogger } from './log.js';
 import { rulesConfig } from './rules-config.js';
 
@@ -90,6 +91,8 @@ function build(bindings: Bindings): App {
     },
     // Cloudflare sets it to the visitor's address on every request that reaches a Worker.
     clientAddress: headerAddress('CF-Connecting-IP'),
+    // The Workers runtime's own cache of this data centre; the DOM typings name caches without `default`.
+    edgeCache: (caches as unknown as { default: EdgeCache }).default,
     log: jsonLogger(env.LOG_LEVEL),
     referenceBundle: async () => {
       // The assets binding routes by path alone; the host is never contacted.

@@ -196,6 +196,67 @@ describe('built worker in workerd over Hyperdrive', () => {
     expect(await remaining('192.0.2.11')).toBe('999');
   });
 
+  it('takes a write with an agency key, for its own agency only, and streams it in the NDJSON export at the feed position', async () => {
+    const agency = async (name: string) =>
+      (await request('/v1/agencies', { method: 'POST', headers: { ...json, ...admin }, body: JSON.stringify({ name, creditCode: uniqueCreditCode(), regionCode: '440100', level: '市级', kind: '法定' }) })).body;
+    const own = await agency('密钥写入测试局');
+    const other = await agency('另一个测试局');
+    const key = await request('/v1/keys', { method: 'POST', headers: { ...json, ...admin }, body: JSON.stringify({ agencyId: own.id, name: 'worker test', scopes: ['publish'] }) });
+    expect(key.status, JSON.stringify(key.body)).toBe(201);
+    const bearer = { Authorization: `Bearer ${key.body.secret}` };
+    const penalty = await request('/v1/penalties', { method: 'POST', headers: { ...json, ...bearer }, body: JSON.stringify(validPenalty()) });
+    expect(penalty.status, JSON.stringify(penalty.body)).toBe(201);
+    expect(penalty.body.decidingAgencyId).toBe(own.id);
+    const foreign = await request('/v1/officers', {
+      method: 'POST',
+      headers: { ...json, ...bearer },
+      body: JSON.stringify({ agencyId: other.id, name: '张示例', certificateNo: `WK-${Date.now()}`, domains: ['道路运输'], area: '示例市全域', validFrom: '2024-01-01', validTo: '2028-12-31' }),
+    });
+    expect(foreign.status).toBe(403);
+
+    const exported = await worker.mf.dispatchFetch(`${worker.base}/v1/exports/penalties.ndjson`);
+    expect(exported.status).toBe(200);
+    const position = Number(exported.headers.get('feed-position'));
+    const lines = (await exported.text()).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines[0]).toMatchObject({ export: { resource: 'penalties', position } });
+    expect(lines.slice(1, -1).map((e: { id: string }) => e.id)).toContain(penalty.body.id);
+    expect(lines.at(-1)).toEqual({ end: { records: lines.length - 2 } });
+    const feed = await request(`/v1/feed?after=${position}`);
+    expect(feed.status).toBe(200);
+  });
+
+  it('answers a repeated public read from the Workers cache until a write, and a conditional one with 304 from it', async () => {
+    const created = await request('/v1/agencies', {
+      method: 'POST',
+      headers: { ...json, ...admin },
+      body: JSON.stringify({ name: '缓存测试局', creditCode: uniqueCreditCode(), regionCode: '440100', level: '市级', kind: '法定' }),
+    });
+    const path = `/v1/agencies/${created.body.id}`;
+    const first = await request(path);
+    expect(first.headers.get('cache-status')).toBe('gongshi-edge; fwd=uri-miss; stored');
+    const second = await request(path);
+    expect(second.headers.get('cache-status')).toBe('gongshi-edge; hit');
+    expect(second.body).toEqual(first.body);
+    expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
+    const conditional = await request(path, { headers: { 'If-None-Match': first.headers.get('etag')! } });
+    expect(conditional.status).toBe(304);
+    expect(conditional.headers.get('cache-status')).toBe('gongshi-edge; hit');
+
+    // Any write makes the next read fresh: here a write to this very record.
+    const patched = await request(path, { method: 'PATCH', headers: { ...json, ...admin, 'If-Match': '"v1"' }, body: JSON.stringify({ name: '缓存测试局(更名)' }) });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    const fresh = await request(path);
+    expect(fresh.headers.get('cache-status')).toBe('gongshi-edge; fwd=uri-miss; stored');
+    expect(fresh.body).toMatchObject({ name: '缓存测试局(更名)', version: 2 });
+    expect((await request(path)).headers.get('cache-status')).toBe('gongshi-edge; hit');
+
+    // A reader with a key, and the feed (which must always be current), bypass or skip the cache.
+    expect((await request(path, { headers: admin })).headers.get('cache-status')).toBeNull();
+    const feed = await request('/v1/feed?limit=1');
+    expect(feed.headers.get('cache-status')).toBe('gongshi-edge; fwd=uri-miss');
+    expect((await request('/v1/feed?limit=1')).headers.get('cache-status')).toBe('gongshi-edge; fwd=uri-miss');
+  });
+
   it('leaves no worker connection open once the responses are done', async () => {
     const sql = postgres(database.url!, { max: 1, onnotice: () => {}, connection: { application_name: 'worker-test-probe' } });
     try {

@@ -68,6 +68,8 @@ export async function startBuiltWorker(databaseUrl: string, bindings: Record<str
   const raw = statSync(script).size;
   const gzip = gzipSync(readFileSync(script)).length;
   console.log(`worker bundle: ${raw} bytes (${(raw / 1024).toFixed(1)} KiB), gzip ${gzip} bytes (${(gzip / 1024).toFixed(1)} KiB); built in ${Date.now() - started} ms`);
+  // The project's own bound, well inside Cloudflare's plan limits: what a cold start must load and compile.
+  expect(gzip, 'worker bundle, gzip').toBeLessThan(1_000_000);
 
   let output = '';
   const mf = new Miniflare({
