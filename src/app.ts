@@ -12,6 +12,7 @@ import { honoPath, mountRoute, type AnyRoute } from './registry.js';
 import { rateLimitMiddleware, type ClientAddress } from './rate-limits.js';
 import { edgeCaching, type EdgeCache } from './edge-cache.js';
 import { tryExecutionCtx } from './execution-ctx.js';
+import { withRequestSignal } from './db/request-scope.js';
 import { agencyRoutes } from './routes/agencies.js';
 import { codeListRoutes } from './routes/code-lists.js';
 import { complianceRoutes } from './routes/compliance.js';
@@ -111,7 +112,7 @@ export function createApp(deps: AppDeps) {
     const release = () => Promise.all(leases.map((lease) => lease.release?.())).then(() => {});
     const finish = (done: Promise<void>) => (ctx ? ctx.waitUntil(done) : done);
     try {
-      await next();
+      await withRequestSignal(c.req.raw.signal, next);
     } catch (err) {
       await finish(release());
       throw err;
@@ -140,13 +141,19 @@ export function createApp(deps: AppDeps) {
   });
   app.onError((err, c) => {
     const problem = toProblem(err);
+    const path = new URL(c.req.url).pathname;
+    // A client that left had its query cancelled (src/db/request-scope.ts): no one reads this answer.
+    if (c.req.raw.signal.aborted) {
+      log('info', 'request abandoned by its client', { method: c.req.method, path });
+      return problemResponse(c, problem);
+    }
     if (problem.status >= 500) {
       // The details go to the log (never SQL or parameters: see describeError), never into the response.
       // A database outage or timeout (503) is expected to pass: a warning, not an error.
       const unavailable = problem.status === 503;
       log(unavailable ? 'warn' : 'error', unavailable ? problem.title : 'unhandled error', {
         method: c.req.method,
-        path: new URL(c.req.url).pathname,
+        path,
         error: describeError(err),
       });
     }

@@ -5,6 +5,7 @@ import type { Db } from './client.js';
 import { poolGate, withDeadline } from './pool-gate.js';
 import { databaseFault, retryOnLostConnection } from '../domain/db-errors.js';
 import { registerRawRows } from './raw-rows.js';
+import { requestSignal } from './request-scope.js';
 
 export interface PostgresOptions {
   /** Pool size; Workers use a handful per request, Node a shared pool. */
@@ -53,7 +54,14 @@ export function openPostgres(url: string, options: PostgresOptions = {}): { db: 
   // A single SELECT, so not gated and retried on a lost connection like the ones drizzle sends (see gated()).
   // The parameters are the driver values drizzle's toSQL() already mapped; postgres.js types them by its own.
   registerRawRows(db, ({ sql, params }) =>
-    withDeadline(retryOnLostConnection(() => client.unsafe(sql, params as postgres.ParameterOrJSON<never>[]).raw(), 2 * max), deadlineMs),
+    withDeadline(
+      retryOnLostConnection(() => {
+        const q = client.unsafe(sql, params as postgres.ParameterOrJSON<never>[]).raw();
+        cancelWhenAbandoned(q);
+        return q;
+      }, 2 * max),
+      deadlineMs,
+    ),
   );
   return { db, close: () => client.end({ timeout: 5 }) };
 }
@@ -74,7 +82,9 @@ function gated(client: Sql, max: number, poolTimeoutMs: number, deadlineMs: numb
     let values = false;
     const run = () => {
       const q = client.unsafe(query, params, options);
-      return values ? q.values() : q;
+      const shaped = values ? q.values() : q;
+      cancelWhenAbandoned(shaped);
+      return shaped;
     };
     // drizzle calls .values() (rows as arrays) before awaiting: the query starts when it is awaited.
     const start = () => withDeadline(/^select /i.test(query) ? retryOnLostConnection(run, retries) : run(), deadlineMs);
@@ -100,6 +110,22 @@ function gated(client: Sql, max: number, poolTimeoutMs: number, deadlineMs: numb
   };
   // Everything else (options, parsers, serializers drizzle adjusts) is the real client's, by prototype.
   return Object.assign(Object.create(client) as Sql, { unsafe, begin });
+}
+
+/**
+ * A single statement (a read: transactions are not cancelled, so a write is never cut halfway by its
+ * client leaving) is cancelled on the server when the request it runs for is aborted: postgres.js sends
+ * PostgreSQL a cancel request for it (a queued one is dropped), and it fails with 57014.
+ */
+function cancelWhenAbandoned(query: PromiseLike<unknown> & { cancel(): void }): void {
+  const signal = requestSignal();
+  if (!signal) return;
+  if (signal.aborted) return void query.cancel();
+  const cancel = () => query.cancel();
+  signal.addEventListener('abort', cancel, { once: true });
+  const done = () => signal.removeEventListener('abort', cancel);
+  // Attaching handlers runs nothing early: the caller awaits the query at once.
+  query.then(done, done);
 }
 
 type TransactionBody = (sql: TransactionSql) => unknown;
