@@ -88,6 +88,8 @@ export async function startServer(def: ServerDef, databaseUrl: string, readyPath
     cwd: ROOT,
     env: {
       ...inherited(),
+      // Both servers alike, e.g. `--require` a CPU profiler (bench/README.md).
+      ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
       NODE_ENV: 'production',
       DATABASE_URL: databaseUrl,
       PORT: String(port),

@@ -106,15 +106,18 @@ export function createApp(deps: AppDeps) {
     const replica = readsReplica(c) ? deps.db.acquireReplica?.() : undefined;
     c.set('services', { db: replica ? take(replica) : primary(), primary, now, config, log });
     c.set('clientAddress', clientAddress);
-    const ctx = tryExecutionCtx(c);
     // Per-request handles (Workers), including a primary a replica read took on the way: closed after the
-    // response is sent there, before answering elsewhere. Shared handles (Node) have nothing to close.
+    // response is sent there, before answering elsewhere. Shared handles (Node) have nothing to close, and
+    // never ask for an execution context (Hono's getter throws where there is none: a cost on every request).
     const release = () => Promise.all(leases.map((lease) => lease.release?.())).then(() => {});
-    const finish = (done: Promise<void>) => (ctx ? ctx.waitUntil(done) : done);
+    const finish = (done: Promise<void>) => {
+      const ctx = tryExecutionCtx(c);
+      return ctx ? ctx.waitUntil(done) : done;
+    };
     try {
       await withRequestSignal(c.req.raw.signal, next);
     } catch (err) {
-      await finish(release());
+      if (leases.some((lease) => lease.release)) await finish(release());
       throw err;
     }
     if (!leases.some((lease) => lease.release)) return;
@@ -123,7 +126,7 @@ export function createApp(deps: AppDeps) {
       // A streamed export reads the database while the client reads the body: release at its end.
       const { readable, writable } = new TransformStream();
       const done = body.pipeTo(writable).catch(() => {}).then(release);
-      if (ctx) ctx.waitUntil(done);
+      tryExecutionCtx(c)?.waitUntil(done);
       c.res = new Response(readable, c.res);
       return;
     }
