@@ -12,6 +12,8 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import postgres from 'postgres';
 import { lexeme, phraseQuery, prefixQuery, words } from '../src/lib/segment.js';
+import { likePattern } from './like-pattern.js';
+import { PENALTY_COLUMNS } from './penalty-columns.js';
 
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error('DATABASE_URL is required');
@@ -47,7 +49,6 @@ app.get('/v1/agencies', async (c) => {
   return c.json({ items, next: more ? encodeCursor(items[items.length - 1]!.id as string) : null });
 });
 
-const likePattern = (q: string) => '%' + q.trim().replace(/[\\%_]/g, (ch) => '\\' + ch) + '%';
 
 const articleColumns = sql`legal_basis_id AS "legalBasisId", no, label, chapter, text, paragraphs`;
 
@@ -73,13 +74,7 @@ app.get('/v1/powers', async (c) => {
 });
 
 // Penalties (issue 5): the same WHERE / ORDER BY / LIMIT as src/domain/penalties/list.ts, public columns only.
-const penaltyColumns = sql`id, version, status, created_at AS "createdAt", updated_at AS "updatedAt", party, decision_number AS "decisionNumber",
-  violation_type AS "violationType", facts, basis, penalty_types AS "penaltyTypes", content, fine_fen::text AS "fineAmount",
-  confiscation_fen::text AS "confiscationAmount", licence_revoked AS "licenceRevoked", decision_date AS "decisionDate",
-  valid_until AS "validUntil", publicity_end_date AS "publicityEndDate", agency_id AS "decidingAgencyId", agency_name AS "decidingAgency",
-  agency_credit_code AS "decidingAgencyCreditCode", data_source AS "dataSource", data_source_credit_code AS "dataSourceCreditCode",
-  remarks, citations, tags, joint, campaign_id AS "campaignId", publicity, due_date AS "dueDate", published_at AS "publishedAt",
-  claimed_published_at AS "claimedPublishedAt", late, working_days_late AS "workingDaysLate", calendar_provisional AS "calendarProvisional"`;
+const penaltyColumns = sql.unsafe(PENALTY_COLUMNS);
 const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 app.get('/v1/penalties/:id', async (c) => {

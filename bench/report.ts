@@ -9,6 +9,8 @@ export interface ScenarioResult {
   scenario: Scenario;
   ours: Measurement;
   bare: Measurement;
+  /** The hand-written Fastify + pg service on the bare handler's queries (bench/fastify-server.ts), where they match ours. */
+  fastify?: Measurement;
   /** 1-minute load average when the pair started and when it ended (the machine is shared). */
   load?: { before: number; after: number };
 }
@@ -88,8 +90,8 @@ export function formatReport(facts: RunFacts, results: ScenarioResult[]): string
     `# Benchmark ${facts.date}`,
     '',
     `- commit ${facts.commit}; Node ${facts.node}; ${facts.cpus}; ${facts.memory}`,
-    `- ${facts.postgres} (throwaway cluster, fsync off) with ${num(facts.rows)} agencies; both servers on the same machine, one at a time, pool ${facts.poolMax}, same Node flags`,
-    `- autocannon, ${facts.connections} connections, ${facts.seconds} s per measurement after a ${facts.warmupSeconds} s warm-up on a fresh server process; ours and bare run back to back per scenario`,
+    `- ${facts.postgres} (throwaway cluster, fsync off) with ${num(facts.rows)} agencies; every server on the same machine, one at a time, pool ${facts.poolMax}, same Node flags`,
+    `- autocannon, ${facts.connections} connections, ${facts.seconds} s per measurement after a ${facts.warmupSeconds} s warm-up on a fresh server process; ours, bare and (where the queries match) Fastify + pg run back to back per scenario`,
     `- server CPU µs/req = the server process's user + system time over the measurement / responses (the load tool and PostgreSQL share the CPUs, so it isolates the server's own cost)`,
     `- overhead = 1 − ours/bare req/s; target ≤ ${pct(TARGET_OVERHEAD)} for the foundation scenarios only; the comparison scenarios (search beside a plain ILIKE, the negative list beside a plain tsquery lookup) have no target; errors = any status other than the expected one, plus socket errors`,
   ];
@@ -111,6 +113,25 @@ export function formatReport(facts: RunFacts, results: ScenarioResult[]): string
     const cpu = r.ours.cpuUsPerRequest && r.bare.cpuUsPerRequest && !r.ours.timeouts && !r.bare.timeouts ? `${(r.ours.cpuUsPerRequest / r.bare.cpuUsPerRequest).toFixed(1)}×` : 'n/a';
     const overhead = v.comparison ? '—' : pct(v.overhead);
     lines.push(`| ${r.scenario.name} | ${rps(r.ours.requestsPerSec)} | ${rps(r.bare.requestsPerSec)} | ${v.ratio.toFixed(2)} | ${overhead} | ${v.label} | ${cpu} |`);
+  }
+  const againstFastify = results.filter((r) => r.fastify);
+  if (againstFastify.length) {
+    lines.push(
+      '',
+      '## Against what a team would write instead: Fastify 5 + pg',
+      '',
+      'bench/fastify-server.ts: the same queries and columns as the bare handler, named (prepared) statements, Fastify\'s default serializer. Targets (issue 13): ours ≥ 1.0× its req/s, and a p99 no worse.',
+      '',
+      '| scenario | gongshi req/s | Fastify + pg req/s | ours/Fastify | gongshi p99 ms | Fastify p99 ms | server CPU/req ours ÷ Fastify | target |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    );
+    for (const r of againstFastify) {
+      const f = r.fastify!;
+      const ratio = r.ours.requestsPerSec / f.requestsPerSec;
+      const cpu = r.ours.cpuUsPerRequest && f.cpuUsPerRequest && !r.ours.timeouts && !f.timeouts ? `${(r.ours.cpuUsPerRequest / f.cpuUsPerRequest).toFixed(1)}×` : 'n/a';
+      const met = ratio >= 1 && r.ours.p99 <= f.p99 && !r.ours.errors && !f.errors;
+      lines.push(`| ${r.scenario.name} | ${rps(r.ours.requestsPerSec)} | ${rps(f.requestsPerSec)} | ${ratio.toFixed(2)} | ${latency(r.ours, r.ours.p99)} | ${latency(f, f.p99)} | ${cpu} | ${met ? 'PASS' : 'FAIL'} |`);
+    }
   }
   const comparisons = results.filter((r) => r.scenario.search);
   if (comparisons.length) {
@@ -135,6 +156,7 @@ export function formatReport(facts: RunFacts, results: ScenarioResult[]): string
     lines.push('', `## ${r.scenario.name}`, '', `${r.scenario.description}; expected status ${r.scenario.expectStatus}.`, '');
     lines.push('| server | req/s | p50 ms | p99 ms | server CPU µs/req | errors |', '| --- | ---: | ---: | ---: | ---: | --- |');
     lines.push(row('gongshi', r.ours), row(bareName(r), r.bare));
+    if (r.fastify) lines.push(row('fastify + pg', r.fastify));
   }
   return lines.join('\n') + '\n';
 }

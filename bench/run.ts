@@ -35,7 +35,7 @@ import { formatIngest } from './report-ingest.js';
 import { penaltyReads } from './scenarios-penalties.js';
 import { formatReport, verdict, type RunFacts, type ScenarioResult } from './report.js';
 import { scenarios, type Scenario } from './scenarios.js';
-import { BARE, OURS, POOL_MAX, ROOT, startServer, type ServerDef } from './servers.js';
+import { BARE, FASTIFY, OURS, POOL_MAX, ROOT, startServer, type ServerDef } from './servers.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SEARCH_SECONDS = Number(process.env.BENCH_SEARCH_SECONDS ?? SECONDS);
@@ -72,7 +72,7 @@ async function drain(url: string): Promise<void> {
     const deadline = Date.now() + 60_000;
     for (let quiet = 0; quiet < 3 && Date.now() < deadline; ) {
       const busy = await sql`SELECT pg_cancel_backend(pid) FROM pg_stat_activity
-        WHERE application_name IN ('gongshi', 'bench-bare') AND state = 'active' AND pid <> pg_backend_pid()`;
+        WHERE application_name IN ('gongshi', 'bench-bare', 'bench-fastify') AND state = 'active' AND pid <> pg_backend_pid()`;
       quiet = busy.length ? 0 : quiet + 1;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -159,7 +159,9 @@ async function main(pg: ThrowawayPostgres): Promise<void> {
     const before = loadavg()[0]!;
     const ours = await drive(OURS, 'ours', pg.url, data, scenario);
     const bare = await drive(BARE, 'bare', pg.url, data, scenario);
-    results.push({ scenario, ours, bare, load: { before, after: loadavg()[0]! } });
+    // The hand-written Fastify + pg service runs the bare handler's queries: only where those are the same as ours.
+    const fastify = scenario.versus ? undefined : await drive(FASTIFY, 'bare', pg.url, data, scenario);
+    results.push({ scenario, ours, bare, fastify, load: { before, after: loadavg()[0]! } });
   }
   let entityImport: EntityImportFacts | undefined;
   if (ENTITY_IMPORT_SELECTED) {

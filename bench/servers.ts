@@ -7,7 +7,7 @@ import { bundleNode } from '../src/cli/bundle-node.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** Both servers are bundled the same way (as `npm start` runs ours) and get the same pool size, so only the code differs. */
+/** Every server is bundled the same way (as `npm start` runs ours) and gets the same pool size, so only the code differs. */
 export const POOL_MAX = 10;
 
 export interface ServerDef {
@@ -20,6 +20,7 @@ export interface ServerDef {
 
 export const OURS: ServerDef = { name: 'gongshi', entry: 'src/node.ts', outdir: 'build/node' };
 export const BARE: ServerDef = { name: 'bare hono + postgres.js', entry: 'bench/bare-server.ts', outdir: 'build/bench-bare' };
+export const FASTIFY: ServerDef = { name: 'fastify + pg', entry: 'bench/fastify-server.ts', outdir: 'build/bench-fastify' };
 
 export interface RunningServer {
   base: string;

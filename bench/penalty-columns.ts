@@ -1,0 +1,8 @@
+/** The public columns of a penalty as the baselines select them, named as ours publishes them (src/domain/penalties/present.ts). */
+export const PENALTY_COLUMNS = `id, version, status, created_at AS "createdAt", updated_at AS "updatedAt", party, decision_number AS "decisionNumber",
+  violation_type AS "violationType", facts, basis, penalty_types AS "penaltyTypes", content, fine_fen::text AS "fineAmount",
+  confiscation_fen::text AS "confiscationAmount", licence_revoked AS "licenceRevoked", decision_date AS "decisionDate",
+  valid_until AS "validUntil", publicity_end_date AS "publicityEndDate", agency_id AS "decidingAgencyId", agency_name AS "decidingAgency",
+  agency_credit_code AS "decidingAgencyCreditCode", data_source AS "dataSource", data_source_credit_code AS "dataSourceCreditCode",
+  remarks, citations, tags, joint, campaign_id AS "campaignId", publicity, due_date AS "dueDate", published_at AS "publishedAt",
+  claimed_published_at AS "claimedPublishedAt", late, working_days_late AS "workingDaysLate", calendar_provisional AS "calendarProvisional"`;
