@@ -28,6 +28,12 @@ export interface AppConfig {
   publicityRegime?: Regime;
   /** Official working-day calendar (default: src/data/calendar-cn.json). */
   calendar?: WorkCalendar;
+  /**
+   * Check each JSON answer against its response schema before sending it (a mismatch is a 500). On by
+   * default; off in production (RESPONSE_CHECKS), where the test suite has already checked every answer it
+   * makes against the OpenAPI document, and skipping the check is a sixth to a quarter of a read's cost.
+   */
+  checkResponses?: boolean;
   /** Request rate limits (src/rate-limits.ts); undefined: none. */
   rateLimits?: RateLimits;
 }

@@ -28,6 +28,10 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z.string().url().optional(),
+  /** Process mode: `production` turns the response checks off unless RESPONSE_CHECKS says otherwise. */
+  NODE_ENV: z.string().max(32).optional(),
+  /** Check each JSON answer against its schema before sending it (src/context.ts checkResponses). */
+  RESPONSE_CHECKS: z.enum(['on', 'off']).optional(),
   /** Node server processes on one port (src/node/supervise.ts): a number, or `auto` for one per core. */
   WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(256)]).default(1),
   /** Set by the supervisor on each worker it starts, never by hand: the worker's slot (0 runs the background jobs). */
@@ -107,3 +111,6 @@ export function rateLimitsFrom(env: Env): RateLimits | undefined {
   };
   return limits.readsPerAddress || limits.writesPerAddress || limits.writesPerKey ? limits : undefined;
 }
+
+/** Whether answers are checked against their schemas: RESPONSE_CHECKS if set, else on outside production. */
+export const checkResponsesFrom = (env: Env): boolean => (env.RESPONSE_CHECKS ? env.RESPONSE_CHECKS === 'on' : env.NODE_ENV !== 'production');

@@ -9,7 +9,7 @@ const HOURLY = '0 * * * *';
 import { openPostgres } from './db/postgres.js';
 import type { Db } from './db/client.js';
 import { REDOC_ASSET } from './docs/asset-name.js';
-import { parseEnv, rateLimitsFrom, type Env } from './env.js';
+import { checkResponsesFrom, parseEnv, rateLimitsFrom, type Env } from './env.js';
 import { headerAddress } from './rate-limits.js';
 import type { EdgeCache } from './edge-cache.js';
 import { jsonLogger } from './log.js';
@@ -88,6 +88,7 @@ function build(bindings: Bindings): App {
         throw new Error(`${path}: data files cannot be read on Workers; unset CALENDAR_FILE / PUBLICITY_RULES_FILE`);
       }),
       rateLimits: rateLimitsFrom(env),
+      checkResponses: checkResponsesFrom(env),
     },
     // Cloudflare sets it to the visitor's address on every request that reaches a Worker.
     clientAddress: headerAddress('CF-Connecting-IP'),

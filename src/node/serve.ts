@@ -10,7 +10,7 @@ import { readRedocBundle } from '../docs/redoc-bundle.js';
 import { databaseFault, describeError } from '../domain/db-errors.js';
 import { expireDue, SWEEP_INTERVAL_MS } from '../domain/expiry.js';
 import { dispatchWebhooks, WEBHOOK_ROUND_MS } from '../domain/webhooks/dispatch.js';
-import { rateLimitsFrom, type Env } from '../env.js';
+import { checkResponsesFrom, rateLimitsFrom, type Env } from '../env.js';
 import { headerAddress } from '../rate-limits.js';
 import { rulesConfig } from '../rules-config.js';
 import { closeInStages } from '../staged-close.js';
@@ -38,6 +38,7 @@ export async function serveNode(env: Env, log: Logger, background: boolean): Pro
       bodyLimitBytes: env.BODY_LIMIT_BYTES,
       ...rulesConfig(env, (path) => JSON.parse(readFileSync(path, 'utf8'))),
       rateLimits: rateLimitsFrom(env),
+      checkResponses: checkResponsesFrom(env),
     },
     clientAddress: env.CLIENT_ADDRESS_HEADER ? headerAddress(env.CLIENT_ADDRESS_HEADER) : (c) => getConnInfo(c).remote.address,
     log,
