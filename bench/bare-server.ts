@@ -13,15 +13,14 @@ import { Hono } from 'hono';
 import postgres from 'postgres';
 import { lexeme, phraseQuery, prefixQuery, words } from '../src/lib/segment.js';
 import { likePattern } from './like-pattern.js';
-import { PENALTY_COLUMNS } from './penalty-columns.js';
+import { AGENCY_COLUMNS, PENALTY_COLUMNS } from './columns.js';
 
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error('DATABASE_URL is required');
 const sql = postgres(url, { max: Number(process.env.DB_POOL_MAX ?? 10), onnotice: () => {}, connection: { application_name: 'bench-bare' } });
 
 // camelCase aliases so the body has the same shape and size as ours (Dates serialize to the same ISO form).
-const columns = sql`id, version, status, name, credit_code AS "creditCode", region_code AS "regionCode", level,
-  parent_id AS "parentId", kind, entrustment, domains, contact, website, created_at AS "createdAt", updated_at AS "updatedAt"`;
+const columns = sql.unsafe(AGENCY_COLUMNS);
 
 const encodeCursor = (id: string) => Buffer.from(JSON.stringify([id])).toString('base64url');
 const decodeCursor = (cursor: string) => (JSON.parse(Buffer.from(cursor, 'base64url').toString()) as string[])[0]!;

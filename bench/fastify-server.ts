@@ -7,15 +7,14 @@
 import Fastify from 'fastify';
 import pg from 'pg';
 import { likePattern } from './like-pattern.js';
-import { PENALTY_COLUMNS } from './penalty-columns.js';
+import { AGENCY_COLUMNS, PENALTY_COLUMNS } from './columns.js';
 import { prefixQuery } from '../src/lib/segment.js';
 
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error('DATABASE_URL is required');
 const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DB_POOL_MAX ?? 10), application_name: 'bench-fastify' });
 
-const agencyColumns = `id, version, status, name, credit_code AS "creditCode", region_code AS "regionCode", level,
-  parent_id AS "parentId", kind, entrustment, domains, contact, website, created_at AS "createdAt", updated_at AS "updatedAt"`;
+const agencyColumns = AGENCY_COLUMNS;
 const penaltyColumns = PENALTY_COLUMNS;
 
 const encodeCursor = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');

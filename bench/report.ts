@@ -1,4 +1,5 @@
 import type { DutiesFacts } from './dataset-duties.js';
+import type { PgbenchResult } from './pgbench.js';
 import type { Measurement } from './load.js';
 import type { Scenario } from './scenarios.js';
 
@@ -11,6 +12,8 @@ export interface ScenarioResult {
   bare: Measurement;
   /** The hand-written Fastify + pg service on the bare handler's queries (bench/fastify-server.ts), where they match ours. */
   fastify?: Measurement;
+  /** pgbench on the scenario's SQL (bench/pgbench.ts): the ceiling. */
+  pgbench?: PgbenchResult;
   /** 1-minute load average when the pair started and when it ended (the machine is shared). */
   load?: { before: number; after: number };
 }
@@ -131,6 +134,23 @@ export function formatReport(facts: RunFacts, results: ScenarioResult[]): string
       const cpu = r.ours.cpuUsPerRequest && f.cpuUsPerRequest && !r.ours.timeouts && !f.timeouts ? `${(r.ours.cpuUsPerRequest / f.cpuUsPerRequest).toFixed(1)}×` : 'n/a';
       const met = ratio >= 1 && r.ours.p99 <= f.p99 && !r.ours.errors && !f.errors;
       lines.push(`| ${r.scenario.name} | ${rps(r.ours.requestsPerSec)} | ${rps(f.requestsPerSec)} | ${ratio.toFixed(2)} | ${latency(r.ours, r.ours.p99)} | ${latency(f, f.p99)} | ${cpu} | ${met ? 'PASS' : 'FAIL'} |`);
+    }
+  }
+  const againstCeiling = results.filter((r) => r.pgbench);
+  if (againstCeiling.length) {
+    lines.push(
+      '',
+      '## The ceiling: pgbench with prepared statements',
+      '',
+      `pgbench -M prepared, ${facts.connections} clients, the scenario's SQL as the baselines send it (a rotation of ids is a numbered table pgbench picks from), no HTTP or JSON. Each server's share of it:`,
+      '',
+      '| scenario | pgbench tps | p50 ms | p99 ms | gongshi ÷ pgbench | bare ÷ pgbench | Fastify + pg ÷ pgbench |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    );
+    for (const r of againstCeiling) {
+      const c = r.pgbench!;
+      const share = (m: Measurement | undefined) => (m ? (m.requestsPerSec / c.tps).toFixed(2) : 'n/a');
+      lines.push(`| ${r.scenario.name} | ${rps(c.tps)} | ${c.p50.toFixed(1)} | ${c.p99.toFixed(1)} | ${share(r.ours)} | ${share(r.bare)} | ${share(r.fastify)} |`);
     }
   }
   const comparisons = results.filter((r) => r.scenario.search);

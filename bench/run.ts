@@ -26,6 +26,7 @@ import { benchDiff, formatDiff, NEGATIVE_LIST_DIFF } from './diff.js';
 import { benchDraw, DRAW } from './draw.js';
 import { benchEntityImport, ENTITY_IMPORT, type EntityImportFacts } from './entity-import.js';
 import { ingestPenalties } from './ingest.js';
+import { runPgbench } from './pgbench.js';
 import { loadExportDataset } from './dataset-export.js';
 import { benchExport, EXPORT } from './export.js';
 import { formatExport } from './report-export.js';
@@ -122,7 +123,7 @@ function commit(): string {
   }
 }
 
-async function main(pg: ThrowawayPostgres): Promise<void> {
+async function main(pg: ThrowawayPostgres, bin: string): Promise<void> {
   const list = scenarios.filter((s) => !ONLY || ONLY.includes(s.name));
   if (!list.length && !ENTITY_IMPORT_SELECTED && !DRAW_SELECTED && !DIFF_SELECTED && !EXPORT_SELECTED) throw new Error(`no scenario matches BENCH_SCENARIOS=${process.env.BENCH_SCENARIOS}`);
   await migratePostgres(pg.url);
@@ -161,7 +162,9 @@ async function main(pg: ThrowawayPostgres): Promise<void> {
     const bare = await drive(BARE, 'bare', pg.url, data, scenario);
     // The hand-written Fastify + pg service runs the bare handler's queries: only where those are the same as ours.
     const fastify = scenario.versus ? undefined : await drive(FASTIFY, 'bare', pg.url, data, scenario);
-    results.push({ scenario, ours, bare, fastify, load: { before, after: loadavg()[0]! } });
+    const pgbench = scenario.pgbench ? await runPgbench(bin, pg.url, scenario.pgbench(data), scenario.duties ? SEARCH_SECONDS : SECONDS) : undefined;
+    if (pgbench) log(`${scenario.name} on pgbench: ${Math.round(pgbench.tps)} tps, p50 ${pgbench.p50.toFixed(1)} ms, p99 ${pgbench.p99.toFixed(1)} ms`);
+    results.push({ scenario, ours, bare, fastify, pgbench, load: { before, after: loadavg()[0]! } });
   }
   let entityImport: EntityImportFacts | undefined;
   if (ENTITY_IMPORT_SELECTED) {
@@ -219,7 +222,7 @@ process.once('SIGINT', () => {
   process.exit(130);
 });
 try {
-  await main(pg);
+  await main(pg, bin);
 } catch (err) {
   process.exitCode = 1;
   console.error(err);

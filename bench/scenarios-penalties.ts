@@ -11,6 +11,8 @@ import type { Dataset } from './dataset.js';
 import type { IngestFacts } from './ingest.js';
 import { prng } from './dataset.js';
 import type { Prepare, Scenario, Target } from './scenarios.js';
+import { PENALTY_COLUMNS } from './columns.js';
+import { overIds, type PgbenchPrepare } from './pgbench.js';
 
 export interface PenaltyReads {
   ingest: IngestFacts;
@@ -87,10 +89,19 @@ export const deepLimit = (d: PenaltyReads) => Math.max(1, Math.floor(d.typeIds.l
 const typeDeep = (d: PenaltyReads) => ({ params: { penaltyType: '02' }, ids: d.typeIds, limit: deepLimit(d), page: PAGE_DEEP });
 
 const byId: Prepare = async (_base, data) => reads(data).sampleIds.map((id) => ({ path: `/v1/penalties/${id}` }));
+const byIdSql: PgbenchPrepare = (data) => overIds('bench_penalty_ids', reads(data).sampleIds, (id) => `SELECT ${PENALTY_COLUMNS} FROM penalties WHERE id = ${id}`);
+/** Page 1 of the filtered list as the baselines query it (bench/bare-server.ts), with the same bound parameters. */
+const filteredSql: PgbenchPrepare = (data) => ({
+  setup: [],
+  script: `SELECT ${PENALTY_COLUMNS} FROM penalties WHERE status = 'published' AND publicity_end_date >= :today AND region_code = :region
+    AND penalty_types @> ARRAY[:type]::text[] ORDER BY id LIMIT 21;\n`,
+  defines: { today: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10), region: reads(data).region, type: '02' },
+});
+
 const search: Prepare = (base) => checked(base, query({ q: '食品' }));
 
 export const penaltyScenarios: Scenario[] = [
-  { name: 'penalty-get-by-id', description: 'GET /v1/penalties/{id}, 1,000 ids of decisions on display in rotation', expectStatus: 200, ours: byId, bare: byId, penalties: true },
+  { name: 'penalty-get-by-id', description: 'GET /v1/penalties/{id}, 1,000 ids of decisions on display in rotation', expectStatus: 200, ours: byId, bare: byId, penalties: true, pgbench: byIdSql },
   {
     name: 'penalty-list-filtered-p1',
     description: 'GET /v1/penalties?regionCode=<busiest region>&penaltyType=02 (page 1 of 20)',
@@ -98,6 +109,7 @@ export const penaltyScenarios: Scenario[] = [
     ours: pageOf('ours', filtered('first')),
     bare: pageOf('bare', filtered('first')),
     penalties: true,
+    pgbench: filteredSql,
   },
   {
     name: 'penalty-list-filtered-last',

@@ -1,5 +1,7 @@
 import type { Dataset } from './dataset.js';
 import { prng } from './dataset.js';
+import { AGENCY_COLUMNS } from './columns.js';
+import { overIds, type PgbenchPrepare } from './pgbench.js';
 import { negativeListScenarios } from './scenarios-negative-list.js';
 import { penaltyScenarios } from './scenarios-penalties.js';
 
@@ -32,6 +34,8 @@ export interface Scenario {
   penalties?: boolean;
   /** Needs the negative-list edition (bench/load-negative-list.ts), loaded through the API when selected. */
   negativeList?: boolean;
+  /** The scenario's SQL for pgbench (bench/pgbench.ts), the ceiling: the same rows, no server in between. */
+  pgbench?: PgbenchPrepare;
 }
 
 /** A deterministic sample of ids, spread over the whole table so no single page stays hot. */
@@ -47,6 +51,7 @@ async function getOk(url: string): Promise<Response> {
 }
 
 const byId: Prepare = async (_base, data) => sampleIds(data, 1000, 2).map((id) => ({ path: `/v1/agencies/${id}` }));
+const byIdSql: PgbenchPrepare = (data) => overIds('bench_agency_ids', sampleIds(data, 1000, 2), (id) => `SELECT ${AGENCY_COLUMNS} FROM agencies WHERE id = ${id}`);
 
 /** Follows `next` from the first page, as a syncing client would, and replays those real cursors. */
 const keysetPages: Prepare = async (base) => {
@@ -109,7 +114,7 @@ function search(name: string, table: 'legal_articles' | 'powers', q: string): Sc
 
 /** Later issues append here; a scenario needs a bare handler in bench/bare-server.ts answering the same query. */
 export const scenarios: Scenario[] = [
-  { name: 'get-by-id', description: 'GET /v1/agencies/{id}, 1,000 ids in rotation', expectStatus: 200, ours: byId, bare: byId },
+  { name: 'get-by-id', description: 'GET /v1/agencies/{id}, 1,000 ids in rotation', expectStatus: 200, ours: byId, bare: byId, pgbench: byIdSql },
   { name: 'keyset-list', description: 'GET /v1/agencies?limit=20&cursor=…, 50 real cursors in rotation', expectStatus: 200, ours: keysetPages, bare: keysetPages },
   { name: 'revalidate-304', description: 'GET /v1/agencies/{id} with If-None-Match from a prior GET, 200 ids', expectStatus: 304, ours: revalidate, bare: revalidate },
   // Issue 3: Chinese search over 50,000 articles and 20,000 power items, beside a plain ILIKE.

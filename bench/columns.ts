@@ -1,3 +1,7 @@
+/** The public columns of an agency as the baselines select them, named as ours publishes them (src/domain/agencies.ts). */
+export const AGENCY_COLUMNS = `id, version, status, name, credit_code AS "creditCode", region_code AS "regionCode", level,
+  parent_id AS "parentId", kind, entrustment, domains, contact, website, created_at AS "createdAt", updated_at AS "updatedAt"`;
+
 /** The public columns of a penalty as the baselines select them, named as ours publishes them (src/domain/penalties/present.ts). */
 export const PENALTY_COLUMNS = `id, version, status, created_at AS "createdAt", updated_at AS "updatedAt", party, decision_number AS "decisionNumber",
   violation_type AS "violationType", facts, basis, penalty_types AS "penaltyTypes", content, fine_fen::text AS "fineAmount",
