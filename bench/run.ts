@@ -35,7 +35,8 @@ import { formatEntityImport } from './report-entity-import.js';
 import { formatIngest } from './report-ingest.js';
 import { penaltyReads } from './scenarios-penalties.js';
 import { formatReport, verdict, type RunFacts, type ScenarioResult } from './report.js';
-import { scenarios, type Scenario } from './scenarios.js';
+import { scenarios, type Prepare, type Scenario } from './scenarios.js';
+import { PLATFORMATIC } from './platformatic.js';
 import { BARE, FASTIFY, OURS, POOL_MAX, ROOT, startServer, type ServerDef } from './servers.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -83,10 +84,10 @@ async function drain(url: string): Promise<void> {
 }
 
 /** One measurement on a freshly started server that has the CPUs to itself (bar the load tool and PostgreSQL). */
-async function drive(def: ServerDef, side: 'ours' | 'bare', url: string, data: Dataset, scenario: Scenario): Promise<Measurement> {
-  const server = await startServer(def, url, `/v1/agencies/${data.ids[0]}`);
+async function drive(def: ServerDef, prepare: Prepare, url: string, data: Dataset, scenario: Scenario): Promise<Measurement> {
+  const server = await startServer(def, url, def.agencyPath ? def.agencyPath(data.ids[0]!) : `/v1/agencies/${data.ids[0]}`);
   try {
-    const targets = await scenario[side](server.base, data);
+    const targets = await prepare(server.base, data);
     const seconds = scenario.duties ? SEARCH_SECONDS : SECONDS;
     await measure(server.base, targets, scenario.expectStatus, warmupFor(seconds));
     await drain(url);
@@ -158,13 +159,14 @@ async function main(pg: ThrowawayPostgres, bin: string): Promise<void> {
   const results: ScenarioResult[] = [];
   for (const scenario of list) {
     const before = loadavg()[0]!;
-    const ours = await drive(OURS, 'ours', pg.url, data, scenario);
-    const bare = await drive(BARE, 'bare', pg.url, data, scenario);
+    const ours = await drive(OURS, scenario.ours, pg.url, data, scenario);
+    const bare = await drive(BARE, scenario.bare, pg.url, data, scenario);
     // The hand-written Fastify + pg service runs the bare handler's queries: only where those are the same as ours.
-    const fastify = scenario.versus ? undefined : await drive(FASTIFY, 'bare', pg.url, data, scenario);
+    const fastify = scenario.versus ? undefined : await drive(FASTIFY, scenario.bare, pg.url, data, scenario);
+    const platformatic = scenario.platformatic ? await drive(PLATFORMATIC, scenario.platformatic, pg.url, data, scenario) : undefined;
     const pgbench = scenario.pgbench ? await runPgbench(bin, pg.url, scenario.pgbench(data), scenario.duties ? SEARCH_SECONDS : SECONDS) : undefined;
     if (pgbench) log(`${scenario.name} on pgbench: ${Math.round(pgbench.tps)} tps, p50 ${pgbench.p50.toFixed(1)} ms, p99 ${pgbench.p99.toFixed(1)} ms`);
-    results.push({ scenario, ours, bare, fastify, pgbench, load: { before, after: loadavg()[0]! } });
+    results.push({ scenario, ours, bare, fastify, platformatic, pgbench, load: { before, after: loadavg()[0]! } });
   }
   let entityImport: EntityImportFacts | undefined;
   if (ENTITY_IMPORT_SELECTED) {

@@ -56,6 +56,14 @@ const ourCursor = (params: Record<string, string>, lastId: string) =>
   encodeCursor([lastId], stableJson({ ...PenaltyListQuery.parse(params), cursor: undefined, limit: undefined }));
 const bareCursor = (lastId: string) => Buffer.from(JSON.stringify([lastId])).toString('base64url');
 
+/** A target whose answer must be a non-empty JSON array (Platformatic's lists). */
+async function checkedList(base: string, path: string): Promise<Target[]> {
+  const res = await fetch(base + path);
+  const body = (await res.json()) as unknown[];
+  if (res.status !== 200 || !Array.isArray(body) || !body.length) throw new Error(`GET ${path} answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
+  return [{ path }];
+}
+
 async function checked(base: string, path: string): Promise<Target[]> {
   const res = await fetch(base + path);
   const body = (await res.json()) as { items?: unknown[] };
@@ -98,10 +106,32 @@ const filteredSql: PgbenchPrepare = (data) => ({
   defines: { today: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10), region: reads(data).region, type: '02' },
 });
 
+/** The filtered list through Platformatic's generated query parameters: the same filters and order, 21 rows. */
+const filteredPlatformatic: Prepare = (base, data) => {
+  const params = new URLSearchParams({
+    'where.status.eq': 'published',
+    'where.publicityEndDate.gte': new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+    'where.regionCode.eq': reads(data).region,
+    'where.penaltyTypes.any': '02',
+    'orderby.id': 'asc',
+    limit: '21',
+  });
+  return checkedList(base, `/penalties?${params}`);
+};
+
 const search: Prepare = (base) => checked(base, query({ q: '食品' }));
 
 export const penaltyScenarios: Scenario[] = [
-  { name: 'penalty-get-by-id', description: 'GET /v1/penalties/{id}, 1,000 ids of decisions on display in rotation', expectStatus: 200, ours: byId, bare: byId, penalties: true, pgbench: byIdSql },
+  {
+    name: 'penalty-get-by-id',
+    description: 'GET /v1/penalties/{id}, 1,000 ids of decisions on display in rotation',
+    expectStatus: 200,
+    ours: byId,
+    bare: byId,
+    penalties: true,
+    platformatic: async (_base, data) => reads(data).sampleIds.map((id) => ({ path: `/penalties/${id}` })),
+    pgbench: byIdSql,
+  },
   {
     name: 'penalty-list-filtered-p1',
     description: 'GET /v1/penalties?regionCode=<busiest region>&penaltyType=02 (page 1 of 20)',
@@ -109,6 +139,7 @@ export const penaltyScenarios: Scenario[] = [
     ours: pageOf('ours', filtered('first')),
     bare: pageOf('bare', filtered('first')),
     penalties: true,
+    platformatic: filteredPlatformatic,
     pgbench: filteredSql,
   },
   {

@@ -34,6 +34,8 @@ export interface Scenario {
   penalties?: boolean;
   /** Needs the negative-list edition (bench/load-negative-list.ts), loaded through the API when selected. */
   negativeList?: boolean;
+  /** The same read through Platformatic DB's generated REST API (bench/platformatic.ts), where it has one. */
+  platformatic?: Prepare;
   /** The scenario's SQL for pgbench (bench/pgbench.ts), the ceiling: the same rows, no server in between. */
   pgbench?: PgbenchPrepare;
 }
@@ -114,7 +116,15 @@ function search(name: string, table: 'legal_articles' | 'powers', q: string): Sc
 
 /** Later issues append here; a scenario needs a bare handler in bench/bare-server.ts answering the same query. */
 export const scenarios: Scenario[] = [
-  { name: 'get-by-id', description: 'GET /v1/agencies/{id}, 1,000 ids in rotation', expectStatus: 200, ours: byId, bare: byId, pgbench: byIdSql },
+  {
+    name: 'get-by-id',
+    description: 'GET /v1/agencies/{id}, 1,000 ids in rotation',
+    expectStatus: 200,
+    ours: byId,
+    bare: byId,
+    platformatic: async (_base, data) => sampleIds(data, 1000, 2).map((id) => ({ path: `/agencies/${id}` })),
+    pgbench: byIdSql,
+  },
   { name: 'keyset-list', description: 'GET /v1/agencies?limit=20&cursor=…, 50 real cursors in rotation', expectStatus: 200, ours: keysetPages, bare: keysetPages },
   { name: 'revalidate-304', description: 'GET /v1/agencies/{id} with If-None-Match from a prior GET, 200 ids', expectStatus: 304, ours: revalidate, bare: revalidate },
   // Issue 3: Chinese search over 50,000 articles and 20,000 power items, beside a plain ILIKE.

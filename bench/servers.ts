@@ -16,6 +16,10 @@ export interface ServerDef {
   entry: string;
   /** Where its bundle is built, relative to the repo root. */
   outdir: string;
+  /** A server that is not ours to bundle: the command that starts it on `port` over `databaseUrl`. */
+  launch?: (port: number, databaseUrl: string) => Promise<{ command: string; args: string[] }>;
+  /** Its URL of an agency, to know when it answers (default: ours, /v1/agencies/{id}). */
+  agencyPath?: (id: string) => string;
 }
 
 export const OURS: ServerDef = { name: 'gongshi', entry: 'src/node.ts', outdir: 'build/node' };
@@ -84,8 +88,10 @@ function exited(child: ChildProcess): Promise<void> {
 /** Spawns a server and waits until `readyPath` answers 200; its stderr is kept for the failure message. */
 export async function startServer(def: ServerDef, databaseUrl: string, readyPath: string): Promise<RunningServer> {
   const port = await freePort();
-  await bundleNode(def.entry, join(ROOT, def.outdir));
-  const child = spawn(process.execPath, [join(def.outdir, 'server.js')], {
+  const { command, args } = def.launch
+    ? await def.launch(port, databaseUrl)
+    : await bundleNode(def.entry, join(ROOT, def.outdir)).then(() => ({ command: process.execPath, args: [join(def.outdir, 'server.js')] }));
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: {
       ...inherited(),
