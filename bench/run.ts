@@ -6,7 +6,8 @@
  * BENCH_SCENARIOS, default 1,000,000), BENCH_DRAW_ENTITIES (directory of the draw benchmark, `draw` in
  * BENCH_SCENARIOS, default 1,000,000), BENCH_STATEMENT_TIMEOUT_MS (of the draw's steps, default 5000 as the
  * server's), BENCH_EXPORT_ROWS (penalties of the bulk-export and feed benchmark, `export` in BENCH_SCENARIOS,
- * default 1,000,000; only when named). A second run on the same day appends to that day's report.
+ * default 1,000,000; only when named), BENCH_SOAK_SECONDS (`soak` in BENCH_SCENARIOS, default 600; only when
+ * named). A second run on the same day appends to that day's report.
  */
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -29,6 +30,8 @@ import { ingestPenalties } from './ingest.js';
 import { runPgbench } from './pgbench.js';
 import { loadExportDataset } from './dataset-export.js';
 import { benchExport, EXPORT } from './export.js';
+import { benchSoak, SOAK } from './soak.js';
+import { formatSoak } from './report-soak.js';
 import { formatExport } from './report-export.js';
 import { formatDraw } from './report-draw.js';
 import { formatEntityImport } from './report-entity-import.js';
@@ -57,6 +60,8 @@ const DRAW_SELECTED = !ONLY || ONLY.includes(DRAW);
  */
 const EXPORT_SELECTED = ONLY?.includes(EXPORT) ?? false;
 const EXPORT_ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 1_000_000);
+/** Nor is the soak, which runs only when named: ten minutes by default (BENCH_SOAK_SECONDS). */
+const SOAK_SELECTED = ONLY?.includes(SOAK) ?? false;
 /** Nor is the diff of two editions: it runs in process, no server involved. */
 const DIFF_SELECTED = !ONLY || ONLY.includes(NEGATIVE_LIST_DIFF);
 
@@ -126,7 +131,7 @@ function commit(): string {
 
 async function main(pg: ThrowawayPostgres, bin: string): Promise<void> {
   const list = scenarios.filter((s) => !ONLY || ONLY.includes(s.name));
-  if (!list.length && !ENTITY_IMPORT_SELECTED && !DRAW_SELECTED && !DIFF_SELECTED && !EXPORT_SELECTED) throw new Error(`no scenario matches BENCH_SCENARIOS=${process.env.BENCH_SCENARIOS}`);
+  if (!list.length && !ENTITY_IMPORT_SELECTED && !DRAW_SELECTED && !DIFF_SELECTED && !EXPORT_SELECTED && !SOAK_SELECTED) throw new Error(`no scenario matches BENCH_SCENARIOS=${process.env.BENCH_SCENARIOS}`);
   await migratePostgres(pg.url);
   const data = await loadDataset(pg.url, ROWS);
   log(`loaded ${data.ids.length} agencies`);
@@ -176,6 +181,7 @@ async function main(pg: ThrowawayPostgres, bin: string): Promise<void> {
   const draw = DRAW_SELECTED ? await benchDraw(pg.url, log) : undefined;
   // After every other scenario: its copies stay in the change log.
   const bulkExport = EXPORT_SELECTED ? await benchExport(pg.url, await loadExportDataset(pg.url, data.ids, EXPORT_ROWS, log), log) : undefined;
+  const soak = SOAK_SELECTED ? await benchSoak(pg.url, data, log) : undefined;
   const diff = DIFF_SELECTED ? benchDiff() : undefined;
   if (diff) log(`diff of two editions: ${diff.ours.median.toFixed(2)} ms median, plain compare ${diff.plain.median.toFixed(3)} ms`);
 
@@ -203,11 +209,12 @@ async function main(pg: ThrowawayPostgres, bin: string): Promise<void> {
     (entityImport ? formatEntityImport(entityImport).join('\n') + '\n' : '') +
     (draw ? formatDraw(draw).join('\n') + '\n' : '') +
     (diff ? formatDiff(diff).join('\n') + '\n' : '') +
-    (bulkExport ? formatExport(bulkExport).join('\n') + '\n' : '');
+    (bulkExport ? formatExport(bulkExport).join('\n') + '\n' : '') +
+    (soak ? formatSoak(soak).join('\n') + '\n' : '');
   const dir = join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${facts.date}.md`);
-  const names = [...list.map((s) => s.name), ...(entityImport ? [ENTITY_IMPORT] : []), ...(draw ? [DRAW] : []), ...(diff ? [NEGATIVE_LIST_DIFF] : []), ...(bulkExport ? [EXPORT] : [])];
+  const names = [...list.map((s) => s.name), ...(entityImport ? [ENTITY_IMPORT] : []), ...(draw ? [DRAW] : []), ...(diff ? [NEGATIVE_LIST_DIFF] : []), ...(bulkExport ? [EXPORT] : []), ...(soak ? [SOAK] : [])];
   // Keep the day's earlier runs: a later run (often another selection of scenarios) is appended.
   if (existsSync(file)) appendFileSync(file, '\n' + report.replace(/^# Benchmark (\S+)/, `# Benchmark $1, later run (${names.join(', ')})`)); else writeFileSync(file, report);
   console.log(report);

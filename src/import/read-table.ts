@@ -168,7 +168,8 @@ async function* xlsxRows(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<RawR
     }
   } catch (e) {
     if (e instanceof ImportFileError) throw e;
-    throw new ImportFileError('The file is not a readable XLSX workbook.');
+    // The reader's own error stays attached (never printed to the importing user) for whoever debugs it.
+    throw new ImportFileError('The file is not a readable XLSX workbook.', { cause: e });
   }
   if (sheets === 0) throw new ImportFileError('The workbook has no sheet.');
 }
