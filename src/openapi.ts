@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { OpenApiBuilder, type OperationObject, type ParameterObject, type ResponseObject, type SchemaObject } from 'openapi3-ts/oas31';
 import { MAX_FIELD_ERRORS, RETRY_AFTER_SECONDS } from './errors.js';
 import { isIdempotent, problemStatuses, type AnyRoute } from './registry.js';
+import { RATE_LIMIT_HEADERS, withRateLimits } from './openapi-rate-limits.js';
 // The body of every problem answer; importing the module also registers the shared components (FieldError, ...).
 import { ProblemSchema } from './schemas/common.js';
 import { REQUEST_EXAMPLES } from './schemas/request-examples.js';
@@ -36,36 +37,6 @@ const problemHeaders: Record<number, NonNullable<OperationObject['responses']>[s
   429: { 'Retry-After': { description: 'Seconds until the window ends.', schema: { type: 'integer', format: 'int32', minimum: 1, maximum: 86_400 } } },
   503: { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer', format: 'int32', minimum: 1, maximum: RETRY_AFTER_SECONDS } } },
 };
-
-/**
- * The rate-limit headers (IETF draft-ietf-httpapi-ratelimit-headers, the form of its draft 7), declared once
- * as components and referred to from every 2xx and 4xx answer: the server sends them whenever the operator
- * has set a limit that applies to the request.
- */
-const RATE_LIMIT_HEADERS = {
-  RateLimit: {
-    description: 'When a rate limit applies: `limit=<requests per window>, remaining=<left in this window>, reset=<seconds until it ends>`.',
-    schema: { type: 'string', maxLength: 100, pattern: '^limit=\\d+, remaining=\\d+, reset=\\d+$' },
-  },
-  'RateLimit-Policy': {
-    description: 'When a rate limit applies: `<requests>;w=<window in seconds>`.',
-    schema: { type: 'string', maxLength: 100, pattern: '^\\d+;w=\\d+$' },
-  },
-} as const;
-
-/** Adds the rate-limit headers to every 2xx and 4xx answer, and a 429 to any operation that lacks one. */
-function withRateLimits(paths: Record<string, Record<string, OperationObject>>, problem: (status: number) => ResponseObject): void {
-  const refs = Object.fromEntries(Object.keys(RATE_LIMIT_HEADERS).map((name) => [name, { $ref: `#/components/headers/${name}` }]));
-  for (const item of Object.values(paths)) {
-    for (const op of Object.values(item)) {
-      const responses = (op.responses ??= {}) as Record<string, ResponseObject>;
-      responses['429'] ??= problem(429);
-      for (const [status, response] of Object.entries(responses)) {
-        if (/^[24]/.test(status)) response.headers = { ...response.headers, ...refs };
-      }
-    }
-  }
-}
 
 const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
 /** Keywords whose values are data, not schemas: an example may hold an object with a `type` field. */
