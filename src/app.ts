@@ -10,6 +10,7 @@ import { describeError } from './domain/db-errors.js';
 import { mountMethodGuards } from './methods.js';
 import { honoPath, mountRoute, type AnyRoute } from './registry.js';
 import { rateLimitMiddleware, type ClientAddress } from './rate-limits.js';
+import { isRead } from './cors.js';
 import { edgeCaching, type EdgeCache } from './edge-cache.js';
 import { tryExecutionCtx } from './execution-ctx.js';
 import { withRequestSignal } from './db/request-scope.js';
@@ -176,7 +177,7 @@ function replicaReads(table: AnyRoute[], db: DbSource): (c: Context) => boolean 
     .filter((r) => r.method === 'get' && r.readsPrimary)
     .map((r) => new RegExp(`^${r.path.replace(/\{\w+\}/g, '[^/]+')}$`));
   return (c) =>
-    (c.req.method === 'GET' || c.req.method === 'HEAD') && c.req.header('Authorization') === undefined && !primaryPaths.some((p) => p.test(c.req.path));
+    isRead(c.req.method) && c.req.header('Authorization') === undefined && !primaryPaths.some((p) => p.test(c.req.path));
 }
 
 /** Responses whose body is produced while it is sent (CSV and NDJSON exports); JSON answers are complete strings. */

@@ -18,7 +18,8 @@ export const READ_HEADERS = {
 } as const;
 
 const READS = ['GET', 'HEAD'];
-const isRead = (method: string) => READS.includes(method.toUpperCase());
+/** GET and HEAD: the methods that only read (CORS, rate limits and replica reads all draw the line here). */
+export const isRead = (method: string) => READS.includes(method.toUpperCase());
 
 /** The headers an answer to `method` carries. */
 export const headersFor = (method: string) => (isRead(method) ? READ_HEADERS : WRITE_HEADERS);

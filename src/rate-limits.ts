@@ -10,6 +10,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { rateLimiter } from 'hono-rate-limiter';
 import type { AppEnv } from './context.js';
+import { isRead } from './cors.js';
 import { problems } from './errors.js';
 
 export interface RateLimits {
@@ -34,7 +35,6 @@ export const headerAddress =
   (c) =>
     c.req.header(name)?.split(',').pop()?.trim() || undefined;
 
-const isRead = (c: Context) => c.req.method === 'GET' || c.req.method === 'HEAD';
 /** A CORS preflight costs nothing and carries no credentials: never counted. */
 const isPreflight = (c: Context) => c.req.method === 'OPTIONS';
 
@@ -63,8 +63,8 @@ export function rateLimitMiddleware(limits: RateLimits | undefined, clientAddres
   // Requests whose address the runtime cannot tell share one budget rather than escaping the limit.
   const address = (c: Context<AppEnv>) => clientAddress(c) ?? 'unknown';
   const perAddress: MiddlewareHandler<AppEnv>[] = [];
-  if (limits.readsPerAddress > 0) perAddress.push(limiter(limits.readsPerAddress, limits.windowSeconds, address, isRead));
-  if (limits.writesPerAddress > 0) perAddress.push(limiter(limits.writesPerAddress, limits.windowSeconds, address, (c) => !isRead(c) && !isPreflight(c)));
+  if (limits.readsPerAddress > 0) perAddress.push(limiter(limits.readsPerAddress, limits.windowSeconds, address, (c) => isRead(c.req.method)));
+  if (limits.writesPerAddress > 0) perAddress.push(limiter(limits.writesPerAddress, limits.windowSeconds, address, (c) => !isRead(c.req.method) && !isPreflight(c)));
   const principal = (c: Context<AppEnv>) => c.var.principal;
   const perKey =
     limits.writesPerKey > 0
@@ -75,7 +75,7 @@ export function rateLimitMiddleware(limits: RateLimits | undefined, clientAddres
             const p = principal(c);
             return p.kind === 'key' ? p.keyId : 'operator';
           },
-          (c) => !isRead(c) && principal(c).kind === 'key',
+          (c) => !isRead(c.req.method) && principal(c).kind === 'key',
         )
       : undefined;
   return { perAddress, perKey };
