@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { correctDecision, type Correction, type CorrectSpec } from '../domain/decisions/correct.js';
 import { createDecisions, type CreateSpec, type DecisionItem } from '../domain/decisions/create.js';
-import type { DecisionKind, DecisionTable } from '../domain/decisions/kind.js';
+import type { DecisionKind, DecisionTable, ReadRow } from '../domain/decisions/kind.js';
 import { getRow, withdraw, type WithdrawSpec } from '../domain/decisions/lifecycle.js';
 import { decisionRules } from '../domain/decisions/rules.js';
 import { versionEtag } from '../domain/versioning.js';
@@ -42,9 +42,9 @@ export interface DecisionRoutes<T extends DecisionTable, O extends Record<string
   words: { list: Words; get: Words; create: Words; batch: Words; correct: Words; withdraw: Words };
   domain: {
     kind: DecisionKind<T, O>;
-    list: (db: Db, query: Q, now: Date) => Promise<{ rows: T['$inferSelect'][]; next: string | null }>;
+    list: (db: Db, query: Q, now: Date) => Promise<{ rows: ReadRow<T>[]; next: string | null }>;
     /** What a read shows as of now (a penalty past its publicity period is expired on first sight). */
-    current?: (primary: () => Db, now: Date, row: T['$inferSelect']) => Promise<T['$inferSelect']>;
+    current?: (primary: () => Db, now: Date, row: ReadRow<T>) => Promise<ReadRow<T>>;
     create: CreateSpec<T, C, P>;
     correct: CorrectSpec<T, C, P>;
     withdraw: WithdrawSpec<T>;
@@ -60,7 +60,7 @@ export function decisionRoutes<T extends DecisionTable, O extends Record<string,
   const { collection, tag, schemas, words, domain } = d;
   const { kind } = domain;
   const one = { description: d.describe.one, schema: schemas.one, headers: etagHeaderSpec };
-  const answer = (row: T['$inferSelect']) => ({ status: 200 as const, body: kind.present(row), etag: versionEtag(row.version) });
+  const answer = (row: ReadRow<T>) => ({ status: 200 as const, body: kind.present(row), etag: versionEtag(row.version) });
   return [
     defineRoute({
       method: 'get',

@@ -12,6 +12,7 @@ import { chinaDate } from '../../lib/validity.js';
 import { csvStream, EXPORT_PAGE } from '../csv-stream.js';
 import { toPublishedLicence } from '../licences/present.js';
 import { toPublishedPenalty } from '../penalties/present.js';
+import { readColumns } from './kind.js';
 
 /** The list filters an export takes. */
 export interface ExportFilters {
@@ -34,13 +35,13 @@ export function penaltyCsv(db: Db, q: ExportFilters, now: Date, log: Logger): Pr
   // Display ends with the publicity end date even before the expiry sweep records it (as the list does).
   const where = [...filters(penalties, q), gte(penalties.publicityEndDate, chinaDate(now))];
   const page = (after: string | null) =>
-    db.select().from(penalties).where(and(...where, after ? gt(penalties.id, after) : undefined)).orderBy(asc(penalties.id)).limit(EXPORT_PAGE);
+    db.select(readColumns(penalties)).from(penalties).where(and(...where, after ? gt(penalties.id, after) : undefined)).orderBy(asc(penalties.id)).limit(EXPORT_PAGE);
   return csvStream(penaltyCsvHeader(), page, (rows) => penaltyCsvRows(rows.map(toPublishedPenalty)), log);
 }
 
 export function licenceCsv(db: Db, q: ExportFilters, log: Logger): Promise<ReadableStream<Uint8Array>> {
   const where = filters(licences, q);
   const page = (after: string | null) =>
-    db.select().from(licences).where(and(...where, after ? gt(licences.id, after) : undefined)).orderBy(asc(licences.id)).limit(EXPORT_PAGE);
+    db.select(readColumns(licences)).from(licences).where(and(...where, after ? gt(licences.id, after) : undefined)).orderBy(asc(licences.id)).limit(EXPORT_PAGE);
   return csvStream(licenceCsvHeader(), page, (rows) => licenceCsvRows(rows.map(toPublishedLicence)), log);
 }

@@ -9,20 +9,20 @@ import { assertActsFor, type Actor, type Principal } from '../principal.js';
 import { appendChanges, type ChangeEventName } from '../records.js';
 import { assertIfMatch } from '../versioning.js';
 import { redactRevisions } from './end-display.js';
-import { rowOf, type DecisionKind, type DecisionTable } from './kind.js';
+import { readColumns, readRowOf, rowOf, type DecisionKind, type DecisionTable, type ReadRow } from './kind.js';
 import type { DecisionRules } from './rules.js';
 import { deadline, WITHDRAWAL_DAYS } from './timeliness.js';
 
 type Row<T extends DecisionTable> = T['$inferSelect'];
 
-export async function getRow<T extends DecisionTable>(db: Db, kind: DecisionKind<T>, id: string): Promise<Row<T>> {
+export async function getRow<T extends DecisionTable>(db: Db, kind: DecisionKind<T>, id: string): Promise<ReadRow<T>> {
   const t: DecisionTable = kind.table;
   // A hot public read: prepared once per handle, so drizzle does not rebuild the ~45-column select each time.
   const name = `${getTableName(t)}_by_id`;
-  const byId = prepared(db, name, (d) => d.select().from(t).where(eq(t.id, sql.placeholder('id'))).prepare(name));
+  const byId = prepared(db, name, (d) => d.select(readColumns(t)).from(t).where(eq(t.id, sql.placeholder('id'))).prepare(name));
   const [row] = await byId.execute({ id });
   if (!row) throw problems.notFound(`${kind.label} ${id}`);
-  return rowOf(kind, row);
+  return readRowOf(kind, row);
 }
 
 /** Locks a record for a change by its deciding (licensing, acting) agency, against the version named by If-Match. */
@@ -41,7 +41,7 @@ export async function endDisplay<T extends DecisionTable>(
   kind: DecisionKind<T>,
   actor: Actor,
   now: Date,
-  row: Row<T>,
+  row: ReadRow<T>,
   status: 'withdrawn' | 'expired' | 'repaired',
   set: Pick<typeof penalties.$inferInsert, 'withdrawal' | 'repair'>,
   reason: string | null,

@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, desc, eq, getTableColumns, gt, gte, ilike, lte, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, gt, gte, ilike, lte, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
@@ -9,7 +9,7 @@ import { creditCodeProblem } from '../../lib/credit-code.js';
 import { escapeLike } from '../query-helpers.js';
 import { cursorAfter, pageLimit, pageOf } from '../paging.js';
 import { afterRanked, textSearch } from '../search.js';
-import { rowOf, type DecisionKind, type DecisionTable } from './kind.js';
+import { readColumns, readRowOf, type DecisionKind, type DecisionTable, type ReadRow } from './kind.js';
 
 const IdCursor = z.tuple([z.uuid()]);
 const RankedCursor = z.tuple([z.int(), z.uuid()]);
@@ -79,7 +79,7 @@ export async function listDecisions<T extends DecisionTable, Q extends DecisionL
   db: Db,
   spec: ListSpec<T, Q>,
   query: Q,
-): Promise<{ rows: T['$inferSelect'][]; next: string | null }> {
+): Promise<{ rows: ReadRow<T>[]; next: string | null }> {
   const t: DecisionTable = spec.kind.table;
   const who = query[spec.who.param];
   refuseContentSearchOfNotices(query.status, { [spec.who.param]: who, q: query.q }, spec.kind.noun);
@@ -90,20 +90,20 @@ export async function listDecisions<T extends DecisionTable, Q extends DecisionL
     const after = cursorAfter(query, RankedCursor);
     const search = textSearch(query.q, t.searchVector, spec.searchColumns);
     const ranked = await db
-      .select({ row: getTableColumns(t), rank: search.rank })
+      .select({ row: readColumns(t), rank: search.rank })
       .from(t)
       .where(and(...where, search.where, afterRanked(search.rank, t.id, after)))
       .orderBy(desc(search.rank), asc(t.id))
       .limit(limit + 1);
     const result = pageOf(ranked, query, (last) => [Number(last.rank), last.row.id]);
-    return { rows: result.rows.map((r) => rowOf(spec.kind, r.row)), next: result.next };
+    return { rows: result.rows.map((r) => readRowOf(spec.kind, r.row)), next: result.next };
   }
   const after = cursorAfter(query, IdCursor);
   const rows = await db
-    .select()
+    .select(readColumns(t))
     .from(t)
     .where(and(...where, after ? gt(t.id, after[0]) : undefined))
     .orderBy(asc(t.id))
     .limit(limit + 1);
-  return pageOf(rows.map((r) => rowOf(spec.kind, r)), query, (last) => [last.id]);
+  return pageOf(rows.map((r) => readRowOf(spec.kind, r)), query, (last) => [last.id]);
 }

@@ -2,14 +2,14 @@ import { enforcementActions } from '../../db/schema.js';
 import type { DecisionNotice } from '../../schemas/decision-common.js';
 import type { EnforcementAction } from '../../schemas/enforcement-actions.js';
 import { recordMetaOf } from '../records.js';
-import type { DecisionKind } from '../decisions/kind.js';
+import type { DecisionKind, ReadRow } from '../decisions/kind.js';
 import { extrasOf, timelinessOf } from '../decisions/present.js';
 import { toNotice } from '../decisions/notice.js';
 import { nameOf } from '../../codes/code-list.js';
 import { PARTY_CATEGORY_LIST } from '../../codes/party-categories.js';
 import { POWER_TYPES } from '../../codes/power-types.js';
 
-export type ActionRow = typeof enforcementActions.$inferSelect;
+export type ActionRow = ReadRow<typeof enforcementActions>;
 
 /** A published action, or the notice of a withdrawn one. Pure: one row, no queries. */
 function toEnforcementAction(row: ActionRow): EnforcementAction | DecisionNotice {

@@ -3,12 +3,12 @@ import type { DecisionNotice } from '../../schemas/decision-common.js';
 import type { Licence } from '../../schemas/licences.js';
 import { toNotice } from '../decisions/notice.js';
 import { recordMetaOf } from '../records.js';
-import type { DecisionKind } from '../decisions/kind.js';
+import type { DecisionKind, ReadRow } from '../decisions/kind.js';
 import { extrasOf, publishedParty, timelinessOf } from '../decisions/present.js';
 import { nameOf } from '../../codes/code-list.js';
 import { LICENCE_CATEGORIES } from '../../codes/licence-categories.js';
 
-export type LicenceRow = typeof licences.$inferSelect;
+export type LicenceRow = ReadRow<typeof licences>;
 
 /** A published licence in national order, or the notice of a withdrawn one. Pure: one row, no queries. */
 function toLicence(row: LicenceRow): Licence | DecisionNotice {

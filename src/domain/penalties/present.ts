@@ -4,12 +4,12 @@ import type { DecisionNotice } from '../../schemas/decision-common.js';
 import type { Penalty } from '../../schemas/penalties.js';
 import { toNotice } from '../decisions/notice.js';
 import { recordMetaOf } from '../records.js';
-import type { DecisionKind } from '../decisions/kind.js';
+import type { DecisionKind, ReadRow } from '../decisions/kind.js';
 import { extrasOf, publishedParty, timelinessOf } from '../decisions/present.js';
 import { nameOf } from '../../codes/code-list.js';
 import { PENALTY_TYPES } from '../../codes/penalty-types.js';
 
-export type PenaltyRow = typeof penalties.$inferSelect;
+export type PenaltyRow = ReadRow<typeof penalties>;
 
 /** A published penalty in national order, or the notice of one no longer displayed. Pure: one row, no queries. */
 export function toPenalty(row: PenaltyRow): Penalty | DecisionNotice {
