@@ -15,6 +15,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { migratePostgres } from '../src/db/migrate-postgres.js';
+import { RANDOM_PAGE_COST } from '../src/db/postgres.js';
 import { findPostgresBin, startThrowawayPostgres, type ThrowawayPostgres } from '../test/support/throwaway-postgres.js';
 import { loadDataset, type Dataset } from './dataset.js';
 import { loadDuties } from './dataset-duties.js';
@@ -129,10 +130,24 @@ function commit(): string {
   }
 }
 
+/**
+ * Our server asks for SSD planner costs per session (src/db/postgres.ts RANDOM_PAGE_COST); set on the database,
+ * every server and pgbench plan with the same costs, so no side wins by a setting.
+ */
+async function sameCostsForAll(url: string): Promise<void> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await sql.unsafe(`DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET random_page_cost = ${RANDOM_PAGE_COST}', current_database()); END $$`);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
 async function main(pg: ThrowawayPostgres, bin: string): Promise<void> {
   const list = scenarios.filter((s) => !ONLY || ONLY.includes(s.name));
   if (!list.length && !ENTITY_IMPORT_SELECTED && !DRAW_SELECTED && !DIFF_SELECTED && !EXPORT_SELECTED && !SOAK_SELECTED) throw new Error(`no scenario matches BENCH_SCENARIOS=${process.env.BENCH_SCENARIOS}`);
   await migratePostgres(pg.url);
+  await sameCostsForAll(pg.url);
   const data = await loadDataset(pg.url, ROWS);
   log(`loaded ${data.ids.length} agencies`);
   const searches = list.flatMap((s) => (s.search ? [s.search] : []));

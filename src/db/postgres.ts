@@ -26,6 +26,8 @@ export interface PostgresOptions {
 }
 
 export const POOL_DEFAULTS = { max: 10, connectTimeoutMs: 3000, poolTimeoutMs: 2000 } as const;
+/** The planner's cost of a random page read on SSD storage (PostgreSQL's default of 4 is for spinning disks). */
+export const RANDOM_PAGE_COST = 1.1;
 /** The statement time a query's deadline allows when no statement_timeout is sent (Workers). */
 const DEFAULT_STATEMENT_MS = 5000;
 
@@ -43,6 +45,10 @@ export function openPostgres(url: string, options: PostgresOptions = {}): { db: 
     backoff: () => 0,
     connection: {
       application_name: readOnly ? 'gongshi-replica' : 'gongshi',
+      // Plan for SSD storage, where a random page costs about what a sequential one does. At PostgreSQL's
+      // default (4, for spinning disks) the planner prefers walking the primary key over the index that matches
+      // a list's filter and order (region, then id): 2,000 rows filtered for a page of 20, against 40.
+      random_page_cost: RANDOM_PAGE_COST,
       ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}),
       ...(readOnly ? { default_transaction_read_only: true } : {}),
     },
