@@ -229,5 +229,5 @@ export const decisionListFilters = {
   campaignId: Id.optional().meta({ title: '专项整治' }),
   jointReference: line(100).optional().meta({ title: '联合执法编号', description: 'All parts of one joint operation.' }),
   late: boolParam.optional().meta({ title: '逾期公示', description: 'true: published after the deadline; false: on time.' }),
-  q: line(100).optional().meta({ title: '检索词', description: 'Chinese search over names, decision numbers and facts. Ranked, best first.' }),
+  q: line(100).optional().meta({ title: '检索词', description: 'Chinese search over names, decision numbers and facts. Matches are listed newest first (decision date, then id, both descending), not ranked: a decision list is read from the latest, and a common term then costs one page, not every match.' }),
 };

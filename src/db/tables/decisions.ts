@@ -98,6 +98,7 @@ export const penalties = pgTable(
     index('penalties_types_idx').using('gin', t.penaltyTypes),
     index('penalties_search_vector_idx').using('gin', t.searchVector),
     index('penalties_party_name_trgm_idx').using('gin', t.partyName.op('gin_trgm_ops')),
+    index('penalties_decision_number_trgm_idx').using('gin', t.decisionNumber.op('gin_trgm_ops')),
   ],
 );
 
@@ -132,6 +133,7 @@ export const licences = pgTable(
     index('licences_tags_idx').using('gin', t.tags),
     index('licences_search_vector_idx').using('gin', t.searchVector),
     index('licences_party_name_trgm_idx').using('gin', t.partyName.op('gin_trgm_ops')),
+    index('licences_decision_number_trgm_idx').using('gin', t.decisionNumber.op('gin_trgm_ops')),
   ],
 );
 
@@ -157,6 +159,7 @@ export const enforcementActions = pgTable(
     index('enforcement_actions_tags_idx').using('gin', t.tags),
     index('enforcement_actions_search_vector_idx').using('gin', t.searchVector),
     index('enforcement_actions_target_name_trgm_idx').using('gin', t.targetName.op('gin_trgm_ops')),
+    index('enforcement_actions_document_number_trgm_idx').using('gin', t.documentNumber.op('gin_trgm_ops')),
   ],
 );
 

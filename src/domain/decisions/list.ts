@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, desc, eq, gt, gte, ilike, lte, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, gt, gte, ilike, lte, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
@@ -8,11 +8,10 @@ import { problems } from '../../errors.js';
 import { creditCodeProblem } from '../../lib/credit-code.js';
 import { escapeLike } from '../query-helpers.js';
 import { cursorAfter, pageLimit, pageOf } from '../paging.js';
-import { afterRanked, textSearch } from '../search.js';
+import { searchDecisions } from './search.js';
 import { readColumns, readRowOf, type DecisionKind, type DecisionTable, type ReadRow } from './kind.js';
 
 const IdCursor = z.tuple([z.uuid()]);
-const RankedCursor = z.tuple([z.int(), z.uuid()]);
 
 /** The list filters all three kinds share (decisionListFilters in src/schemas/decision-common.ts, plus status). */
 export interface DecisionListQuery {
@@ -72,7 +71,7 @@ function refuseContentSearchOfNotices(status: string, searched: Record<string, u
 }
 
 /**
- * Keyset by id, or with q by (rank, id), best first. A cursor is bound to the filters of the list that
+ * Keyset by id, or with q newest first (src/domain/decisions/search.ts). A cursor is bound to the filters of the list that
  * issued it: replayed under others, it is a 400.
  */
 export async function listDecisions<T extends DecisionTable, Q extends DecisionListQuery>(
@@ -86,18 +85,7 @@ export async function listDecisions<T extends DecisionTable, Q extends DecisionL
   const limit = pageLimit(query);
   const where = [...sharedFilters(t, query), ...spec.filters];
   if (typeof who === 'string') where.push(nameOrCode(who, spec.who));
-  if (query.q) {
-    const after = cursorAfter(query, RankedCursor);
-    const search = textSearch(query.q, t.searchVector, spec.searchColumns);
-    const ranked = await db
-      .select({ row: readColumns(t), rank: search.rank })
-      .from(t)
-      .where(and(...where, search.where, afterRanked(search.rank, t.id, after)))
-      .orderBy(desc(search.rank), asc(t.id))
-      .limit(limit + 1);
-    const result = pageOf(ranked, query, (last) => [Number(last.rank), last.row.id]);
-    return { rows: result.rows.map((r) => readRowOf(spec.kind, r.row)), next: result.next };
-  }
+  if (query.q) return searchDecisions(db, spec.kind, query.q, spec.searchColumns, where, query);
   const after = cursorAfter(query, IdCursor);
   const rows = await db
     .select(readColumns(t))
