@@ -50,6 +50,24 @@ describe('POST /v1/maintenance/expire', () => {
     expect((await expire()).body).toEqual({ expired: 0 });
   }, 120_000);
 
+  it('one sweep ending several decisions: each its own version, reason and redacted revisions, in end-date order', async () => {
+    const agency = await t.createAgency();
+    const ends = ['2027-02-21', '2027-02-20', '2027-02-22'];
+    const res = await t.post('/v1/penalties/batch', { items: ends.map((publicityEndDate) => validPenalty({ agencyId: agency.id, publicityEndDate })) }, admin);
+    expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(201);
+    const ids: string[] = res.body.items.map((i: { id: string }) => i.id);
+    clock.now = new Date('2027-03-01T02:00:00Z');
+    const before = await head();
+    expect((await expire()).body).toEqual({ expired: 3 });
+    const feed = (await t.request(`/v1/feed?after=${before}`)).body.items as { id: string; event: string; version: number }[];
+    expect(feed.map((e) => [e.id, e.event, e.version])).toEqual([[ids[1], 'expired', 2], [ids[0], 'expired', 2], [ids[2], 'expired', 2]]);
+    for (const [i, id] of ids.entries()) {
+      const revs = (await t.request(`/v1/penalties/${id}/revisions`)).body.items as { event: string; reason: string | null; data: { redacted?: boolean } }[];
+      expect(revs.map((r) => [r.event, r.data.redacted ?? false])).toEqual([['created', true], ['expired', false]]);
+      expect(revs[1]!.reason).toBe(`公示期满 (${ends[i]})`);
+    }
+  });
+
   it('is for the operator only: a writer key gets 403, no key 401', async () => {
     const agency = await t.createAgency();
     const key = await t.keyFor(agency.id);

@@ -1,4 +1,4 @@
-import { eq, getTableName, sql } from 'drizzle-orm';
+import { eq, getTableName, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { DecisionStatus, penalties } from '../../db/schema.js';
 import { prepared } from '../../db/prepared.js';
@@ -45,17 +45,43 @@ export async function endDisplay<T extends DecisionTable>(
   status: 'withdrawn' | 'expired' | 'repaired',
   set: Pick<typeof penalties.$inferInsert, 'withdrawal' | 'repair'>,
   reason: string | null,
-): Promise<Row<T>> {
+): Promise<ReadRow<T>> {
+  const [ended] = await endDisplayOf(tx, kind, actor, now, [row], status, set, () => reason);
+  return ended!;
+}
+
+/**
+ * endDisplay of locked records in three statements whatever their number (the expiry sweep ends hundreds at a
+ * time), their feed events in the order given.
+ */
+export async function endDisplayOf<T extends DecisionTable>(
+  tx: Db,
+  kind: DecisionKind<T>,
+  actor: Actor,
+  now: Date,
+  rows: ReadRow<T>[],
+  status: 'withdrawn' | 'expired' | 'repaired',
+  set: Pick<typeof penalties.$inferInsert, 'withdrawal' | 'repair'>,
+  reasonOf: (row: ReadRow<T>) => string | null,
+): Promise<ReadRow<T>[]> {
+  if (!rows.length) return [];
   const t: DecisionTable = kind.table;
-  const [next] = await tx
+  const ids = rows.map((row) => row.id);
+  const updated = await tx
     .update(t)
-    .set({ status, version: row.version + 1, updatedAt: now, endedAt: now, ...set })
-    .where(eq(t.id, row.id))
-    .returning();
-  await redactRevisions(tx, kind.type, row.id, row.version);
+    .set({ status, version: sql`${t.version} + 1`, updatedAt: now, endedAt: now, ...set })
+    .where(inArray(t.id, ids))
+    .returning(readColumns(t));
+  await redactRevisions(tx, kind.type, ids);
+  const order = new Map(ids.map((id, i) => [id, i]));
+  const ended = updated.map((r) => readRowOf(kind, r)).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   const event: ChangeEventName = status;
-  const ended = rowOf(kind, next!);
-  await appendChanges(tx, actor, now, [{ type: kind.type, id: row.id, version: ended.version, event, agencyId: row.agencyId, data: kind.present(ended), reason }]);
+  await appendChanges(
+    tx,
+    actor,
+    now,
+    ended.map((e, i) => ({ type: kind.type, id: e.id, version: e.version, event, agencyId: e.agencyId, data: kind.present(e), reason: reasonOf(rows[i]!) })),
+  );
   return ended;
 }
 
@@ -82,7 +108,7 @@ export async function withdraw<T extends DecisionTable>(
   id: string,
   ifMatch: string,
   input: WithdrawalCreate,
-): Promise<Row<T>> {
+): Promise<ReadRow<T>> {
   const t: DecisionTable = spec.kind.table;
   return db.transaction(async (tx) => {
     const row = await lockForChange(tx, spec.kind, principal, id, ifMatch);

@@ -4,7 +4,7 @@ import { penalties } from '../../db/schema.js';
 import { chinaDate } from '../../lib/validity.js';
 import type { WithdrawalCreate } from '../../schemas/decision-common.js';
 import { SYSTEM, type Principal } from '../principal.js';
-import { endDisplay, withdraw, type WithdrawSpec } from '../decisions/lifecycle.js';
+import { endDisplay, endDisplayOf, withdraw, type WithdrawSpec } from '../decisions/lifecycle.js';
 import type { DecisionRules } from '../decisions/rules.js';
 import { penaltyKind, type PenaltyRow } from './present.js';
 
@@ -28,7 +28,8 @@ export const penaltyWithdrawal: WithdrawSpec<typeof penalties> = {
 export const withdrawPenalty = (db: Db, principal: Principal, now: Date, rules: DecisionRules, id: string, ifMatch: string, input: WithdrawalCreate) =>
   withdraw(db, penaltyWithdrawal, principal, now, rules, id, ifMatch, input);
 
-const expire = (tx: Db, now: Date, row: PenaltyRow) => endDisplay(tx, penaltyKind, SYSTEM, now, row, 'expired', {}, `公示期满 (${row.publicityEndDate})`);
+const expiryReason = (row: PenaltyRow) => `公示期满 (${row.publicityEndDate})`;
+const expire = (tx: Db, now: Date, row: PenaltyRow) => endDisplay(tx, penaltyKind, SYSTEM, now, row, 'expired', {}, expiryReason(row));
 
 /** Publicity periods that ended before today (Beijing): each becomes an `expired` event. */
 export async function expireDuePenalties(db: Db, now: Date, limit = 500): Promise<number> {
@@ -41,7 +42,7 @@ export async function expireDuePenalties(db: Db, now: Date, limit = 500): Promis
       .orderBy(asc(penalties.publicityEndDate), asc(penalties.id))
       .limit(limit)
       .for('update', { skipLocked: true });
-    for (const row of due) await expire(tx, now, row);
+    await endDisplayOf(tx, penaltyKind, SYSTEM, now, due, 'expired', {}, expiryReason);
     return due.length;
   });
 }
