@@ -5,10 +5,11 @@
  * and merge-patching then run the same steps in one transaction: lock, ownership, merge patch,
  * re-validation with the create schema, no-op detection, checks, new version, revision row and feed event.
  */
-import { eq, type SQL } from 'drizzle-orm';
+import { eq, getTableName, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { Db } from '../db/client.js';
+import { prepared } from '../db/prepared.js';
 import { fieldErrorsFromZod, problems, type Problem } from '../errors.js';
 import { newId } from '../lib/ids.js';
 import { sqlState, UNIQUE_VIOLATION, violatedConstraint } from './db-errors.js';
@@ -82,6 +83,8 @@ export interface Target {
   where: SQL;
   /** Names the record in a 404. */
   label: string;
+  /** Set when the target is the record's id: its read is then one prepared statement (findRecord). */
+  id?: string;
 }
 
 function mapConflict(resource: { conflict?(constraint: string | undefined): Problem }) {
@@ -174,7 +177,16 @@ export async function patchRecord<T extends VersionedTable, Row extends Stored<T
 }
 
 /** The target of a record addressed by its id. */
-export const byId = (resource: { name: string; table: VersionedTable }, id: string): Target => ({ where: eq(resource.table.id, id), label: `${resource.name} ${id}` });
+export const byId = (resource: { name: string; table: VersionedTable }, id: string): Target => ({ where: eq(resource.table.id, id), label: `${resource.name} ${id}`, id });
+
+/**
+ * A record by id, the hottest public read: prepared once per table and handle, so drizzle does not rebuild the
+ * select on every request and PostgreSQL does not parse and plan it again.
+ */
+function byIdQuery(db: Db, table: VersionedTable) {
+  const name = `${getTableName(table)}_record_by_id`;
+  return prepared(db, name, (d) => d.select().from(table as PgTable).where(eq(table.id, sql.placeholder('id'))).prepare(name));
+}
 
 /** Reads one record by id, or 404 naming it. */
 export function getRecord<T extends VersionedTable, Row extends Stored<T>, Input, Published extends Record<string, unknown>>(
@@ -191,7 +203,11 @@ export async function findRecord<T extends VersionedTable, Row extends Stored<T>
   resource: VersionedResource<T, Row, Input, Published>,
   target: Target,
 ): Promise<Row> {
-  const [stored] = (await db.select().from(resource.table as PgTable).where(target.where)) as Stored<T>[];
+  const found =
+    target.id === undefined
+      ? db.select().from(resource.table as PgTable).where(target.where)
+      : byIdQuery(db, resource.table).execute({ id: target.id });
+  const [stored] = (await found) as Stored<T>[];
   if (!stored) throw problems.notFound(target.label);
   return rowOf(db, resource, stored);
 }
