@@ -6,15 +6,14 @@ import { problems, type FieldError } from '../errors.js';
 import { cursorAfter, pageLimit, pageOf, type Page } from './paging.js';
 import { AgencyCreate, type Agency, type AgencyListQuery } from '../schemas/agencies.js';
 import { assertActsFor, assertAdmin, type Principal } from './principal.js';
-import { recordMetaOf } from './records.js';
+import { withRecordMeta } from './records.js';
 import { escapeLike, regionPrefix } from './query-helpers.js';
 import { z } from 'zod';
 import { createRecord, type VersionedResource } from './versioned-record.js';
 import { versionEtag } from './versioning.js';
 
 export function toAgency(row: AgencyRow): Agency {
-  return {
-    ...recordMetaOf(row),
+  return withRecordMeta(row, {
     status: row.status as Agency['status'],
     name: row.name,
     creditCode: row.creditCode,
@@ -26,7 +25,7 @@ export function toAgency(row: AgencyRow): Agency {
     domains: row.domains,
     contact: row.contact ?? null,
     website: row.website,
-  };
+  });
 }
 
 export { versionEtag };
@@ -117,6 +116,13 @@ export async function getAgency(db: Db, id: string): Promise<AgencyRow> {
   const [row] = await byId.execute({ id });
   if (!row) throw problems.notFound('Agency ' + id);
   return row;
+}
+
+/** An agency's version, for a conditional GET (registry etagProbe); null when there is none. */
+export async function agencyVersion(db: Db, id: string): Promise<number | null> {
+  const probe = prepared(db, 'agency_version', (d) => d.select({ version: agencies.version }).from(agencies).where(eq(agencies.id, sql.placeholder('id'))).prepare('agency_version'));
+  const [row] = await probe.execute({ id });
+  return row?.version ?? null;
 }
 
 /** Only the platform operator registers agencies. */

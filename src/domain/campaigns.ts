@@ -14,7 +14,7 @@ import { cursorAfter, pageLimit, pageOf } from './paging.js';
 import { chinaDate } from '../lib/validity.js';
 import { CampaignCreate, type Campaign } from '../schemas/campaigns.js';
 import { owningAgency, type Principal } from './principal.js';
-import { recordMetaOf } from './records.js';
+import { withRecordMeta } from './records.js';
 import { createRecord, type VersionedResource } from './versioned-record.js';
 import { derivedEtag } from './versioning.js';
 
@@ -23,8 +23,7 @@ export type CampaignRow = typeof campaigns.$inferSelect & { leadAgency: string }
 const campaignStatus = (row: { endDate: string }, today: string): Campaign['status'] => (today > row.endDate ? 'closed' : 'active');
 
 export function toCampaign(row: CampaignRow, today: string): Campaign {
-  return {
-    ...recordMetaOf(row),
+  return withRecordMeta(row, {
     status: campaignStatus(row, today),
     name: row.name,
     description: row.description,
@@ -33,7 +32,7 @@ export function toCampaign(row: CampaignRow, today: string): Campaign {
     leadAgencyId: row.leadAgencyId,
     leadAgency: row.leadAgency,
     participatingAgencyIds: row.participatingAgencyIds,
-  };
+  });
 }
 
 export const campaignEtag = (row: CampaignRow, today: string) => derivedEtag(row.version, campaignStatus(row, today));

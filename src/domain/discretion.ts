@@ -9,14 +9,13 @@ import { BenchmarkCreate, canonicalYuan, type Benchmark, type BenchmarkListQuery
 import { publishCiting } from './citation-lists.js';
 import { checkCitations, indexCitations } from './citations.js';
 import { assertActsFor, type Principal } from './principal.js';
-import { recordMetaOf } from './records.js';
+import { withRecordMeta } from './records.js';
 import { createRecord, type VersionedResource } from './versioned-record.js';
 
 export type BenchmarkRow = typeof discretionBenchmarks.$inferSelect;
 
 function toBenchmark(row: BenchmarkRow, citations: Citation[]): Benchmark {
-  return {
-    ...recordMetaOf(row),
+  return withRecordMeta(row, {
     status: row.status as Benchmark['status'],
     powerId: row.powerId,
     agencyId: row.agencyId,
@@ -30,7 +29,7 @@ function toBenchmark(row: BenchmarkRow, citations: Citation[]): Benchmark {
       fineMax: t.fineMax ?? null,
       note: t.note ?? null,
     })),
-  };
+  });
 }
 
 /** Rows as published, citations flagged with today's validity; one describeCitations call per page. */

@@ -5,15 +5,14 @@ import { problems } from '../errors.js';
 import { searchText } from '../lib/segment.js';
 import { OfficerCreate, type Officer } from '../schemas/officers.js';
 import type { Principal } from './principal.js';
-import { recordMetaOf } from './records.js';
+import { withRecordMeta } from './records.js';
 import { agencyOwner, createRecord, type VersionedResource } from './versioned-record.js';
 
 export type OfficerRow = typeof officers.$inferSelect;
 
 /** The published representation: exactly the public fields and the record metadata, nothing else. */
 export function toOfficer(row: OfficerRow): Officer {
-  return {
-    ...recordMetaOf(row),
+  return withRecordMeta(row, {
     status: row.status as Officer['status'],
     agencyId: row.agencyId,
     name: row.name,
@@ -22,7 +21,7 @@ export function toOfficer(row: OfficerRow): Officer {
     area: row.area,
     validFrom: row.validFrom,
     validTo: row.validTo,
-  };
+  });
 }
 
 const certificateTaken = () =>

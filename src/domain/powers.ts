@@ -8,14 +8,13 @@ import { PowerCreate, type Power } from '../schemas/powers.js';
 import { publishCiting } from './citation-lists.js';
 import { checkCitations, indexCitations } from './citations.js';
 import type { Principal } from './principal.js';
-import { recordMetaOf } from './records.js';
+import { withRecordMeta } from './records.js';
 import { agencyOwner, createRecord, type VersionedResource } from './versioned-record.js';
 
 export type PowerRow = typeof powers.$inferSelect;
 
 function toPower(row: PowerRow, citations: Citation[]): Power {
-  return {
-    ...recordMetaOf(row),
+  return withRecordMeta(row, {
     status: row.status as Power['status'],
     agencyId: row.agencyId,
     code: row.code,
@@ -27,7 +26,7 @@ function toPower(row: PowerRow, citations: Citation[]): Power {
     responsibilities: row.responsibilities,
     accountability: row.accountability,
     reviewTransfer: row.reviewTransfer,
-  };
+  });
 }
 
 /**

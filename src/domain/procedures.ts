@@ -5,14 +5,13 @@ import { agencies, procedures } from '../db/schema.js';
 import { problems } from '../errors.js';
 import { ProcedureFields, type Procedure, type ProcedureCreate, type ProcedurePatch } from '../schemas/procedures.js';
 import { assertActsFor, type Principal } from './principal.js';
-import { recordMetaOf } from './records.js';
+import { withRecordMeta } from './records.js';
 import { createRecord, patchRecord, type VersionedResource } from './versioned-record.js';
 
 export type ProcedureRow = typeof procedures.$inferSelect;
 
 export function toProcedure(row: ProcedureRow): Procedure {
-  return {
-    ...recordMetaOf(row),
+  return withRecordMeta(row, {
     status: row.status as Procedure['status'],
     agencyId: row.agencyId,
     powerType: row.powerType as Procedure['powerType'],
@@ -22,7 +21,7 @@ export function toProcedure(row: ProcedureRow): Procedure {
     reconsideration: row.reconsideration,
     litigation: row.litigation,
     complaint: row.complaint,
-  };
+  });
 }
 
 const label = (agencyId: string, powerType: string) => `The ${powerType} procedure of agency ${agencyId}`;

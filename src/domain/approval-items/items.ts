@@ -16,14 +16,13 @@ import { publishCiting } from '../citation-lists.js';
 import { checkCitations, indexCitations } from '../citations.js';
 import type { Principal } from '../principal.js';
 import { listRecords } from '../record-list.js';
-import { recordMetaOf } from '../records.js';
+import { withRecordMeta } from '../records.js';
 import { agencyOwner, createRecord, type VersionedResource } from '../versioned-record.js';
 
 export type ApprovalItemRow = typeof approvalItems.$inferSelect;
 
 function toItem(row: ApprovalItemRow, citations: Citation[]): ApprovalItem {
-  return {
-    ...recordMetaOf(row),
+  return withRecordMeta(row, {
     status: row.status as ApprovalItem['status'],
     agencyId: row.agencyId,
     code: row.code,
@@ -43,7 +42,7 @@ function toItem(row: ApprovalItemRow, citations: Citation[]): ApprovalItem {
     channels: row.channels,
     onlineUrl: row.onlineUrl,
     negativeListMeasures: row.negativeListMeasures,
-  };
+  });
 }
 
 /** A promise beyond the statutory limit promises nothing: 422 naming /promisedDays. */

@@ -2,7 +2,7 @@ import { WITHDRAWAL_REASONS, type DecisionNotice } from '../../schemas/decision-
 import { nameOf } from '../../codes/code-list.js';
 import type { CreditRepair } from '../../schemas/decision-common.js';
 import type { z } from 'zod';
-import { recordMetaOf } from '../records.js';
+import { withRecordMeta } from '../records.js';
 import type { DecisionRow } from './kind.js';
 
 /** The tombstone of a decision no longer displayed: identification and why it left, never its content. */
@@ -12,8 +12,7 @@ export function toNotice(
   decisionNumber: string | null,
   extra: { publicityEndDate?: string; repair?: z.output<typeof CreditRepair> | null } = {},
 ): DecisionNotice {
-  return {
-    ...recordMetaOf(row),
+  return withRecordMeta(row, {
     status,
     decisionNumber,
     agencyId: row.agencyId,
@@ -23,5 +22,5 @@ export function toNotice(
     publicityEndDate: extra.publicityEndDate ?? null,
     withdrawal: row.withdrawal ? { ...row.withdrawal, reasonCategoryName: nameOf(WITHDRAWAL_REASONS, row.withdrawal.reasonCategory) } : null,
     repair: extra.repair ?? null,
-  };
+  });
 }

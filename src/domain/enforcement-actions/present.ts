@@ -1,7 +1,7 @@
 import { enforcementActions } from '../../db/schema.js';
 import type { DecisionNotice } from '../../schemas/decision-common.js';
 import type { EnforcementAction } from '../../schemas/enforcement-actions.js';
-import { recordMetaOf } from '../records.js';
+import { withRecordMeta } from '../records.js';
 import type { DecisionKind, ReadRow } from '../decisions/kind.js';
 import { extrasOf, timelinessOf } from '../decisions/present.js';
 import { toNotice } from '../decisions/notice.js';
@@ -15,8 +15,7 @@ export type ActionRow = ReadRow<typeof enforcementActions>;
 function toEnforcementAction(row: ActionRow): EnforcementAction | DecisionNotice {
   if (row.status !== 'published') return toNotice(row, row.status, row.documentNumber);
   const { target } = row;
-  return {
-    ...recordMetaOf(row),
+  return withRecordMeta(row, {
     status: 'published',
     actionType: row.actionType,
     actionTypeName: nameOf(POWER_TYPES, row.actionType),
@@ -30,7 +29,7 @@ function toEnforcementAction(row: ActionRow): EnforcementAction | DecisionNotice
     agencyCreditCode: row.agencyCreditCode,
     ...extrasOf(row),
     timeliness: timelinessOf(row),
-  };
+  });
 }
 
 export const actionKind: DecisionKind<typeof enforcementActions, EnforcementAction | DecisionNotice> = {

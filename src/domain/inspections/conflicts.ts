@@ -5,20 +5,19 @@ import { problems } from '../../errors.js';
 import { InspectionConflictCreate, type InspectionConflict, type InspectionConflictListQuery } from '../../schemas/inspections/conflicts.js';
 import { assertActsFor, type Principal } from '../principal.js';
 import { listRecords } from '../record-list.js';
-import { recordMetaOf } from '../records.js';
+import { withRecordMeta } from '../records.js';
 import { createRecord, type VersionedResource } from '../versioned-record.js';
 
 export type InspectionConflictRow = typeof inspectionConflicts.$inferSelect;
 
-const toConflict = (row: InspectionConflictRow): InspectionConflict => ({
-  ...recordMetaOf(row),
+const toConflict = (row: InspectionConflictRow): InspectionConflict => (withRecordMeta(row, {
   status: row.status as InspectionConflict['status'],
   agencyId: row.agencyId,
   inspectorId: row.inspectorId,
   entityId: row.entityId,
   declaredBy: row.declaredBy as InspectionConflict['declaredBy'],
   reason: row.reason,
-});
+}));
 
 export const inspectionConflict: VersionedResource<typeof inspectionConflicts, InspectionConflictRow, InspectionConflictCreate, InspectionConflict> = {
   type: 'inspection_conflict',

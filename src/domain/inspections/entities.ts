@@ -8,14 +8,13 @@ import { InspectionEntityCreate, type InspectionEntity, type InspectionEntityLis
 import type { Principal } from '../principal.js';
 import { regionPrefix } from '../query-helpers.js';
 import { listRecords } from '../record-list.js';
-import { recordMetaOf } from '../records.js';
+import { withRecordMeta } from '../records.js';
 import { agencyOwner, createRecord, type VersionedResource } from '../versioned-record.js';
 
 export type InspectionEntityRow = typeof inspectionEntities.$inferSelect;
 
 function toInspectionEntity(row: InspectionEntityRow): InspectionEntity {
-  return {
-    ...recordMetaOf(row),
+  return withRecordMeta(row, {
     status: row.status as InspectionEntity['status'],
     agencyId: row.agencyId,
     name: row.name,
@@ -29,7 +28,7 @@ function toInspectionEntity(row: InspectionEntityRow): InspectionEntity {
     riskClass: row.riskClass as InspectionEntity['riskClass'],
     riskClassName: row.riskClass ? riskClasses.entry(row.riskClass).name : null,
     tags: row.tags,
-  };
+  });
 }
 
 /** The stored columns of a directory entry: shared by the API and the bulk import, which must agree. */

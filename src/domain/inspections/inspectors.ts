@@ -6,7 +6,7 @@ import { chinaDate } from '../../lib/validity.js';
 import { InspectorCreate, type Inspector, type InspectorListQuery } from '../../schemas/inspections/inspectors.js';
 import { assertActsFor, type Principal } from '../principal.js';
 import { listRecords } from '../record-list.js';
-import { recordMetaOf } from '../records.js';
+import { withRecordMeta } from '../records.js';
 import { createRecord, type VersionedResource } from '../versioned-record.js';
 import { derivedEtag } from '../versioning.js';
 
@@ -22,8 +22,7 @@ async function publishInspectors(db: Db, rows: InspectorRow[]): Promise<Inspecto
   const byId = new Map(people.map((p) => [p.id, p]));
   return rows.map((row) => {
     const officer = byId.get(row.officerId)!;
-    return {
-      ...recordMetaOf(row),
+    return withRecordMeta(row, {
       status: row.status as Inspector['status'],
       agencyId: row.agencyId,
       officerId: row.officerId,
@@ -32,7 +31,7 @@ async function publishInspectors(db: Db, rows: InspectorRow[]): Promise<Inspecto
       domains: row.domains,
       available: row.available,
       unavailableUntil: row.unavailableUntil,
-    };
+    });
   });
 }
 

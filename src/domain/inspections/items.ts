@@ -10,15 +10,14 @@ import { publishCiting } from '../citation-lists.js';
 import { checkCitations, indexCitations } from '../citations.js';
 import type { Principal } from '../principal.js';
 import { listRecords } from '../record-list.js';
-import { recordMetaOf } from '../records.js';
+import { withRecordMeta } from '../records.js';
 import { agencyOwner, createRecord, type VersionedResource } from '../versioned-record.js';
 import { assertPartnerAgencies } from './agencies.js';
 
 export type InspectionItemRow = typeof inspectionItems.$inferSelect;
 
 function toItem(row: InspectionItemRow, citations: Citation[]): InspectionItem {
-  return {
-    ...recordMetaOf(row),
+  return withRecordMeta(row, {
     status: row.status as InspectionItem['status'],
     agencyId: row.agencyId,
     code: row.code,
@@ -35,7 +34,7 @@ function toItem(row: InspectionItemRow, citations: Citation[]): InspectionItem {
     frequency: row.frequency,
     joint: row.cooperatingAgencyIds.length > 0,
     cooperatingAgencyIds: row.cooperatingAgencyIds,
-  };
+  });
 }
 
 const publishItems = publishCiting(toItem);

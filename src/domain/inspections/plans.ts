@@ -5,14 +5,13 @@ import { problems } from '../../errors.js';
 import { InspectionPlanCreate, type InspectionPlan, type InspectionPlanListQuery } from '../../schemas/inspections/plans.js';
 import type { Principal } from '../principal.js';
 import { listRecords } from '../record-list.js';
-import { recordMetaOf } from '../records.js';
+import { withRecordMeta } from '../records.js';
 import { agencyOwner, createRecord, type VersionedResource } from '../versioned-record.js';
 import { assertUsableItems } from './usable-items.js';
 
 export type InspectionPlanRow = typeof inspectionPlans.$inferSelect;
 
-const toPlan = (row: InspectionPlanRow): InspectionPlan => ({
-  ...recordMetaOf(row),
+const toPlan = (row: InspectionPlanRow): InspectionPlan => (withRecordMeta(row, {
   status: row.status as InspectionPlan['status'],
   agencyId: row.agencyId,
   year: row.year,
@@ -21,7 +20,7 @@ const toPlan = (row: InspectionPlanRow): InspectionPlan => ({
   filedWithAgencyId: row.filedWithAgencyId,
   description: row.description,
   tasks: `/v1/inspection-tasks?planId=${row.id}`,
-});
+}));
 
 export const inspectionPlan: VersionedResource<typeof inspectionPlans, InspectionPlanRow, InspectionPlanCreate, InspectionPlan> = {
   type: 'inspection_plan',

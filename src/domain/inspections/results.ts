@@ -16,7 +16,7 @@ import { InspectionResultFields, type InspectionResultBatch, type InspectionResu
 import { deadline } from '../decisions/timeliness.js';
 import { assertActsFor, owningAgency, type Principal } from '../principal.js';
 import { listRecords } from '../record-list.js';
-import { recordMetaOf } from '../records.js';
+import { withRecordMeta } from '../records.js';
 import { createRecord, type VersionedResource } from '../versioned-record.js';
 
 export type InspectionResultRow = typeof inspectionResults.$inferSelect;
@@ -32,8 +32,7 @@ async function publishResults(db: Db, rows: InspectionResultRow[]): Promise<Insp
     .from(inspectionEntities)
     .where(inArray(inspectionEntities.id, [...new Set(rows.map((r) => r.entityId))]));
   const byId = new Map(names.map((n) => [n.id, n]));
-  return rows.map((row) => ({
-    ...recordMetaOf(row),
+  return rows.map((row) => (withRecordMeta(row, {
     status: 'published' as const,
     taskId: row.taskId,
     drawId: row.drawId,
@@ -51,7 +50,7 @@ async function publishResults(db: Db, rows: InspectionResultRow[]): Promise<Insp
     publishedAt: row.firstPublishedAt.toISOString(),
     late: row.late,
     workingDaysLate: row.workingDaysLate,
-  }));
+  })));
 }
 
 /** Problems of one result against the draw, each pointing below `at` (a batch item, or the body itself). */

@@ -5,20 +5,19 @@ import { searchText } from '../../lib/segment.js';
 import { InspectionRulesCreate, type InspectionRules, type InspectionRulesListQuery } from '../../schemas/inspections/rules.js';
 import type { Principal } from '../principal.js';
 import { listRecords } from '../record-list.js';
-import { recordMetaOf } from '../records.js';
+import { withRecordMeta } from '../records.js';
 import { agencyOwner, createRecord, type VersionedResource } from '../versioned-record.js';
 
 export type InspectionRulesRow = typeof inspectionRules.$inferSelect;
 
-const toRules = (row: InspectionRulesRow): InspectionRules => ({
-  ...recordMetaOf(row),
+const toRules = (row: InspectionRulesRow): InspectionRules => (withRecordMeta(row, {
   status: row.status as InspectionRules['status'],
   agencyId: row.agencyId,
   title: row.title,
   docNumber: row.docNumber,
   effectiveOn: row.effectiveOn,
   text: row.text,
-});
+}));
 
 export const inspectionRulesResource: VersionedResource<typeof inspectionRules, InspectionRulesRow, InspectionRulesCreate, InspectionRules> = {
   type: 'inspection_rules',

@@ -7,7 +7,7 @@ import { riskClasses } from '../../codes/risk-classes.js';
 import { InspectionTaskCreate, type InspectionTask, type InspectionTaskListQuery } from '../../schemas/inspections/tasks.js';
 import type { Principal } from '../principal.js';
 import { listRecords } from '../record-list.js';
-import { recordMetaOf } from '../records.js';
+import { withRecordMeta } from '../records.js';
 import { agencyOwner, createRecord, type VersionedResource } from '../versioned-record.js';
 import { assertPartnerAgencies } from './agencies.js';
 import { assertUsableItems } from './usable-items.js';
@@ -18,8 +18,7 @@ export type InspectionTaskRow = typeof inspectionTasks.$inferSelect;
 export const isTargeted = (selection: InspectionTaskRow['selection']): boolean => Object.keys(selection).length > 0;
 
 function toInspectionTask(row: InspectionTaskRow): InspectionTask {
-  return {
-    ...recordMetaOf(row),
+  return withRecordMeta(row, {
     status: row.status as InspectionTask['status'],
     agencyId: row.agencyId,
     year: row.year,
@@ -37,7 +36,7 @@ function toInspectionTask(row: InspectionTaskRow): InspectionTask {
     description: row.description,
     draw: `/v1/inspection-tasks/${row.id}/draw`,
     results: `/v1/inspection-tasks/${row.id}/results`,
-  };
+  });
 }
 
 const committed = () =>

@@ -1,4 +1,4 @@
-import { recordMetaOf } from '../records.js';
+import { withRecordMeta } from '../records.js';
 import type { legalArticles, legalBases } from '../../db/schema.js';
 import { articleLabel, articleOrdinal } from '../../lib/article-no.js';
 import { searchText } from '../../lib/segment.js';
@@ -18,8 +18,7 @@ export interface Derived {
 
 /** The stored part of a text, as published (revision snapshots add the articles). */
 export function storedFields(row: LegalBasisRow) {
-  return {
-    ...recordMetaOf(row),
+  return withRecordMeta(row, {
     agencyId: row.agencyId,
     title: row.title,
     level: row.level as LegalBasis['level'],
@@ -31,7 +30,7 @@ export function storedFields(row: LegalBasisRow) {
     amendsId: row.amendsId,
     topics: row.topics,
     sourceUrl: row.sourceUrl,
-  };
+  });
 }
 
 export function toLegalBasis(row: LegalBasisRow, derived: Derived): LegalBasis {

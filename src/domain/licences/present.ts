@@ -2,7 +2,7 @@ import { licences } from '../../db/schema.js';
 import type { DecisionNotice } from '../../schemas/decision-common.js';
 import type { Licence } from '../../schemas/licences.js';
 import { toNotice } from '../decisions/notice.js';
-import { recordMetaOf } from '../records.js';
+import { withRecordMeta } from '../records.js';
 import type { DecisionKind, ReadRow } from '../decisions/kind.js';
 import { extrasOf, publishedParty, timelinessOf } from '../decisions/present.js';
 import { nameOf } from '../../codes/code-list.js';
@@ -17,8 +17,7 @@ function toLicence(row: LicenceRow): Licence | DecisionNotice {
 }
 
 export function toPublishedLicence(row: LicenceRow): Licence {
-  return {
-    ...recordMetaOf(row),
+  return withRecordMeta(row, {
     status: 'published',
     party: publishedParty(row.party),
     documentTitle: row.documentTitle,
@@ -41,7 +40,7 @@ export function toPublishedLicence(row: LicenceRow): Licence {
     approvalItemId: row.approvalItemId,
     ...extrasOf(row),
     timeliness: timelinessOf(row),
-  };
+  });
 }
 
 export const licenceKind: DecisionKind<typeof licences, Licence | DecisionNotice> = { table: licences, type: 'licence', label: 'Licence', present: toLicence, noun: 'decision' };

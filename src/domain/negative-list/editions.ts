@@ -5,7 +5,7 @@ import { problems } from '../../errors.js';
 import { EditionCreate, type Edition, type EditionCounts, type EditionListQuery } from '../../schemas/negative-list/editions.js';
 import { assertAdmin, type Principal } from '../principal.js';
 import { listRecords } from '../record-list.js';
-import { recordMetaOf } from '../records.js';
+import { withRecordMeta } from '../records.js';
 import { createRecord, type Target, type VersionedResource } from '../versioned-record.js';
 import { derivedEtag } from '../versioning.js';
 
@@ -49,8 +49,7 @@ export const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00
 async function publishEditions(db: Db, rows: EditionRow[]): Promise<Edition[]> {
   // Published editions carry their counts; only drafts are counted.
   const counts = await countsOf(db, rows.filter((r) => !r.counts).map((r) => r.id));
-  return rows.map((row) => ({
-    ...recordMetaOf(row),
+  return rows.map((row) => (withRecordMeta(row, {
     status: row.status,
     code: row.code,
     title: row.title,
@@ -64,7 +63,7 @@ async function publishEditions(db: Db, rows: EditionRow[]): Promise<Edition[]> {
     note: row.note,
     sourceUrl: row.sourceUrl,
     counts: row.counts ?? counts.get(row.id)!,
-  }));
+  })));
 }
 
 /** An edition's ETag: its version plus its counts, which change while a draft's items are written. */

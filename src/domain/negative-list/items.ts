@@ -9,7 +9,7 @@ import { describeCitationLists } from '../citation-lists.js';
 import { checkCitations, indexCitations } from '../citations.js';
 import { assertAdmin, type Principal } from '../principal.js';
 import { listRecords } from '../record-list.js';
-import { recordMetaOf } from '../records.js';
+import { withRecordMeta } from '../records.js';
 import { textSearch } from '../search.js';
 import { createRecord, type VersionedResource } from '../versioned-record.js';
 import { editionByRef, PUBLISHED_NEVER_CHANGES } from './editions.js';
@@ -32,8 +32,7 @@ export async function presentItems(db: Db, rows: PresentedRow[], now: Date): Pro
   // One describe call for every measure's citations on the page.
   const described = await describeCitationLists(db, rows.flatMap((r) => r.measures.map((m) => m.citations)), now);
   let next = 0;
-  return rows.map((row) => ({
-    ...recordMetaOf(row),
+  return rows.map((row) => (withRecordMeta(row, {
     status: row.status as Item['status'],
     editionId: row.editionId,
     editionCode: codes.get(row.editionId) ?? '',
@@ -45,7 +44,7 @@ export async function presentItems(db: Db, rows: PresentedRow[], now: Date): Pro
     measures: row.measures.map((m, i) => ({ no: i + 1, ...m, citations: described[next++]! })),
     industryCodes: row.industryCodes,
     note: row.note,
-  }));
+  })));
 }
 
 /** A stored measure as a patch applies to it: the input shape, without the nulls the schema does not take. */

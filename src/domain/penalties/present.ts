@@ -3,7 +3,7 @@ import { fenToYuan } from '../../lib/money.js';
 import type { DecisionNotice } from '../../schemas/decision-common.js';
 import type { Penalty } from '../../schemas/penalties.js';
 import { toNotice } from '../decisions/notice.js';
-import { recordMetaOf } from '../records.js';
+import { withRecordMeta } from '../records.js';
 import type { DecisionKind, ReadRow } from '../decisions/kind.js';
 import { extrasOf, publishedParty, timelinessOf } from '../decisions/present.js';
 import { nameOf } from '../../codes/code-list.js';
@@ -20,8 +20,7 @@ export function toPenalty(row: PenaltyRow): Penalty | DecisionNotice {
 }
 
 export function toPublishedPenalty(row: PenaltyRow): Penalty {
-  return {
-    ...recordMetaOf(row),
+  return withRecordMeta(row, {
     status: 'published',
     party: publishedParty(row.party),
     decisionNumber: row.decisionNumber,
@@ -45,7 +44,7 @@ export function toPublishedPenalty(row: PenaltyRow): Penalty {
     ...extrasOf(row),
     publicity: row.publicity,
     timeliness: timelinessOf(row),
-  };
+  });
 }
 
 export const penaltyKind: DecisionKind<typeof penalties, Penalty | DecisionNotice> = { table: penalties, type: 'penalty', label: 'Penalty', present: toPenalty, noun: 'decision' };
