@@ -13,6 +13,7 @@ import { bodyChecks, requireIfMatch } from './request-checks.js';
 import { CACHE_CONTROL, lastModifiedOf, type CachePolicy } from './cache-policy.js';
 import { JsonText } from './json-text.js';
 import { queryValidationHook, strictQuery } from './query-string.js';
+import { Id } from './schemas/common.js';
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
 
@@ -99,6 +100,13 @@ export interface RouteDef<P extends z.ZodType | undefined, Q extends z.ZodType |
   /** A GET that reads the primary even when a replica is configured: why a lagging answer would be wrong. */
   readsPrimary?: string;
   handler: (input: HandlerInput<P, Q, B>) => Promise<RouteResult<R>>;
+  /**
+   * A GET of one versioned record by `{id}`: its current ETag from a narrow query, so a conditional request that
+   * still matches is answered 304 before validation, the full read and presentation (revalidation is most of
+   * what a syncing client sends). Null: answer in full (no such record, or one a full read would change).
+   * Only for routes whose answer keeps the route's own caching.
+   */
+  etagProbe?: (services: HandlerServices, id: string) => Promise<string | null>;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the route table holds routes of every schema type; defineRoute checks each against its own.
@@ -154,6 +162,7 @@ interface MountOptions {
 
 export function mountRoute(app: Hono<AppEnv>, route: AnyRoute, { bodyLimitBytes, perKeyLimit }: MountOptions): void {
   const chain: MiddlewareHandler<AppEnv>[] = [];
+  if (route.etagProbe) chain.push(probeEtag(route, route.etagProbe));
   if (route.auth) chain.push(authenticate);
   if (route.auth && perKeyLimit) chain.push(perKeyLimit);
   chain.push(strictQuery(queryParameters(route), Boolean(route.query))); // before any validator reads the query through hono's lenient decoder
@@ -171,6 +180,27 @@ export function mountRoute(app: Hono<AppEnv>, route: AnyRoute, { bodyLimitBytes,
     chain.push(zValidator('json', route.body, validationHook('body')) as MiddlewareHandler<AppEnv>);
   }
   app.on(route.method.toUpperCase(), [honoPath(route.path)], ...(chain as []), async (c: Context<AppEnv>) => respond(c, route));
+}
+
+/** Answers 304 when the record's probed ETag satisfies If-None-Match; anything else goes on to the route. */
+function probeEtag(route: AnyRoute, probe: NonNullable<AnyRoute['etagProbe']>): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const ifNoneMatch = c.req.header('If-None-Match');
+    const id = c.req.param('id');
+    if (!ifNoneMatch || !id || !Id.safeParse(id).success) return next();
+    const etag = await probe(c.var.services, id);
+    if (etag === null || !ifNoneMatchSatisfied(ifNoneMatch, etag)) return next();
+    const { headers } = notModified(etag, readHeaders(route, undefined));
+    return c.body(null, 304, headers);
+  };
+}
+
+/** The headers every answer of a GET route carries, with its caching (a handler's own policy, or the route's). */
+function readHeaders(route: AnyRoute, cache: CachePolicy | undefined): Record<string, string> {
+  const headers: Record<string, string> = { ...headersFor(route.method), 'Cache-Control': CACHE_CONTROL[cache ?? route.cache ?? 'short'] };
+  // An answer to a key holder differs per key: a shared cache must not hand it to another.
+  if (route.auth) headers['Vary'] = 'Authorization';
+  return headers;
 }
 
 async function respond(c: Context<AppEnv>, route: AnyRoute): Promise<Response> {
@@ -211,13 +241,9 @@ async function render(route: AnyRoute, services: HandlerServices, handle: () => 
   const result = await handle();
   const spec = route.responses[result.status];
   if (!spec) throw new Error(`${route.operationId} returned undeclared status ${result.status}`);
-  const headers: Record<string, string> = { ...headersFor(route.method), ...result.headers };
   const isRead = route.method === 'get';
-  if (isRead) {
-    headers['Cache-Control'] ??= CACHE_CONTROL[result.cache ?? route.cache ?? 'short']; // a handler may set its own (keys: no-store)
-    // An answer to a key holder differs per key: a shared cache must not hand it to another.
-    if (route.auth) headers['Vary'] = 'Authorization';
-  }
+  // A handler may set its own Cache-Control (keys: no-store).
+  const headers: Record<string, string> = { ...(isRead ? readHeaders(route, result.cache) : headersFor(route.method)), ...result.headers };
   if (spec.stream) {
     const body: unknown = result.body;
     if (!(body instanceof ReadableStream)) throw new Error(`${route.operationId} declared a stream and returned none`);

@@ -1,7 +1,7 @@
 import { defineRoute } from '../registry.js';
 import { Agency, AgencyCreate, AgencyListQuery, AgencyPatch } from '../schemas/agencies.js';
 import { IdParams, Page } from '../schemas/common.js';
-import { agency, createAgency, getAgency, listAgencies, toAgency, versionEtag } from '../domain/agencies.js';
+import { agency, agencyVersion, createAgency, getAgency, listAgencies, toAgency, versionEtag } from '../domain/agencies.js';
 import { byId, patchRecord } from '../domain/versioned-record.js';
 import { etagHeaderSpec, linkHeaderSpec, nextLinkHeader } from './links.js';
 import { revisionRoutes } from './revisions.js';
@@ -34,6 +34,10 @@ export const agencyRoutes = [
     params: IdParams,
     problems: [404],
     responses: { 200: { description: 'The agency.', schema: Agency, headers: etagHeaderSpec } },
+    etagProbe: async ({ db }, id) => {
+      const version = await agencyVersion(db, id);
+      return version === null ? null : versionEtag(version);
+    },
     handler: async ({ db, params }) => {
       const row = await getAgency(db, params.id);
       return { status: 200 as const, body: toAgency(row), etag: versionEtag(row.version) };

@@ -3,7 +3,7 @@ import type { Db } from '../db/client.js';
 import { correctDecision, type Correction, type CorrectSpec } from '../domain/decisions/correct.js';
 import { createDecisions, type CreateSpec, type DecisionItem } from '../domain/decisions/create.js';
 import type { DecisionKind, DecisionTable, ReadRow } from '../domain/decisions/kind.js';
-import { getRow, withdraw, type WithdrawSpec } from '../domain/decisions/lifecycle.js';
+import { getRow, probeRow, withdraw, type WithdrawSpec } from '../domain/decisions/lifecycle.js';
 import { decisionRules } from '../domain/decisions/rules.js';
 import { versionEtag } from '../domain/versioning.js';
 import { defineRoute, type AnyRoute } from '../registry.js';
@@ -82,6 +82,10 @@ export function decisionRoutes<T extends DecisionTable, O extends Record<string,
       params: IdParams,
       problems: [404],
       responses: { 200: one },
+      etagProbe: async ({ db, now }, id) => {
+        const probed = await probeRow(db, kind, id, now());
+        return probed && !probed.changesOnRead ? versionEtag(probed.version) : null;
+      },
       handler: async ({ db, primary, params, now }) => {
         const row = await getRow(db, kind, params.id);
         return answer(domain.current ? await domain.current(primary, now(), row) : row);

@@ -1,6 +1,6 @@
 import { eq, getTableName, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import type { DecisionStatus, penalties } from '../../db/schema.js';
+import { penalties, type DecisionStatus } from '../../db/schema.js';
 import { prepared } from '../../db/prepared.js';
 import { problems, type FieldError } from '../../errors.js';
 import { chinaDate } from '../../lib/validity.js';
@@ -23,6 +23,20 @@ export async function getRow<T extends DecisionTable>(db: Db, kind: DecisionKind
   const [row] = await byId.execute({ id });
   if (!row) throw problems.notFound(`${kind.label} ${id}`);
   return readRowOf(kind, row);
+}
+
+/**
+ * What a conditional GET needs of a record (registry etagProbe): its version and whether a full read would
+ * change it (a penalty past its publicity end is expired on first sight). Null: no such record.
+ */
+export async function probeRow<T extends DecisionTable>(db: Db, kind: DecisionKind<T>, id: string, now: Date): Promise<{ version: number; changesOnRead: boolean } | null> {
+  const t: DecisionTable = kind.table;
+  const name = `${getTableName(t)}_probe`;
+  const end = t === penalties ? penalties.publicityEndDate : sql<string | null>`NULL`;
+  const probe = prepared(db, name, (d) => d.select({ version: t.version, status: t.status, end }).from(t).where(eq(t.id, sql.placeholder('id'))).prepare(name));
+  const [row] = await probe.execute({ id });
+  if (!row) return null;
+  return { version: row.version, changesOnRead: row.status === 'published' && row.end !== null && row.end < chinaDate(now) };
 }
 
 /** Locks a record for a change by its deciding (licensing, acting) agency, against the version named by If-Match. */
