@@ -13,7 +13,8 @@ import { Hono } from 'hono';
 import postgres from 'postgres';
 import { lexeme, phraseQuery, prefixQuery, words } from '../src/lib/segment.js';
 import { likePattern } from './like-pattern.js';
-import { AGENCY_COLUMNS, PENALTY_COLUMNS } from './columns.js';
+import { penaltySearchSql } from './penalty-search-sql.js';
+import { AGENCY_COLUMNS, PENALTY_COLUMNS, TASK_COLUMNS } from './columns.js';
 
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error('DATABASE_URL is required');
@@ -79,7 +80,9 @@ const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice
 app.get('/v1/penalties/:id', async (c) => {
   const [row] = await sql`SELECT ${penaltyColumns} FROM penalties WHERE id = ${c.req.param('id')}`;
   if (!row) return c.json({ status: 404 }, 404);
-  return c.json(row, 200, { ETag: `"v${row.version}"` });
+  const tag = `"v${row.version}"`;
+  if (c.req.header('If-None-Match') === tag) return c.body(null, 304, { ETag: tag });
+  return c.json(row, 200, { ETag: tag });
 });
 
 app.get('/v1/penalties', async (c) => {
@@ -93,22 +96,27 @@ app.get('/v1/penalties', async (c) => {
   if (type) where.push(sql`penalty_types @> ${[type]}::text[]`);
   const and = where.reduce((acc, w) => sql`${acc} AND ${w}`);
   if (q) {
-    // The short-query form of textSearch (src/domain/search.ts): prefix word match, ranked, substring bonus.
-    const tsq = sql`to_tsquery('simple', ${prefixQuery(q)})`;
-    const like = likePattern(q);
-    const rows = await sql`SELECT ${penaltyColumns}, (CASE WHEN search_vector @@ ${tsq} THEN 1000 + round(ts_rank_cd(search_vector, ${tsq}) * 1000)::int ELSE 0 END
-        + CASE WHEN party_name ILIKE ${like} OR decision_number ILIKE ${like} THEN 100 ELSE 0 END) AS rank
-      FROM penalties WHERE ${and} AND search_vector @@ ${tsq} ORDER BY rank DESC, id LIMIT ${limit + 1}`;
+    const search = penaltySearchSql(q, chinaToday(), limit);
+    let rows = await sql.unsafe(search.probe.text, search.probe.values as never[], { prepare: true });
+    if (rows.length <= limit) rows = await sql.unsafe(search.indexed.text, search.indexed.values as never[], { prepare: true });
     const more = rows.length > limit;
     const items = more ? rows.slice(0, limit) : rows;
     const last = items[items.length - 1];
-    return c.json({ items, next: more && last ? Buffer.from(JSON.stringify([last.rank, last.id])).toString('base64url') : null });
+    return c.json({ items, next: more && last ? Buffer.from(JSON.stringify([last.decisionDate, last.id])).toString('base64url') : null });
   }
   const rows = await sql`SELECT ${penaltyColumns} FROM penalties WHERE ${and} ${cursor ? sql`AND id > ${decodeCursor(cursor)}` : sql``}
     ORDER BY id LIMIT ${limit + 1}`;
   const more = rows.length > limit;
   const items = more ? rows.slice(0, limit) : rows;
   return c.json({ items, next: more ? encodeCursor(items[items.length - 1]!.id as string) : null });
+});
+
+// Inspection tasks (issue 13): one record by id, its public columns shaped as ours publishes it.
+const taskColumns = sql.unsafe(TASK_COLUMNS);
+app.get('/v1/inspection-tasks/:id', async (c) => {
+  const [row] = await sql`SELECT ${taskColumns} FROM inspection_tasks WHERE id = ${c.req.param('id')}`;
+  if (!row) return c.json({ status: 404 }, 404);
+  return c.json(row, 200, { ETag: `"v${row.version}"` });
 });
 
 // Negative list (issue 11): the same measure rows, one indexed SELECT per request. The edition in force is a

@@ -10,3 +10,10 @@ export const PENALTY_COLUMNS = `id, version, status, created_at AS "createdAt", 
   agency_credit_code AS "decidingAgencyCreditCode", data_source AS "dataSource", data_source_credit_code AS "dataSourceCreditCode",
   remarks, citations, tags, joint, campaign_id AS "campaignId", publicity, due_date AS "dueDate", published_at AS "publishedAt",
   claimed_published_at AS "claimedPublishedAt", late, working_days_late AS "workingDaysLate", calendar_provisional AS "calendarProvisional"`;
+
+/** The public columns of an inspection task as the baselines select them, shaped as ours publishes one (src/domain/inspections/tasks.ts). */
+export const TASK_COLUMNS = `id, version, status, created_at AS "createdAt", updated_at AS "updatedAt", agency_id AS "agencyId", year,
+  plan_id AS "planId", name, item_ids AS "itemIds", cooperating_agency_ids AS "cooperatingAgencyIds",
+  cardinality(cooperating_agency_ids) > 0 AS joint, selection, sample, inspectors_per_entity AS "inspectorsPerEntity",
+  inspector_domains AS "inspectorDomains", json_build_object('from', window_from, 'to', window_to) AS "window", description,
+  '/v1/inspection-tasks/' || id || '/draw' AS draw, '/v1/inspection-tasks/' || id || '/results' AS results`;

@@ -44,6 +44,8 @@ export interface Dataset {
   duties?: DutiesFacts;
   /** Set when the penalty scenarios ran the ingest (bench/ingest.ts, bench/scenarios-penalties.ts). */
   penalties?: PenaltyReads;
+  /** Ids of the inspection tasks (bench/dataset-tasks.ts), when a scenario needs them. */
+  tasks?: string[];
   /** Set when the negative-list scenarios' edition was loaded (bench/load-negative-list.ts). */
   negativeList?: NegativeListFacts;
 }

@@ -6,9 +6,8 @@
  */
 import Fastify from 'fastify';
 import pg from 'pg';
-import { likePattern } from './like-pattern.js';
-import { AGENCY_COLUMNS, PENALTY_COLUMNS } from './columns.js';
-import { prefixQuery } from '../src/lib/segment.js';
+import { penaltySearchSql } from './penalty-search-sql.js';
+import { AGENCY_COLUMNS, PENALTY_COLUMNS, TASK_COLUMNS } from './columns.js';
 
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error('DATABASE_URL is required');
@@ -48,6 +47,15 @@ app.get<{ Params: { id: string } }>('/v1/penalties/:id', async (req, reply) => {
   const { rows } = await pool.query({ name: 'penalty', text: `SELECT ${penaltyColumns} FROM penalties WHERE id = $1`, values: [req.params.id] });
   const row = rows[0];
   if (!row) return reply.code(404).send({ status: 404 });
+  const tag = `"v${row.version}"`;
+  if (req.headers['if-none-match'] === tag) return reply.code(304).header('ETag', tag).send();
+  return reply.header('ETag', tag).send(row);
+});
+
+app.get<{ Params: { id: string } }>('/v1/inspection-tasks/:id', async (req, reply) => {
+  const { rows } = await pool.query({ name: 'task', text: `SELECT ${TASK_COLUMNS} FROM inspection_tasks WHERE id = $1`, values: [req.params.id] });
+  const row = rows[0];
+  if (!row) return reply.code(404).send({ status: 404 });
   return reply.header('ETag', `"v${row.version}"`).send(row);
 });
 
@@ -59,17 +67,14 @@ app.get<{ Querystring: Query }>('/v1/penalties', async (req) => {
   if (regionCode) where.push(`region_code = $${values.push(regionCode)}`);
   if (penaltyType) where.push(`penalty_types @> ARRAY[$${values.push(penaltyType)}]::text[]`);
   if (q) {
-    // The same ranked prefix search as the bare handler.
-    const tsq = `to_tsquery('simple', $${values.push(prefixQuery(q))})`;
-    const like = `$${values.push(likePattern(q))}`;
-    const text = `SELECT ${penaltyColumns}, (CASE WHEN search_vector @@ ${tsq} THEN 1000 + round(ts_rank_cd(search_vector, ${tsq}) * 1000)::int ELSE 0 END
-        + CASE WHEN party_name ILIKE ${like} OR decision_number ILIKE ${like} THEN 100 ELSE 0 END) AS rank
-      FROM penalties WHERE ${where.join(' AND ')} AND search_vector @@ ${tsq} ORDER BY rank DESC, id LIMIT $${values.push(limit + 1)}`;
-    const { rows } = await pool.query({ name: `penalties-search-${values.length}`, text, values });
+    const search = penaltySearchSql(q, chinaToday(), limit);
+    const named = (kind: string, part: { text: string; values: unknown[] }) => ({ name: `penalty-search-${kind}-${part.values.length}`, ...part });
+    let { rows } = await pool.query(named('probe', search.probe));
+    if (rows.length <= limit) ({ rows } = await pool.query(named('indexed', search.indexed)));
     const more = rows.length > limit;
     const items = more ? rows.slice(0, limit) : rows;
     const last = items[items.length - 1];
-    return { items, next: more && last ? encodeCursor([last.rank, last.id]) : null };
+    return { items, next: more && last ? encodeCursor([last.decisionDate, last.id]) : null };
   }
   if (cursor) where.push(`id > $${values.push(decodeCursor(cursor))}`);
   const text = `SELECT ${penaltyColumns} FROM penalties WHERE ${where.join(' AND ')} ORDER BY id LIMIT $${values.push(limit + 1)}`;

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import postgres from 'postgres';
 import { createApp } from '../src/app.js';
+import { expireDue } from '../src/domain/expiry.js';
 import { sharedDb } from '../src/db/client.js';
 import { openPostgres } from '../src/db/postgres.js';
 import { decisionRules } from '../src/domain/decisions/rules.js';
@@ -133,6 +134,11 @@ export async function ingestPenalties(url: string, agencyIds: string[], batches:
     const appWallSeconds = (performance.now() - wall) / 1000;
     const rss = sampler.stop();
     const rssAfter = process.memoryUsage().rss / MB;
+    // What the server's first hourly sweep does: the decisions whose display has ended become `expired` now,
+    // not while a server is being measured.
+    const swept = performance.now();
+    const expired = await expireDue(database.db, new Date());
+    log(`expiry sweep: ${expired} decisions whose display ended, ${((performance.now() - swept) / 1000).toFixed(1)} s`);
     await sql`VACUUM ANALYZE penalties`;
     await sql`VACUUM ANALYZE revisions`;
     await sql`VACUUM ANALYZE changes`;

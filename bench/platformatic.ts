@@ -33,7 +33,7 @@ export const PLATFORMATIC: ServerDef = {
       JSON.stringify({
         server: { hostname: '127.0.0.1', port, logger: { level: 'error' } },
         // Only the tables the scenarios read; REST only (GraphQL off), as a REST client would use it.
-        db: { connectionString: databaseUrl, poolSize: POOL_MAX, graphql: false, openapi: true, include: { agencies: true, penalties: true } },
+        db: { connectionString: databaseUrl, poolSize: POOL_MAX, graphql: false, openapi: true, include: { agencies: true, penalties: true, inspection_tasks: true } },
       }),
     );
     return { command: process.execPath, args: [join(DIR, 'node_modules', '@platformatic', 'db', 'db.mjs'), 'start', '-c', config] };

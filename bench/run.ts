@@ -19,6 +19,7 @@ import { RANDOM_PAGE_COST } from '../src/db/postgres.js';
 import { findPostgresBin, startThrowawayPostgres, type ThrowawayPostgres } from '../test/support/throwaway-postgres.js';
 import { loadDataset, type Dataset } from './dataset.js';
 import { loadDuties } from './dataset-duties.js';
+import { loadTasks } from './dataset-tasks.js';
 import { CONNECTIONS, measure, type Measurement } from './load.js';
 import { explainPenaltyReads } from './explain.js';
 import { explainNegativeList } from './explain-negative-list.js';
@@ -170,6 +171,10 @@ async function main(pg: ThrowawayPostgres, bin: string): Promise<void> {
     if (process.env.BENCH_EXPLAIN) plans = await explainPenaltyReads(pg.url, data.penalties);
   }
   let negativeListPlans: string[] = [];
+  if (list.some((s) => s.tasks)) {
+    data.tasks = await loadTasks(pg.url, data.ids);
+    log(`created ${data.tasks.length} inspection tasks`);
+  }
   if (list.some((s) => s.negativeList)) {
     data.negativeList = await loadNegativeList(pg.url, log);
     if (process.env.BENCH_EXPLAIN) negativeListPlans = await explainNegativeList(pg.url);

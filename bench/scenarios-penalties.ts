@@ -13,6 +13,7 @@ import { prng } from './dataset.js';
 import type { Prepare, Scenario, Target } from './scenarios.js';
 import { PENALTY_COLUMNS } from './columns.js';
 import { overIds, type PgbenchPrepare } from './pgbench.js';
+import { penaltySearchSql } from './penalty-search-sql.js';
 
 export interface PenaltyReads {
   ingest: IngestFacts;
@@ -23,6 +24,8 @@ export interface PenaltyReads {
   regionTypeIds: string[];
   /** Ids of all 罚款 decisions on display, in keyset order (for page 10,000). */
   typeIds: string[];
+  /** A rare term: the 第…号 of one company's name on display (示例…有限公司第N号), which matches that decision alone. */
+  rareTerm: string;
 }
 
 export const PAGE_DEEP = 10_000;
@@ -40,7 +43,10 @@ export async function penaltyReads(url: string, ingest: IngestFacts): Promise<Pe
     const ids = async (region: string | null) =>
       (await sql<{ id: string }[]>`SELECT id FROM penalties WHERE ${shown} AND penalty_types @> '{02}'
         ${region ? sql`AND region_code = ${region}` : sql``} ORDER BY id`).map((r) => r.id);
-    return { ingest, sampleIds, region: top!.region, regionTypeIds: await ids(top!.region), typeIds: await ids(null) };
+    const [named] = await sql<{ name: string }[]>`SELECT party_name AS name FROM penalties WHERE ${shown} AND party_name LIKE '示例%有限公司第%号'
+      ORDER BY id LIMIT 1 OFFSET ${Math.floor(all.length / 3)}`;
+    const rareTerm = /第\d+号$/.exec(named!.name)![0];
+    return { ingest, sampleIds, region: top!.region, regionTypeIds: await ids(top!.region), typeIds: await ids(null), rareTerm };
   } finally {
     await sql.end({ timeout: 5 });
   }
@@ -119,7 +125,34 @@ const filteredPlatformatic: Prepare = (base, data) => {
   return checkedList(base, `/penalties?${params}`);
 };
 
-const search: Prepare = (base) => checked(base, query({ q: '食品' }));
+const COMMON_TERM = '食品';
+const search: Prepare = (base) => checked(base, query({ q: COMMON_TERM }));
+const rareSearch: Prepare = (base, data) => checked(base, query({ q: reads(data).rareTerm }));
+const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** The probe query of the baselines' search (bench/penalty-search-sql.ts) in pgbench's `:name` form: a common term fills its page there. */
+const searchSql: PgbenchPrepare = () => {
+  const { text, values } = penaltySearchSql(COMMON_TERM, chinaToday(), 20).probe;
+  return {
+    setup: [],
+    script: text.replace(/\$(\d+)/g, ':p$1').replace(/\s+/g, ' ') + ';\n',
+    defines: Object.fromEntries(values.map((v, i) => [`p${i + 1}`, String(v)])),
+  };
+};
+
+/** Revalidation of penalties with the ETag each server sent for them. */
+const revalidate: Prepare = async (base, data) => {
+  const targets: Target[] = [];
+  for (const id of reads(data).sampleIds.slice(0, 200)) {
+    const path = `/v1/penalties/${id}`;
+    const res = await fetch(base + path);
+    await res.arrayBuffer();
+    const etag = res.headers.get('ETag');
+    if (res.status !== 200 || !etag) throw new Error(`GET ${path} answered ${res.status} with ETag ${etag}`);
+    targets.push({ path, headers: { 'If-None-Match': etag } });
+  }
+  return targets;
+};
 
 export const penaltyScenarios: Scenario[] = [
   {
@@ -158,5 +191,29 @@ export const penaltyScenarios: Scenario[] = [
     bare: pageOf('bare', typeDeep),
     penalties: true,
   },
-  { name: 'penalty-search', description: 'GET /v1/penalties?q=食品 (first page of 20, ranked; bare runs the same tsquery, rank and order)', expectStatus: 200, ours: search, bare: search, penalties: true },
+  {
+    name: 'penalty-search',
+    description: `GET /v1/penalties?q=${COMMON_TERM} (a common term: first page of 20, newest first; the baselines send the same two queries, bench/penalty-search-sql.ts)`,
+    expectStatus: 200,
+    ours: search,
+    bare: search,
+    penalties: true,
+    pgbench: searchSql,
+  },
+  {
+    name: 'penalty-search-rare',
+    description: 'GET /v1/penalties?q=第<N>号 (a rare term: one company’s name, one match; the probe finds none and the indexes answer)',
+    expectStatus: 200,
+    ours: rareSearch,
+    bare: rareSearch,
+    penalties: true,
+  },
+  {
+    name: 'penalty-revalidate-304',
+    description: 'GET /v1/penalties/{id} with If-None-Match from a prior GET, 200 ids (beside penalty-get-by-id: the 304 target is ≥ 2× its rate)',
+    expectStatus: 304,
+    ours: revalidate,
+    bare: revalidate,
+    penalties: true,
+  },
 ];

@@ -1,6 +1,6 @@
 import type { Dataset } from './dataset.js';
 import { prng } from './dataset.js';
-import { AGENCY_COLUMNS } from './columns.js';
+import { AGENCY_COLUMNS, TASK_COLUMNS } from './columns.js';
 import { overIds, type PgbenchPrepare } from './pgbench.js';
 import { negativeListScenarios } from './scenarios-negative-list.js';
 import { penaltyScenarios } from './scenarios-penalties.js';
@@ -34,6 +34,8 @@ export interface Scenario {
   penalties?: boolean;
   /** Needs the negative-list edition (bench/load-negative-list.ts), loaded through the API when selected. */
   negativeList?: boolean;
+  /** Needs the inspection tasks (bench/dataset-tasks.ts), created through the app when selected. */
+  tasks?: boolean;
   /** The same read through Platformatic DB's generated REST API (bench/platformatic.ts), where it has one. */
   platformatic?: Prepare;
   /** The scenario's SQL for pgbench (bench/pgbench.ts), the ceiling: the same rows, no server in between. */
@@ -114,6 +116,12 @@ function search(name: string, table: 'legal_articles' | 'powers', q: string): Sc
   };
 }
 
+const tasks = (data: Dataset) => {
+  if (!data.tasks?.length) throw new Error('the inspection-task read needs the tasks (bench/dataset-tasks.ts)');
+  return data.tasks;
+};
+const taskById: Prepare = async (_base, data) => tasks(data).map((id) => ({ path: `/v1/inspection-tasks/${id}` }));
+
 /** Later issues append here; a scenario needs a bare handler in bench/bare-server.ts answering the same query. */
 export const scenarios: Scenario[] = [
   {
@@ -134,6 +142,22 @@ export const scenarios: Scenario[] = [
   search('search-powers-4char', 'powers', '道路运输'),
   // Issue 5: penalties read back after the batch ingest benchmark.
   ...penaltyScenarios,
+  // Issue 13: a 双随机 task by id (1,000 tasks of 20 agencies in rotation).
+  {
+    name: 'inspection-task-read',
+    description: 'GET /v1/inspection-tasks/{id}, 1,000 tasks in rotation',
+    expectStatus: 200,
+    ours: taskById,
+    bare: taskById,
+    tasks: true,
+    platformatic: async (_base, data) => {
+      const targets = tasks(data).map((id) => ({ path: `/inspectionTasks/${id}` }));
+      const res = await fetch(_base + targets[0]!.path);
+      if (res.status !== 200) throw new Error(`Platformatic GET ${targets[0]!.path} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+      return targets;
+    },
+    pgbench: (data) => overIds('bench_task_ids', tasks(data), (id) => `SELECT ${TASK_COLUMNS} FROM inspection_tasks WHERE id = ${id}`),
+  },
   // Issue 11: the negative list's check and measure search over one published edition, beside a plain tsquery lookup.
   ...negativeListScenarios,
 ];
