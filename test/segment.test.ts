@@ -27,4 +27,17 @@ describe('Chinese segmentation for search', () => {
       }),
     );
   });
+
+  it('searchText segments part by part exactly as it would segment the parts joined by line breaks, repeated or not', () => {
+    const fixed = ['示例市鑫隆粮油商行有限公司', '销售不符合食品安全标准的食品', '《中华人民共和国食品安全法》第一百二十四条', 'ＡＢＣ道路运输 Co.', '第11522号', ''];
+    const text = fc.oneof(fc.constantFrom(...fixed), fc.string({ unit: fc.constantFrom(...'道路运输经营食品安全第号〔〕１２3aＡ 　\t，。'.split('')), maxLength: 30 }));
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 6 }), (parts) => {
+        const once = searchText(...parts);
+        expect(once).toBe(words(parts.filter(Boolean).join('\n')).join(' '));
+        expect(searchText(...parts)).toBe(once);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

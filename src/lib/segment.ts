@@ -16,7 +16,25 @@ export function words(text: string): string[] {
 
 /** Text to store for the `simple` tsvector: the words joined by spaces. */
 export function searchText(...parts: (string | null | undefined)[]): string {
-  return words(parts.filter(Boolean).join('\n')).join(' ');
+  // Part by part: a line break always ends a word (UAX #29), so this is the segmentation of the joined text.
+  return parts.flatMap((part) => (part ? partWords(part) : [])).join(' ');
+}
+
+/**
+ * Segmentation is the costliest step of a write (ICU's dictionary), and a batch of decisions repeats most of
+ * its texts: the violation, its legal basis, the agency's name. Each distinct text is segmented once while it
+ * stays among the last SEGMENTED_TEXTS; the memo starts over when full, so its memory is bounded.
+ */
+const SEGMENTED_TEXTS = 2000;
+const segmented = new Map<string, string[]>();
+
+function partWords(part: string): string[] {
+  let found = segmented.get(part);
+  if (found === undefined) {
+    if (segmented.size >= SEGMENTED_TEXTS) segmented.clear();
+    segmented.set(part, (found = words(part)));
+  }
+  return found;
 }
 
 /**
