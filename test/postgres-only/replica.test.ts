@@ -8,7 +8,7 @@ import { agencies } from '../../src/db/schema.js';
 import { parseEnv } from '../../src/env.js';
 import { ADMIN_TOKEN, admin, json, uniqueCreditCode } from '../support/app.js';
 import { openTestDatabase, type TestDatabase } from '../support/db.js';
-import { withDatabase } from '../support/global-postgres.js';
+import { frozenReplicaOf } from '../support/replica-copy.js';
 import { validPenalty } from '../support/penalties.js';
 import { startNodeServer } from '../support/node-server.js';
 
@@ -17,7 +17,7 @@ import { startNodeServer } from '../support/node-server.js';
 
 let primary: TestDatabase;
 let replica: { db: Db; close(): Promise<void> };
-let replicaName = '';
+let copy: Awaited<ReturnType<typeof frozenReplicaOf>> | undefined;
 let app: App;
 let before: { id: string };
 let penalty: { id: string; version: number; publicityEndDate: string };
@@ -41,24 +41,14 @@ beforeAll(async () => {
   const posted = await primaryApp.request('/v1/penalties', { method: 'POST', headers: { ...json, Authorization: `Bearer ${key.secret}` }, body: JSON.stringify(validPenalty()) });
   penalty = (await posted.json()) as typeof penalty;
 
-  // The copy: CREATE DATABASE … TEMPLATE needs the template without sessions, so the pool's are ended first
-  // (postgres.js opens new ones on the next query).
-  const server = inject('pgUrl');
-  const primaryName = new URL(primary.url!).pathname.slice(1);
-  replicaName = `${primaryName}_replica`;
-  const superuser = postgres(server, { max: 1, onnotice: () => {} });
-  await superuser`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ${primaryName} AND pid <> pg_backend_pid()`;
-  await superuser.unsafe(`CREATE DATABASE ${replicaName} TEMPLATE ${primaryName}`);
-  await superuser.end();
-  replica = openPostgres(withDatabase(server, replicaName), { readOnly: true, connectTimeoutMs: 30_000, poolTimeoutMs: 30_000 });
+  copy = await frozenReplicaOf(primary.url!);
+  replica = openPostgres(copy.url, { readOnly: true, connectTimeoutMs: 30_000, poolTimeoutMs: 30_000 });
   app = createApp({ db: sharedDb(primary.db, replica.db), config: { adminToken: ADMIN_TOKEN } });
 }, 60_000);
 
 afterAll(async () => {
   await replica?.close();
-  const superuser = postgres(inject('pgUrl'), { max: 1, onnotice: () => {} });
-  await superuser.unsafe(`DROP DATABASE IF EXISTS ${replicaName} WITH (FORCE)`);
-  await superuser.end();
+  await copy?.drop();
   await primary?.close();
 });
 

@@ -56,7 +56,7 @@ export interface BuiltWorker {
  * the bundle runs inside workerd (Miniflare) against `databaseUrl` through Miniflare's Hyperdrive emulation
  * (a local TCP proxy in front of the real server).
  */
-export async function startBuiltWorker(databaseUrl: string, bindings: Record<string, string>): Promise<BuiltWorker> {
+export async function startBuiltWorker(databaseUrl: string, bindings: Record<string, string>, options: { replicaUrl?: string } = {}): Promise<BuiltWorker> {
   const outdir = mkdtempSync(join(tmpdir(), 'gongshi-worker-'));
   const started = Date.now();
   execFileSync(process.execPath, [join(root, 'node_modules/wrangler/bin/wrangler.js'), 'deploy', '--dry-run', '--outdir', outdir], {
@@ -77,7 +77,7 @@ export async function startBuiltWorker(databaseUrl: string, bindings: Record<str
     scriptPath: script,
     modulesRoot: outdir, // module names are relative to this; the default (cwd) cannot reach a temp dir
     ...wranglerCompat(),
-    hyperdrives: { HYPERDRIVE: hyperdriveUrl(databaseUrl) },
+    hyperdrives: { HYPERDRIVE: hyperdriveUrl(databaseUrl), ...(options.replicaUrl ? { HYPERDRIVE_REPLICA: hyperdriveUrl(options.replicaUrl) } : {}) },
     // wrangler.toml's [assets], as the dry run's custom build left them; the worker answers every path first.
     assets: {
       directory: wranglerAssetsDirectory(),
