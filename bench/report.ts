@@ -1,3 +1,4 @@
+import { formatTargets } from './report-targets.js';
 import type { DutiesFacts } from './dataset-duties.js';
 import type { PgbenchResult } from './pgbench.js';
 import type { Measurement } from './load.js';
@@ -159,6 +160,7 @@ export function formatReport(facts: RunFacts, results: ScenarioResult[]): string
       lines.push(`| ${r.scenario.name} | ${rps(c.tps)} | ${c.p50.toFixed(1)} | ${c.p99.toFixed(1)} | ${share(r.ours)} | ${share(r.bare)} | ${share(r.fastify)} | ${share(r.platformatic)} |`);
     }
   }
+  lines.push(...formatTargets(results));
   const comparisons = results.filter((r) => r.scenario.search);
   if (comparisons.length) {
     lines.push(
