@@ -2,7 +2,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { negativeListMeasures } from '../../db/schema.js';
 import { problems } from '../../errors.js';
-import { lexeme, words } from '../../lib/segment.js';
+import { lexeme, searchText, words } from '../../lib/segment.js';
 import { chinaDate } from '../../lib/validity.js';
 import type { CheckQuery, CheckResult } from '../../schemas/negative-list/queries.js';
 import { edition } from './editions.js';
@@ -61,8 +61,8 @@ export async function checkActivity(db: Db, query: CheckQuery, now: Date): Promi
   const matches = [...found.entries()]
     .map(([id, f]) => {
       const item = published.get(id)!;
-      const text = [item.name, ...f.nos.map((no) => item.measures[no - 1]!.text)].join('\n');
-      return { item, measureNos: f.nos.sort((a, b) => a - b), matchedWords: wordsOf.filter((w) => words(text).includes(w)), industryMatched: f.industry, score: f.score };
+      const said = new Set(searchText(item.name, ...f.nos.map((no) => item.measures[no - 1]!.text)).split(' '));
+      return { item, measureNos: f.nos.sort((a, b) => a - b), matchedWords: wordsOf.filter((w) => said.has(w)), industryMatched: f.industry, score: f.score };
     })
     .sort((a, b) => (a.item.category === b.item.category ? b.score - a.score || a.item.code.localeCompare(b.item.code) : a.item.category === 'prohibited' ? -1 : 1))
     .map(({ score: _score, ...match }) => match);
