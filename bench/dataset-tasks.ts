@@ -12,6 +12,18 @@ import { prng } from './dataset.js';
 const TASK_AGENCIES = 20;
 const TASKS_PER_AGENCY = 50;
 
+/** The 抽查事项 the bench's tasks and draws are made under. */
+export const benchItem = (agencyId: string, code: string) => ({
+  agencyId,
+  code,
+  name: '食品经营者经营条件检查',
+  objectType: 'entity',
+  content: '经营许可、从业人员健康管理、进货查验记录',
+  methods: ['01', '02'],
+  category: 'general',
+  ratioBasisPoints: 300,
+});
+
 export async function loadTasks(url: string, agencyIds: string[]): Promise<string[]> {
   const database = openPostgres(url, { max: 2 });
   const app = createApp({ db: sharedDb(database.db), config: { adminToken: ADMIN_TOKEN } });
@@ -24,16 +36,7 @@ export async function loadTasks(url: string, agencyIds: string[]): Promise<strin
   const ids: string[] = [];
   try {
     for (const [a, agencyId] of agencyIds.slice(0, TASK_AGENCIES).entries()) {
-      const itemId = await post('/v1/inspection-items', {
-        agencyId,
-        code: `BENCH-T${a}`,
-        name: '食品经营者经营条件检查',
-        objectType: 'entity',
-        content: '经营许可、从业人员健康管理、进货查验记录',
-        methods: ['01', '02'],
-        category: 'general',
-        ratioBasisPoints: 300,
-      });
+      const itemId = await post('/v1/inspection-items', benchItem(agencyId, `BENCH-T${a}`));
       for (let k = 0; k < TASKS_PER_AGENCY; k++) {
         const month = 1 + Math.floor(rand() * 10);
         ids.push(

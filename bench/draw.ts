@@ -14,6 +14,7 @@ import { completeCreditCode } from '../src/lib/credit-code.js';
 import { type DirectoryFacts, loadDirectory } from './dataset-draw.js';
 import { ADMIN_TOKEN, type Step, type StepFigures } from './draw-phase.js';
 import { ROOT } from './servers.js';
+import { benchItem } from './dataset-tasks.js';
 
 /** Its name in BENCH_SCENARIOS. */
 export const DRAW = 'draw';
@@ -70,16 +71,7 @@ export async function benchDraw(url: string, log: (m: string) => void): Promise<
   const taskIds: string[] = [];
   try {
     const agencyId = (await post('/v1/agencies', { name: '示例市市场监督管理局(基准测试)', creditCode: completeCreditCode('11440100MB900001'), regionCode: '440100', level: '市级', kind: '法定', domains: ['市场监管'] })).id;
-    const item = await post('/v1/inspection-items', {
-      agencyId,
-      code: 'BENCH-001',
-      name: '食品经营者经营条件检查',
-      objectType: 'entity',
-      content: '经营许可、从业人员健康管理、进货查验记录',
-      methods: ['01', '02'],
-      category: 'general',
-      ratioBasisPoints: 300,
-    });
+    const item = await post('/v1/inspection-items', benchItem(agencyId, 'BENCH-001'));
     const started = performance.now();
     const directory = await loadDirectory(url, agencyId, ENTITIES, INSPECTORS, CONFLICTS);
     log(`draw: loaded ${ENTITIES} entities, ${INSPECTORS} inspectors and ${CONFLICTS} conflicts in ${((performance.now() - started) / 1000).toFixed(1)} s`);
