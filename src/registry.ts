@@ -162,10 +162,11 @@ interface MountOptions {
 
 export function mountRoute(app: Hono<AppEnv>, route: AnyRoute, { bodyLimitBytes, perKeyLimit }: MountOptions): void {
   const chain: MiddlewareHandler<AppEnv>[] = [];
-  if (route.etagProbe) chain.push(probeEtag(route, route.etagProbe));
   if (route.auth) chain.push(authenticate);
   if (route.auth && perKeyLimit) chain.push(perKeyLimit);
   chain.push(strictQuery(queryParameters(route), Boolean(route.query))); // before any validator reads the query through hono's lenient decoder
+  // After the query check, so an unknown parameter is the same 400 with or without If-None-Match.
+  if (route.etagProbe) chain.push(probeEtag(route, route.etagProbe));
   // Each validator is typed with the input it adds; the chain holds them as plain middleware, and respond()
   // reads the validated values back by target.
   if (route.params) chain.push(zValidator('param', route.params, validationHook('path')) as MiddlewareHandler<AppEnv>);

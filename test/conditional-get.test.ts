@@ -35,6 +35,7 @@ describe('conditional GET answered from the version', () => {
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ version: 2, name: '条件请求测试局' });
     expect((await conditional('/v1/agencies/not-a-uuid', '"v1"')).status).toBe(400);
+    expect((await conditional(`${path}?unknown=1`, '"v2"')).status).toBe(400);
     expect((await conditional('/v1/agencies/0193a1b2-7c4d-7e5f-8a9b-0c1d2e3f4a5b', '*')).status).toBe(404);
   });
 
