@@ -87,14 +87,14 @@ export async function endDisplayOf<T extends DecisionTable>(
     .where(inArray(t.id, ids))
     .returning(readColumns(t));
   await redactRevisions(tx, kind.type, ids);
-  const order = new Map(ids.map((id, i) => [id, i]));
-  const ended = updated.map((r) => readRowOf(kind, r)).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  const after = new Map(updated.map((r) => [r.id, readRowOf(kind, r)]));
+  const ended = rows.map((row) => after.get(row.id)!);
   const event: ChangeEventName = status;
   await appendChanges(
     tx,
     actor,
     now,
-    ended.map((e, i) => ({ type: kind.type, id: e.id, version: e.version, event, agencyId: e.agencyId, data: kind.present(e), reason: reasonOf(rows[i]!) })),
+    rows.map((row, i) => ({ type: kind.type, id: row.id, version: ended[i]!.version, event, agencyId: row.agencyId, data: kind.present(ended[i]!), reason: reasonOf(row) })),
   );
   return ended;
 }
