@@ -13,7 +13,6 @@ import { rateLimitMiddleware, type ClientAddress } from './rate-limits.js';
 import { isRead } from './cors.js';
 import { edgeCaching, type EdgeCache } from './edge-cache.js';
 import { tryExecutionCtx } from './execution-ctx.js';
-import { withRequestSignal } from './db/request-scope.js';
 import { agencyRoutes } from './routes/agencies.js';
 import { codeListRoutes } from './routes/code-lists.js';
 import { complianceRoutes } from './routes/compliance.js';
@@ -103,8 +102,10 @@ export function createApp(deps: AppDeps) {
       return lease.db;
     };
     let primaryDb: Db | undefined;
-    const primary = () => (primaryDb ??= take(deps.db.acquire()));
-    const replica = readsReplica(c) ? deps.db.acquireReplica?.() : undefined;
+    // Statements are cancelled when the client goes away (src/db/request-handle.ts).
+    const signal = c.req.raw.signal;
+    const primary = () => (primaryDb ??= take(deps.db.acquire(signal)));
+    const replica = readsReplica(c) ? deps.db.acquireReplica?.(signal) : undefined;
     c.set('services', { db: replica ? take(replica) : primary(), primary, now, config, log });
     c.set('clientAddress', clientAddress);
     // Per-request handles (Workers), including a primary a replica read took on the way: closed after the
@@ -116,7 +117,7 @@ export function createApp(deps: AppDeps) {
       return ctx ? ctx.waitUntil(done) : done;
     };
     try {
-      await withRequestSignal(c.req.raw.signal, next);
+      await next();
     } catch (err) {
       if (leases.some((lease) => lease.release)) await finish(release());
       throw err;
@@ -146,7 +147,7 @@ export function createApp(deps: AppDeps) {
   app.onError((err, c) => {
     const problem = toProblem(err);
     const path = new URL(c.req.url).pathname;
-    // A client that left had its query cancelled (src/db/request-scope.ts): no one reads this answer.
+    // A client that left had its query cancelled (src/db/request-handle.ts): no one reads this answer.
     if (c.req.raw.signal.aborted) {
       log('info', 'request abandoned by its client', { method: c.req.method, path });
       return problemResponse(c, problem);

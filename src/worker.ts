@@ -7,6 +7,7 @@ import { dispatchWebhooks } from './domain/webhooks/dispatch.js';
 /** The expiry sweep's cron in wrangler.toml; the other one runs push deliveries. */
 const HOURLY = '0 * * * *';
 import { openPostgres } from './db/postgres.js';
+import { forRequest } from './db/request-handle.js';
 import type { Db } from './db/client.js';
 import { REDOC_ASSET } from './docs/asset-name.js';
 import { checkResponsesFrom, parseEnv, rateLimitsFrom, type Env } from './env.js';
@@ -66,9 +67,9 @@ const stringBindings = (bindings: Bindings) =>
 const poolOptions = (env: Env) => ({ connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS, poolTimeoutMs: env.DB_POOL_TIMEOUT_MS });
 
 /** A client for one request, closed once its response is sent. */
-function perRequest(connectionString: string, env: Env) {
+function perRequest(connectionString: string, env: Env, signal: AbortSignal | undefined) {
   const { db, close } = openPostgres(connectionString, { ...poolOptions(env), max: 5 });
-  return { db, release: close };
+  return { db: forRequest(db, signal), release: close };
 }
 
 function build(bindings: Bindings): App {
@@ -76,8 +77,8 @@ function build(bindings: Bindings): App {
   const replica = bindings.HYPERDRIVE_REPLICA;
   return createApp({
     db: {
-      acquire: () => perRequest(bindings.HYPERDRIVE.connectionString, env),
-      ...(replica ? { acquireReplica: () => perRequest(replica.connectionString, env) } : {}),
+      acquire: (signal) => perRequest(bindings.HYPERDRIVE.connectionString, env, signal),
+      ...(replica ? { acquireReplica: (signal) => perRequest(replica.connectionString, env, signal) } : {}),
     },
     config: {
       adminToken: env.ADMIN_TOKEN,

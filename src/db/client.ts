@@ -1,5 +1,6 @@
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type * as schema from './schema.js';
+import { forRequest } from './request-handle.js';
 
 /** Any drizzle PostgreSQL database or transaction over our schema: PGlite and postgres.js alike. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -11,17 +12,17 @@ export interface DbLease {
   release?: () => Promise<void>;
 }
 
+/** Where a request gets its handles; each is cancelled with the request's signal where the driver can (request-handle.ts). */
 export interface DbSource {
   /** The primary: writes, and every read that must see them. */
-  acquire(): DbLease;
+  acquire(signal?: AbortSignal): DbLease;
   /** A read replica, when one is configured: reads that may lag the primary a little (see app.ts). */
-  acquireReplica?(): DbLease;
+  acquireReplica?(signal?: AbortSignal): DbLease;
 }
 
 /** A source that hands out the same long-lived handles every time (Node, tests). */
 export function sharedDb(db: Db, replica?: Db): DbSource {
-  const lease: DbLease = { db };
-  if (!replica) return { acquire: () => lease };
-  const replicaLease: DbLease = { db: replica };
-  return { acquire: () => lease, acquireReplica: () => replicaLease };
+  const acquire = (signal?: AbortSignal): DbLease => ({ db: forRequest(db, signal) });
+  if (!replica) return { acquire };
+  return { acquire, acquireReplica: (signal) => ({ db: forRequest(replica, signal) }) };
 }

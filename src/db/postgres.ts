@@ -5,7 +5,7 @@ import type { Db } from './client.js';
 import { poolGate, withDeadline } from './pool-gate.js';
 import { databaseFault, retryOnLostConnection } from '../domain/db-errors.js';
 import { registerRawRows } from './raw-rows.js';
-import { requestSignal } from './request-scope.js';
+import { registerBinder, type RequestBinding } from './request-handle.js';
 
 export interface PostgresOptions {
   /** Pool size; Workers use a handful per request, Node a shared pool. */
@@ -55,15 +55,17 @@ export function openPostgres(url: string, options: PostgresOptions = {}): { db: 
   });
   // A query may wait behind others on its connection for at most the pool timeout plus one statement.
   const deadlineMs = poolTimeoutMs + (statementTimeoutMs || DEFAULT_STATEMENT_MS);
+  const { sql, withSignal } = gated(client, max, poolTimeoutMs, deadlineMs);
   // PGlite's and postgres.js's drizzle databases differ only in their query-result type; the app uses what both share.
-  const db = drizzle({ client: gated(client, max, poolTimeoutMs, deadlineMs), schema }) as unknown as Db;
+  const db = drizzle({ client: sql, schema }) as unknown as Db;
+  registerBinder(db, (signal) => requestHandle(db, withSignal(signal)));
   // A single SELECT, so not gated and retried on a lost connection like the ones drizzle sends (see gated()).
   // The parameters are the driver values drizzle's toSQL() already mapped; postgres.js types them by its own.
-  registerRawRows(db, ({ sql, params }) =>
+  registerRawRows(db, ({ sql, params }, signal) =>
     withDeadline(
       retryOnLostConnection(() => {
         const q = client.unsafe(sql, params as postgres.ParameterOrJSON<never>[]).raw();
-        cancelWhenAbandoned(q);
+        cancelWhenAbandoned(q, signal);
         return q;
       }, 2 * max),
       deadlineMs,
@@ -81,15 +83,15 @@ export function openPostgres(url: string, options: PostgresOptions = {}): { db: 
  * When a connection turns out to be broken (see retryOnLostConnection), a plain SELECT is run again, and so
  * is a transaction whose BEGIN failed (none of it ran); a write that may have reached the server never is.
  */
-function gated(client: Sql, max: number, poolTimeoutMs: number, deadlineMs: number): Sql {
+function gated(client: Sql, max: number, poolTimeoutMs: number, deadlineMs: number): { sql: Sql; withSignal(signal: AbortSignal): Sql } {
   const gate = poolGate(max, poolTimeoutMs);
   const retries = 2 * max;
-  const unsafe = (...[query, params, options]: Parameters<Sql['unsafe']>) => {
+  const unsafeWith = (signal: AbortSignal | undefined) => (...[query, params, options]: Parameters<Sql['unsafe']>) => {
     let values = false;
     const run = () => {
       const q = client.unsafe(query, params, options);
       const shaped = values ? q.values() : q;
-      cancelWhenAbandoned(shaped);
+      cancelWhenAbandoned(shaped, signal);
       return shaped;
     };
     // drizzle calls .values() (rows as arrays) before awaiting: the query starts when it is awaited.
@@ -115,7 +117,23 @@ function gated(client: Sql, max: number, poolTimeoutMs: number, deadlineMs: numb
     return gate.run(() => retryOnLostConnection(run, retries, () => !started));
   };
   // Everything else (options, parsers, serializers drizzle adjusts) is the real client's, by prototype.
-  return Object.assign(Object.create(client) as Sql, { unsafe, begin });
+  const sql = Object.assign(Object.create(client) as Sql, { unsafe: unsafeWith(undefined), begin });
+  return { sql, withSignal: (signal) => Object.assign(Object.create(sql) as Sql, { unsafe: unsafeWith(signal) }) };
+}
+
+/**
+ * drizzle's postgres.js database as one request's handle: its session, and the prepared queries run through it,
+ * send statements to `client` (the gated client with the request's signal). drizzle builds every query from
+ * `db.session` and runs a prepared one on its `client`, so a derived object with those two fields replaced is
+ * all it takes (drizzle-orm 0.45; test/postgres-only/query-cancel.test.ts fails if that changes).
+ */
+function requestHandle(db: Db, client: Sql): RequestBinding {
+  const shared = db as unknown as { session: object }; // drizzle's field, not in its public type
+  const session = Object.assign(Object.create(shared.session) as object, { client });
+  return {
+    db: Object.assign(Object.create(db) as Db, { session }),
+    rebind: (query) => Object.assign(Object.create(query) as typeof query, { client }),
+  };
 }
 
 /**
@@ -123,8 +141,7 @@ function gated(client: Sql, max: number, poolTimeoutMs: number, deadlineMs: numb
  * client leaving) is cancelled on the server when the request it runs for is aborted: postgres.js sends
  * PostgreSQL a cancel request for it (a queued one is dropped), and it fails with 57014.
  */
-function cancelWhenAbandoned(query: PromiseLike<unknown> & { cancel(): void }): void {
-  const signal = requestSignal();
+function cancelWhenAbandoned(query: PromiseLike<unknown> & { cancel(): void }, signal: AbortSignal | undefined): void {
   if (!signal) return;
   if (signal.aborted) return void query.cancel();
   const cancel = () => query.cancel();

@@ -1,4 +1,5 @@
 import type { Db } from './client.js';
+import { sharedHandle, signalOf } from './request-handle.js';
 
 /** A query as drizzle renders it (`builder.toSQL()`). */
 interface QueryText {
@@ -9,13 +10,16 @@ interface QueryText {
 /** Runs a query and hands back each row's columns as their undecoded UTF-8 text (null for NULL). */
 export type RawRows = (query: QueryText) => Promise<(Uint8Array | null)[][]>;
 
-const drivers = new WeakMap<Db, RawRows>();
+/** A driver's raw mode, cancelled with the request's signal when it has one. */
+type RawDriver = (query: QueryText, signal: AbortSignal | undefined) => Promise<(Uint8Array | null)[][]>;
+
+const drivers = new WeakMap<Db, RawDriver>();
 
 /**
  * Registers the driver's raw mode for a database handle. postgres.js has one (`.raw()`); PGlite decodes every
  * value, so it registers none and callers take the decoded path, which gives the same bytes.
  */
-export function registerRawRows(db: Db, run: RawRows): void {
+export function registerRawRows(db: Db, run: RawDriver): void {
   drivers.set(db, run);
 }
 
@@ -25,5 +29,6 @@ export function registerRawRows(db: Db, run: RawRows): void {
  * garbage.
  */
 export function rawRows(db: Db): RawRows | undefined {
-  return drivers.get(db);
+  const run = drivers.get(sharedHandle(db));
+  return run && ((query) => run(query, signalOf(db)));
 }
