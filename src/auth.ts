@@ -10,7 +10,7 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   const match = /^Bearer\s+(\S{1,512})\s*$/i.exec(header);
   if (!match) throw problems.unauthenticated();
   const secret = match[1]!;
-  const { db, config } = c.var.services;
+  const { db, config } = c.get('services');
   if (config.adminToken && (await secretsEqual(secret, config.adminToken))) {
     c.set('principal', { kind: 'admin' });
     return next();

@@ -32,7 +32,7 @@ export function edgeCaching(cache: EdgeCache): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (c.req.method !== 'GET' || c.req.header('Authorization') !== undefined) return next();
     const key = new URL(c.req.url);
-    key.searchParams.set(HEAD_PARAM, String(await feedHead(c.var.services.db)));
+    key.searchParams.set(HEAD_PARAM, String(await feedHead(c.get('services').db)));
     const hit = await cache.match(key.toString());
     if (hit) {
       const etag = hit.headers.get('ETag');

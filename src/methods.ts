@@ -37,7 +37,7 @@ export function mountMethodGuards(app: Hono<AppEnv>, mounted: Mounted[]): void {
   const byPath = [...allowHeaders(mounted)].sort(([a], [b]) => params(a) - params(b));
   for (const [path, allow] of byPath) {
     app.use(path, async (c, next) => {
-      if (c.var.allow) return next();
+      if (c.get('allow')) return next();
       c.set('allow', allow);
       if (c.req.method === 'OPTIONS') return answerPreflight(c, allow);
       if (!allow.split(', ').includes(c.req.method)) throw problems.methodNotAllowed(allow);

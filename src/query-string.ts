@@ -89,7 +89,7 @@ function rawQuery(url: string): string {
  * 400 for a query string that does not decode or names a parameter the operation does not take, naming each
  * one; mounted on every operation (src/registry.ts, and the spec and reference pages). What cannot be read is
  * refused at once. Unknown names too, unless the operation `validates` its query: they are then left in
- * `c.var.unknownQuery` for its validator to report beside the schema's own errors (queryValidationHook), so a
+ * `c.get('unknownQuery')` for its validator to report beside the schema's own errors (queryValidationHook), so a
  * request learns all that is wrong with it at once.
  */
 export function strictQuery(parameters: readonly string[], validates = false): MiddlewareHandler<AppEnv> {
@@ -110,6 +110,6 @@ export function strictQuery(parameters: readonly string[], validates = false): M
  * those same names (the schema's properties are the names strictQuery takes), so they are not named twice.
  */
 export function queryValidationHook(issues: readonly $ZodIssue[], c: Context<AppEnv>): void {
-  const errors = [...(c.var.unknownQuery ?? []), ...fieldErrorsFromZod(issues.filter((i) => i.code !== 'unrecognized_keys'), 'query')];
+  const errors = [...(c.get('unknownQuery') ?? []), ...fieldErrorsFromZod(issues.filter((i) => i.code !== 'unrecognized_keys'), 'query')];
   if (errors.length) throw problems.validation(errors);
 }

@@ -65,7 +65,7 @@ export function rateLimitMiddleware(limits: RateLimits | undefined, clientAddres
   const perAddress: MiddlewareHandler<AppEnv>[] = [];
   if (limits.readsPerAddress > 0) perAddress.push(limiter(limits.readsPerAddress, limits.windowSeconds, address, (c) => isRead(c.req.method)));
   if (limits.writesPerAddress > 0) perAddress.push(limiter(limits.writesPerAddress, limits.windowSeconds, address, (c) => !isRead(c.req.method) && !isPreflight(c)));
-  const principal = (c: Context<AppEnv>) => c.var.principal;
+  const principal = (c: Context<AppEnv>) => c.get('principal');
   const perKey =
     limits.writesPerKey > 0
       ? limiter(
