@@ -1,13 +1,12 @@
-import { eq, type SQL } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { enforcementActions as ea } from '../../db/schema.js';
 import type { EnforcementActionListQuery } from '../../schemas/enforcement-actions.js';
-import { listDecisions } from '../decisions/list.js';
+import { filterOn, listDecisions } from '../decisions/list.js';
 import { actionKind, type ActionRow } from './present.js';
 
 export async function listActions(db: Db, query: EnforcementActionListQuery): Promise<{ rows: ActionRow[]; next: string | null }> {
-  const filters: SQL[] = [];
-  if (query.actionType) filters.push(eq(ea.actionType, query.actionType));
+  const filters = filterOn('actionType', ea.actionType, query.actionType, eq);
   return listDecisions(db, {
     kind: actionKind,
     who: { param: 'target', name: ea.targetName, creditCode: ea.targetCreditCode },

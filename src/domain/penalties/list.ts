@@ -1,17 +1,18 @@
-import { arrayContains, eq, gte, type SQL } from 'drizzle-orm';
+import { eq, gte } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { penalties } from '../../db/schema.js';
 import { chinaDate } from '../../lib/validity.js';
 import type { PenaltyListQuery } from '../../schemas/penalties.js';
-import { listDecisions } from '../decisions/list.js';
+import { contains, filterOn, listDecisions } from '../decisions/list.js';
 import { penaltyKind, type PenaltyRow } from './present.js';
 
 export async function listPenalties(db: Db, query: PenaltyListQuery, now: Date): Promise<{ rows: PenaltyRow[]; next: string | null }> {
-  const filters: SQL[] = [];
-  // Display ends with the publicity end date even before the expiry sweep has recorded it.
-  if (query.status === 'published') filters.push(gte(penalties.publicityEndDate, chinaDate(now)));
-  if (query.penaltyType) filters.push(arrayContains(penalties.penaltyTypes, [query.penaltyType]));
-  if (query.decisionNumber) filters.push(eq(penalties.decisionNumber, query.decisionNumber));
+  const filters = [
+    // Display ends with the publicity end date even before the expiry sweep has recorded it.
+    ...filterOn('shownOn', penalties.publicityEndDate, query.status === 'published' ? chinaDate(now) : undefined, gte),
+    ...filterOn('penaltyType', penalties.penaltyTypes, query.penaltyType && [query.penaltyType], contains),
+    ...filterOn('decisionNumber', penalties.decisionNumber, query.decisionNumber, eq),
+  ];
   return listDecisions(db, {
     kind: penaltyKind,
     who: { param: 'party', name: penalties.partyName, creditCode: penalties.partyCreditCode },
