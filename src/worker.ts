@@ -61,10 +61,11 @@ const stringBindings = (bindings: Bindings) =>
 
 /**
  * No statement_timeout from here: Hyperdrive pools its connections to the database per transaction, so a
- * session setting sent at connect time is not one the database sessions can be relied on to carry. Hyperdrive
- * limits a query to 60 s; set a shorter default on the database role (README, Operations).
+ * session setting sent at connect time is not one the database sessions can be relied on to carry (nor is a
+ * plan cache mode: lists planned with each page's values are sent unnamed). Hyperdrive limits a query to 60 s;
+ * set a shorter default on the database role (README, Operations).
  */
-const poolOptions = (env: Env) => ({ connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS, poolTimeoutMs: env.DB_POOL_TIMEOUT_MS });
+const poolOptions = (env: Env) => ({ connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS, poolTimeoutMs: env.DB_POOL_TIMEOUT_MS, sessionSettingsHold: false });
 
 /** A client for one request, closed once its response is sent. */
 function perRequest(connectionString: string, env: Env, signal: AbortSignal | undefined) {

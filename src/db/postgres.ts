@@ -5,7 +5,7 @@ import type { Db } from './client.js';
 import { poolGate, withDeadline } from './pool-gate.js';
 import { databaseFault, retryOnLostConnection } from '../domain/db-errors.js';
 import { registerRawRows } from './raw-rows.js';
-import { registerBinder, type RequestBinding } from './request-handle.js';
+import { registerDriver, type RequestBinding } from './request-handle.js';
 
 export interface PostgresOptions {
   /** Pool size; Workers use a handful per request, Node a shared pool. */
@@ -23,6 +23,12 @@ export interface PostgresOptions {
   readOnly?: boolean;
   /** Opens the connection's socket (Node: node-socket.ts); absent, postgres.js opens its own. */
   socket?: (options: { host: string[]; port: number[] }) => unknown;
+  /**
+   * Whether a setting sent when a connection opens holds for its statements (default true). Not through a
+   * pooler that hands each transaction another server session (Hyperdrive): statements to be planned with
+   * each run's values are then sent unnamed instead of on a pool whose sessions force custom plans.
+   */
+  sessionSettingsHold?: boolean;
 }
 
 export const POOL_DEFAULTS = { max: 10, connectTimeoutMs: 3000, poolTimeoutMs: 2000 } as const;
@@ -33,32 +39,46 @@ const DEFAULT_STATEMENT_MS = 5000;
 
 /** Real PostgreSQL through postgres.js (Node, or Workers via Hyperdrive). */
 export function openPostgres(url: string, options: PostgresOptions = {}): { db: Db; close(): Promise<void> } {
-  const { max, connectTimeoutMs, poolTimeoutMs, statementTimeoutMs, readOnly, socket } = { ...POOL_DEFAULTS, ...options };
-  const client = postgres(url, {
-    ...(socket ? ({ socket } as object) : {}), // an option postgres.js has but does not declare in its types
-    max,
-    onnotice: () => {},
-    connect_timeout: connectTimeoutMs / 1000,
-    // postgres.js waits out a growing delay (up to 20 s) before reconnecting after failed attempts, and a
-    // request would wait with it. It connects only when a query needs a connection, so attempts are paced
-    // by requests anyway; a refused one costs nothing and an unanswered one is cut by connect_timeout.
-    backoff: () => 0,
-    connection: {
-      application_name: readOnly ? 'gongshi-replica' : 'gongshi',
-      // Plan for SSD storage, where a random page costs about what a sequential one does. At PostgreSQL's
-      // default (4, for spinning disks) the planner prefers walking the primary key over the index that matches
-      // a list's filter and order (region, then id): 2,000 rows filtered for a page of 20, against 40.
-      random_page_cost: RANDOM_PAGE_COST,
-      ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}),
-      ...(readOnly ? { default_transaction_read_only: true } : {}),
-    },
-  });
+  const { max, connectTimeoutMs, poolTimeoutMs, statementTimeoutMs, readOnly, socket, sessionSettingsHold = true } = { ...POOL_DEFAULTS, ...options };
+  const connection = {
+    application_name: readOnly ? 'gongshi-replica' : 'gongshi',
+    // Plan for SSD storage, where a random page costs about what a sequential one does. At PostgreSQL's
+    // default (4, for spinning disks) the planner prefers walking the primary key over the index that matches
+    // a list's filter and order (region, then id): 2,000 rows filtered for a page of 20, against 40.
+    random_page_cost: RANDOM_PAGE_COST,
+    ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}),
+    ...(readOnly ? { default_transaction_read_only: true } : {}),
+  };
+  const open = (settings: Record<string, string | number | boolean>) =>
+    postgres(url, {
+      ...(socket ? ({ socket } as object) : {}), // an option postgres.js has but does not declare in its types
+      max,
+      onnotice: () => {},
+      connect_timeout: connectTimeoutMs / 1000,
+      // postgres.js waits out a growing delay (up to 20 s) before reconnecting after failed attempts, and a
+      // request would wait with it. It connects only when a query needs a connection, so attempts are paced
+      // by requests anyway; a refused one costs nothing and an unanswered one is cut by connect_timeout.
+      backoff: () => 0,
+      connection: settings,
+    });
+  const client = open(connection);
   // A query may wait behind others on its connection for at most the pool timeout plus one statement.
   const deadlineMs = poolTimeoutMs + (statementTimeoutMs || DEFAULT_STATEMENT_MS);
-  const { sql, withSignal } = gated(client, max, poolTimeoutMs, deadlineMs);
+  const main = gated(client, max, poolTimeoutMs, deadlineMs);
   // PGlite's and postgres.js's drizzle databases differ only in their query-result type; the app uses what both share.
-  const db = drizzle({ client: sql, schema }) as unknown as Db;
-  registerBinder(db, (signal) => requestHandle(db, withSignal(signal)));
+  const db = drizzle({ client: main.sql, schema }) as unknown as Db;
+  // A second pool, for the prepared statements whose plan must follow their values (prepared.ts planEachRun):
+  // PostgreSQL's plan cache mode is a session setting, and forcing custom plans on every session would
+  // re-plan each read by id too (about a third fewer of those per second). It connects only when used.
+  const planning = sessionSettingsHold ? open({ ...connection, plan_cache_mode: 'force_custom_plan' }) : undefined;
+  const perRun = planning && gated(planning, max, poolTimeoutMs, deadlineMs);
+  // drizzle() sets its parsers and serializers on the client it is given; the planning pool needs the same.
+  if (perRun) drizzle({ client: perRun.sql });
+  registerDriver(db, {
+    bind: (signal) => requestHandle(db, main.withSignal(signal), perRun && { from: perRun.sql, to: perRun.withSignal(signal) }),
+    // Unnamed, postgres.js sends the statement with each run and PostgreSQL plans it with the run's values.
+    planEachRun: (query) => (perRun ? runOn(query, perRun.sql) : Object.assign(Object.create(query) as typeof query, { prepare: false })),
+  });
   // A single SELECT, so not gated and retried on a lost connection like the ones drizzle sends (see gated()).
   // The parameters are the driver values drizzle's toSQL() already mapped; postgres.js types them by its own.
   registerRawRows(db, ({ sql, params }, signal) =>
@@ -71,7 +91,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): { db: 
       deadlineMs,
     ),
   );
-  return { db, close: () => client.end({ timeout: 5 }) };
+  return { db, close: () => Promise.all([client.end({ timeout: 5 }), planning?.end({ timeout: 5 })]).then(() => {}) };
 }
 
 /**
@@ -123,18 +143,23 @@ function gated(client: Sql, max: number, poolTimeoutMs: number, deadlineMs: numb
 
 /**
  * drizzle's postgres.js database as one request's handle: its session, and the prepared queries run through it,
- * send statements to `client` (the gated client with the request's signal). drizzle builds every query from
- * `db.session` and runs a prepared one on its `client`, so a derived object with those two fields replaced is
- * all it takes (drizzle-orm 0.45; test/postgres-only/query-cancel.test.ts fails if that changes).
+ * send statements to `client` (the gated client with the request's signal), or, for a query prepared on the
+ * planning pool, to that pool's client with the signal. drizzle builds every query from `db.session` and runs a
+ * prepared one on its `client`, so derived objects with those fields replaced are all it takes (drizzle-orm
+ * 0.45; test/postgres-only/query-cancel.test.ts fails if that changes).
  */
-function requestHandle(db: Db, client: Sql): RequestBinding {
+function requestHandle(db: Db, client: Sql, planning: { from: Sql; to: Sql } | undefined): RequestBinding {
   const shared = db as unknown as { session: object }; // drizzle's field, not in its public type
   const session = Object.assign(Object.create(shared.session) as object, { client });
   return {
     db: Object.assign(Object.create(db) as Db, { session }),
-    rebind: (query) => Object.assign(Object.create(query) as typeof query, { client }),
+    rebind: (query) => runOn(query, planning && clientOf(query) === planning.from ? planning.to : client),
   };
 }
+
+/** drizzle's prepared query, run on another client (its `client` field, not in its public type). */
+const runOn = <T extends object>(query: T, client: Sql): T => Object.assign(Object.create(query) as T, { client });
+const clientOf = (query: object): unknown => (query as { client?: unknown }).client;
 
 /**
  * A single statement (a read: transactions are not cancelled, so a write is never cut halfway by its

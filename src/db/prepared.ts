@@ -1,6 +1,6 @@
 import { Column, is } from 'drizzle-orm';
 import type { Db } from './client.js';
-import { sharedHandle, throughHandle } from './request-handle.js';
+import { plannedEachRun, sharedHandle, throughHandle } from './request-handle.js';
 
 /** A selected field as drizzle orders a query's selection: its key path in the row object, and the column or expression. */
 interface OrderedField {
@@ -13,18 +13,15 @@ interface PreparedInternals {
   fields?: OrderedField[];
   joinsNotNullableMap?: unknown;
   customResultMapper?: (rows: unknown[][]) => unknown;
-  /** postgres.js: send it as a named server-side statement (planned once) or unnamed (planned with each run's values). */
-  prepare?: boolean;
 }
 
 export interface PrepareOptions {
   /**
-   * Plan with each run's values (an unnamed statement) instead of once for all: for a list whose filters select
-   * very different shares of the table, where a plan made for no value in particular walks the wrong index
-   * (over 100,000 penalties, PostgreSQL's generic plan for the busiest region + 罚款 took 282 ms, the plan for
-   * those values 0.5 ms). The SQL is still built only once. The price: postgres.js describes an unnamed
-   * statement before running it, a second round trip that also stops pipelining on that connection (a named
-   * list page measured about a quarter less CPU per request).
+   * Planned with each run's values, never once for all: for a list whose filters select very different shares
+   * of the table, where a plan made for no value in particular walks the wrong index (over 100,000 penalties,
+   * PostgreSQL's generic plan for the busiest region + 罚款 took 282 ms, the plan for those values 0.5 ms).
+   * The statement is still named and built once: an unnamed one costs postgres.js a describe round trip before
+   * each run, which also stops pipelining on its connection (a quarter more CPU per list page).
    */
   planEachRun?: boolean;
 }
@@ -34,25 +31,25 @@ const cache = new WeakMap<Db, Map<string, object>>();
 /**
  * A drizzle prepared query, built once per shared database handle and run through the request's own (see
  * request-handle.ts). Hot reads use these: drizzle then skips rebuilding the SQL, postgres.js sends a named
- * server-side prepared statement instead of re-parsing and re-planning the query on every request (unless
- * `planEachRun`), and the rows are mapped by flatRows.
+ * server-side prepared statement instead of re-parsing the query on every request (and, unless `planEachRun`,
+ * re-planning it), and the rows are mapped by flatRows.
  */
 export function prepared<T extends object>(db: Db, name: string, build: (db: Db) => T, options: PrepareOptions = {}): T {
   const shared = sharedHandle(db);
   let byName = cache.get(shared);
   if (!byName) cache.set(shared, (byName = new Map()));
   let query = byName.get(name) as T | undefined;
-  if (query === undefined) byName.set(name, (query = tuned(build(shared), options)));
+  if (query === undefined) {
+    query = withFlatRows(build(shared));
+    byName.set(name, (query = options.planEachRun ? plannedEachRun(shared, query) : query));
+  }
   return throughHandle(db, query);
 }
 
-function tuned<T extends object>(query: T, { planEachRun }: PrepareOptions): T {
+function withFlatRows<T extends object>(query: T): T {
   const internals = query as PreparedInternals;
   const mapper = internals.fields && !internals.joinsNotNullableMap && !internals.customResultMapper ? flatRows(internals.fields) : undefined;
-  return Object.assign(Object.create(query) as T, {
-    ...(mapper ? { customResultMapper: mapper } : {}),
-    ...(planEachRun ? { prepare: false } : {}),
-  });
+  return mapper ? Object.assign(Object.create(query) as T, { customResultMapper: mapper }) : query;
 }
 
 /**

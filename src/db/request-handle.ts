@@ -13,10 +13,15 @@ export interface RequestBinding {
   rebind<T extends object>(query: T): T;
 }
 
-/** What a driver that can cancel registers for its shared handle (postgres.ts); PGlite runs in process and registers none. */
-type Binder = (signal: AbortSignal) => RequestBinding;
+/** What a driver registers for its shared handle (postgres.ts); PGlite runs in process and registers none. */
+export interface DriverHooks {
+  /** The handle for one request, its statements cancelled with `signal`. */
+  bind(signal: AbortSignal): RequestBinding;
+  /** A prepared query that PostgreSQL plans with each run's values (see PrepareOptions in prepared.ts). */
+  planEachRun<T extends object>(query: T): T;
+}
 
-const binders = new WeakMap<Db, Binder>();
+const drivers = new WeakMap<Db, DriverHooks>();
 const BOUND = Symbol('request binding');
 
 interface Bound extends RequestBinding {
@@ -27,15 +32,15 @@ interface Bound extends RequestBinding {
 /** A request handle carries its binding under a symbol: a WeakMap entry per request would cost the GC more. */
 type MaybeBound = Db & { [BOUND]?: Bound };
 
-export function registerBinder(db: Db, bind: Binder): void {
-  binders.set(db, bind);
+export function registerDriver(db: Db, hooks: DriverHooks): void {
+  drivers.set(db, hooks);
 }
 
 /** The handle a request uses: bound to its signal where the driver can cancel, else the shared one. */
 export function forRequest(db: Db, signal: AbortSignal | undefined): Db {
-  const bind = signal ? binders.get(db) : undefined;
-  if (!bind || !signal) return db;
-  const binding = bind(signal);
+  const driver = signal ? drivers.get(db) : undefined;
+  if (!driver || !signal) return db;
+  const binding = driver.bind(signal);
   const handle: MaybeBound = binding.db;
   handle[BOUND] = { ...binding, shared: db, signal };
   return handle;
@@ -49,3 +54,6 @@ export const signalOf = (db: Db): AbortSignal | undefined => (db as MaybeBound)[
 
 /** A query prepared on the shared handle, run through `db` (itself when `db` is the shared handle). */
 export const throughHandle = <T extends object>(db: Db, query: T): T => (db as MaybeBound)[BOUND]?.rebind(query) ?? query;
+
+/** A query prepared on a shared handle, planned with each run's values where the driver keeps plans (else itself). */
+export const plannedEachRun = <T extends object>(db: Db, query: T): T => drivers.get(db)?.planEachRun(query) ?? query;

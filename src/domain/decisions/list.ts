@@ -114,8 +114,8 @@ export async function listDecisions<T extends DecisionTable, Q extends DecisionL
   const filters = [...sharedFilters(t, query), ...spec.filters, ...(typeof who === 'string' ? nameOrCode(who, spec.who) : [])];
   if (query.q) return searchDecisions(db, spec.kind, query.q, spec.searchColumns, filters.map(concrete), query);
   const after = cursorAfter(query, IdCursor);
-  // Built once per table and set of filters; planned with each page's values (a region of 2 % of the rows and
-  // one of 30 % want different plans).
+  // Built once per table and set of filters; planned with each page's values (the busiest region and a small
+  // one want different plans).
   const shape = `${getTableName(t)}_page:${filters.map((f) => f.name).join(',')}${after ? ':after' : ''}`;
   const page = prepared(
     db,
