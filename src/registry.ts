@@ -3,17 +3,17 @@ import { zValidator } from '@hono/zod-validator';
 import { z } from 'zod';
 import type { $ZodIssue } from 'zod/v4/core';
 import { fieldErrorsFromZod, problems, type FieldLocation } from './errors.js';
-import { etagOf, ifNoneMatchSatisfied } from './lib/etag.js';
+import { ifNoneMatchSatisfied } from './lib/etag.js';
 import type { AppEnv, HandlerServices } from './context.js';
 import type { Principal } from './domain/principal.js';
 import { authenticate } from './auth.js';
-import { headersFor, READ_HEADERS } from './cors.js';
 import { idempotent, type Rendered } from './idempotency.js';
 import { bodyChecks, requireIfMatch } from './request-checks.js';
-import { CACHE_CONTROL, lastModifiedOf, type CachePolicy } from './cache-policy.js';
-import { JsonText } from './json-text.js';
+import type { CachePolicy } from './cache-policy.js';
+import type { JsonText } from './json-text.js';
 import { queryValidationHook, strictQuery } from './query-string.js';
 import { Id } from './schemas/common.js';
+import { answer, notModified, readHeaders, render, type Sent } from './render.js';
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
 
@@ -30,11 +30,11 @@ interface ResponseSpec {
   stream?: { mediaType: string | string[]; description?: string };
 }
 
-type ResponseMap = Record<number, ResponseSpec>;
+export type ResponseMap = Record<number, ResponseSpec>;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 /** What a handler returns: one of the declared statuses with a body of that status's shape. */
-type RouteResult<R extends ResponseMap> = {
+export type RouteResult<R extends ResponseMap> = {
   [K in keyof R & number]: {
     status: K;
     body: R[K]['stream'] extends { mediaType: string | string[] } ? ReadableStream<Uint8Array> : R[K]['schema'] extends z.ZodType ? z.input<R[K]['schema']> | JsonText : undefined;
@@ -195,14 +195,6 @@ function probeEtag(route: AnyRoute, probe: NonNullable<AnyRoute['etagProbe']>): 
   };
 }
 
-/** The headers every answer of a GET route carries, with its caching (a handler's own policy, or the route's). */
-function readHeaders(route: AnyRoute, cache: CachePolicy | undefined): Record<string, string> {
-  const headers: Record<string, string> = { ...headersFor(route.method), 'Cache-Control': CACHE_CONTROL[cache ?? route.cache ?? 'short'] };
-  // An answer to a key holder differs per key: a shared cache must not hand it to another.
-  if (route.auth) headers['Vary'] = 'Authorization';
-  return headers;
-}
-
 // c.get(), never c.var: hono builds a new object from its variables on every read of c.var.
 async function respond(c: Context<AppEnv>, route: AnyRoute): Promise<Response> {
   const valid = (target: string) => (c.req.valid as (t: string) => unknown)(target);
@@ -240,76 +232,4 @@ async function respond(c: Context<AppEnv>, route: AnyRoute): Promise<Response> {
     ? await idempotent(c.get('services'), c.get('principal'), key, { operationId: route.operationId, ...input }, run as (s: HandlerServices) => Promise<Rendered>)
     : await run(c.get('services'));
   return answer(c, out);
-}
-
-/**
- * The Response itself, headers as a plain record: hono's c.body() copies more than one header into a Headers
- * object, and the Node adapter then iterates and sorts it; a record it writes out directly (a tenth of the
- * garbage of a read by id). Only a rate limit sets headers on the context (src/rate-limits.ts): c.body() adds them.
- */
-function answer(c: Context<AppEnv>, { body, status, headers }: Sent): Response {
-  if (c.get('rateLimit')) return body === null ? c.body(null, status as 204, headers) : c.body(body, status as 200, headers);
-  return new Response(body, { status, headers });
-}
-
-/** What is sent: rendered bytes, or a stream for a `stream` response (never stored for idempotent replay: GET only). */
-type Sent = Omit<Rendered, 'body'> & { body: Rendered['body'] | ReadableStream<Uint8Array> };
-
-/** Runs the handler and turns its result into the exact bytes and headers to send. */
-async function render(route: AnyRoute, services: HandlerServices, handle: () => Promise<RouteResult<ResponseMap>>, ifNoneMatch?: string): Promise<Sent> {
-  const result = await handle();
-  const spec = route.responses[result.status];
-  if (!spec) throw new Error(`${route.operationId} returned undeclared status ${result.status}`);
-  const isRead = route.method === 'get';
-  // A handler may set its own Cache-Control (keys: no-store).
-  const headers: Record<string, string> = { ...(isRead ? readHeaders(route, result.cache) : headersFor(route.method)), ...result.headers };
-  if (spec.stream) {
-    const body: unknown = result.body;
-    if (!(body instanceof ReadableStream)) throw new Error(`${route.operationId} declared a stream and returned none`);
-    const types = [spec.stream.mediaType].flat();
-    const type = result.headers?.['Content-Type'] ?? types[0]!;
-    if (!types.includes(type)) throw new Error(`${route.operationId} streamed undeclared ${type}`);
-    // A download whose bytes follow from its ETag (a bulk export at one feed position) is not read again.
-    if (isRead && result.etag && ifNoneMatch && ifNoneMatchSatisfied(ifNoneMatch, result.etag)) {
-      await body.cancel();
-      return notModified(result.etag, headers);
-    }
-    return { status: result.status, body, headers: { ...headers, 'Content-Type': type, ...(result.etag ? { ETag: result.etag } : {}) } };
-  }
-  // A record knows its ETag before rendering: an unchanged one costs no validation or serialization.
-  if (isRead && result.etag && ifNoneMatch && ifNoneMatchSatisfied(ifNoneMatch, result.etag)) return notModified(result.etag, headers);
-  if (!spec.schema) return { status: result.status, body: null, headers };
-  const body: unknown = result.body;
-  const { json, lastModified } =
-    body instanceof JsonText
-      ? { json: body.text, lastModified: body.lastModified?.toUTCString() }
-      : services.config.checkResponses === false
-        ? { json: JSON.stringify(body), lastModified: lastModifiedOf(body) }
-        : checkedJson(route, spec.schema, body, services);
-  headers['Content-Type'] = 'application/json; charset=utf-8';
-  if (isRead) {
-    const etag = result.etag ?? etagOf(json);
-    if (ifNoneMatch && ifNoneMatchSatisfied(ifNoneMatch, etag)) return notModified(etag, headers);
-    headers['ETag'] = etag;
-    if (lastModified) headers['Last-Modified'] = lastModified;
-  } else if (result.etag) {
-    headers['ETag'] = result.etag;
-  }
-  return { status: result.status, body: json, headers };
-}
-
-/** The body checked against its schema (which also drops members it does not publish), as JSON text. */
-function checkedJson(route: AnyRoute, schema: z.ZodType, body: unknown, services: HandlerServices): { json: string; lastModified: string | undefined } {
-  const checked = schema.safeParse(body);
-  // A response that fails its own schema is our bug: it surfaces as a 500, never as a client error.
-  if (!checked.success) {
-    services.log('error', 'response failed its schema', { operationId: route.operationId, issues: checked.error.issues.length });
-    throw problems.internal();
-  }
-  return { json: JSON.stringify(checked.data), lastModified: lastModifiedOf(checked.data) };
-}
-
-/** A 304 carries the validators and caching headers the 200 would have (RFC 9110 §15.4.5). */
-function notModified(etag: string, headers: Record<string, string>): Rendered {
-  return { status: 304, body: null, headers: { ...READ_HEADERS, ETag: etag, 'Cache-Control': headers['Cache-Control']!, ...(headers['Vary'] ? { Vary: headers['Vary'] } : {}) } };
 }
