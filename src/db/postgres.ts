@@ -77,7 +77,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): { db: 
   registerDriver(db, {
     bind: (signal) => requestHandle(db, main.withSignal(signal), perRun && { from: perRun.sql, to: perRun.withSignal(signal) }),
     // Unnamed, postgres.js sends the statement with each run and PostgreSQL plans it with the run's values.
-    planEachRun: (query) => (perRun ? runOn(query, perRun.sql) : Object.assign(Object.create(query) as typeof query, { prepare: false })),
+    planEachRun: (query) => (perRun ? runOn(query, perRun.sql) : overriding(query, { prepare: false })),
   });
   // A single SELECT, so not gated and retried on a lost connection like the ones drizzle sends (see gated()).
   // The parameters are the driver values drizzle's toSQL() already mapped; postgres.js types them by its own.
@@ -137,8 +137,8 @@ function gated(client: Sql, max: number, poolTimeoutMs: number, deadlineMs: numb
     return gate.run(() => retryOnLostConnection(run, retries, () => !started));
   };
   // Everything else (options, parsers, serializers drizzle adjusts) is the real client's, by prototype.
-  const sql = Object.assign(Object.create(client) as Sql, { unsafe: unsafeWith(undefined), begin });
-  return { sql, withSignal: (signal) => Object.assign(Object.create(sql) as Sql, { unsafe: unsafeWith(signal) }) };
+  const sql = overriding(client, { unsafe: unsafeWith(undefined), begin });
+  return { sql, withSignal: (signal) => overriding(sql, { unsafe: unsafeWith(signal) }) };
 }
 
 /**
@@ -150,15 +150,15 @@ function gated(client: Sql, max: number, poolTimeoutMs: number, deadlineMs: numb
  */
 function requestHandle(db: Db, client: Sql, planning: { from: Sql; to: Sql } | undefined): RequestBinding {
   const shared = db as unknown as { session: object }; // drizzle's field, not in its public type
-  const session = Object.assign(Object.create(shared.session) as object, { client });
+  const session = overriding(shared.session, { client });
   return {
-    db: Object.assign(Object.create(db) as Db, { session }),
+    db: overriding(db, { session }),
     rebind: (query) => runOn(query, planning && clientOf(query) === planning.from ? planning.to : client),
   };
 }
 
 /** drizzle's prepared query, run on another client (its `client` field, not in its public type). */
-const runOn = <T extends object>(query: T, client: Sql): T => Object.assign(Object.create(query) as T, { client });
+const runOn = <T extends object>(query: T, client: Sql): T => overriding(query, { client });
 const clientOf = (query: object): unknown => (query as { client?: unknown }).client;
 
 /**
@@ -201,7 +201,7 @@ function withSavepoints(sql: TransactionSql, transaction: Promise<unknown>): Tra
     const [name, body] = args.length === 2 ? args : [undefined, args[0]];
     return sql.savepoint(name as string, (inner) => settledUnlessBroken(() => body(withSavepoints(inner, transaction)), transaction));
   };
-  return Object.assign(Object.create(sql) as TransactionSql, { savepoint });
+  return overriding(sql, { savepoint });
 }
 
 async function failsWithin(transaction: Promise<unknown>, ms: number): Promise<boolean> {
@@ -209,4 +209,12 @@ async function failsWithin(transaction: Promise<unknown>, ms: number): Promise<b
   const late = new Promise<boolean>((resolve) => (timer = setTimeout(resolve, ms, false)));
   const failed = transaction.then(() => false, () => true);
   return Promise.race([failed, late]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * `base` with some members of its own: everything else (postgres.js's options and parsers, drizzle's dialect and
+ * schema) is found on `base` through the prototype, so the shared objects are never copied or changed.
+ */
+function overriding<T extends object>(base: T, own: object): T {
+  return Object.assign(Object.create(base) as T, own);
 }
